@@ -1,0 +1,5 @@
+"""`python -m digiday`."""
+
+from digiday.cli import main
+
+main()

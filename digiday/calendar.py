@@ -1,0 +1,86 @@
+"""Date logic for the Day, as pure functions: no clock is read here, the caller passes "now".
+
+The Day is 10 October every year from 2022 (edition 1). "Today" is a calendar date in some
+time zone; turning an instant into that date is `date_in`, and the rest works on dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+FIRST_YEAR = 2022
+MONTH, DAY = 10, 10
+FIRST_DAY = dt.date(FIRST_YEAR, MONTH, DAY)
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+_VIETNAMESE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
+
+
+def parse_date(text: str) -> dt.date:
+    """`YYYY-MM-DD` or the Vietnamese `DD/MM/YYYY`. Raises ValueError for anything else."""
+    text = text.strip()
+    iso = _ISO.match(text)
+    vietnamese = _VIETNAMESE.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif vietnamese:
+        day, month, year = (int(part) for part in vietnamese.groups())
+    else:
+        raise ValueError("not a date in YYYY-MM-DD or DD/MM/YYYY form")
+    return dt.date(year, month, day)
+
+
+def date_in(now: dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The calendar date in `zone` at the aware instant `now`."""
+    return now.astimezone(zone).date()
+
+
+def day_of(year: int) -> dt.date:
+    return dt.date(year, MONTH, DAY)
+
+
+def is_day(today: dt.date) -> bool:
+    return today.year >= FIRST_YEAR and (today.month, today.day) == (MONTH, DAY)
+
+
+def next_day(today: dt.date) -> dt.date:
+    """The first Day on or after `today`. Raises OverflowError past the calendar's end."""
+    if today <= FIRST_DAY:
+        return FIRST_DAY
+    this_year = day_of(today.year)
+    if today <= this_year:
+        return this_year
+    if today.year == dt.MAXYEAR:
+        raise OverflowError(f"no 10 October after {today.isoformat()} in the calendar")
+    return day_of(today.year + 1)
+
+
+def days_until(today: dt.date) -> int:
+    return (next_day(today) - today).days
+
+
+def edition(year: int) -> int:
+    """The Day of `year` is the edition-th one: 2022 is the 1st."""
+    return year - FIRST_YEAR + 1
+
+
+def latest_year(today: dt.date) -> int | None:
+    """The year of the most recent Day on or before `today`, or None before the first."""
+    if today < FIRST_DAY:
+        return None
+    return today.year if today >= day_of(today.year) else today.year - 1
+
+
+def time_until(now: dt.datetime, zone: dt.tzinfo) -> dt.timedelta:
+    """From the aware instant `now` to midnight starting the next Day in `zone` (zero on the Day).
+
+    Both ends are taken to UTC first: Python subtracts two datetimes that share a tzinfo as
+    wall-clock times, which would miss a daylight-saving change between now and the Day.
+    """
+    today = date_in(now, zone)
+    if is_day(today):
+        return dt.timedelta(0)
+    target = next_day(today)
+    midnight = dt.datetime(target.year, target.month, target.day, tzinfo=zone)
+    return midnight.astimezone(dt.timezone.utc) - now.astimezone(dt.timezone.utc)

@@ -1,0 +1,154 @@
+"""The tool's own words in both languages, and choosing the language.
+
+Content lives in data/; this holds only what the tool itself says: headings, labels,
+weekdays, ordinals and messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from digiday.model import LANGS, Lang
+
+WORDS: dict[str, tuple[str, str]] = {  # key: (vi, en)
+    "day": ("Ngày Chuyển đổi số quốc gia", "National Digital Transformation Day"),
+    "day_date": ("10 tháng 10 hằng năm", "10 October, every year"),
+    "decision": ("Quyết định 505/QĐ-TTg, 22/4/2022", "Decision 505/QĐ-TTg of 22 April 2022"),
+    "overview": ("Tổng quan", "Overview"),
+    "definition": ("Chuyển đổi số quốc gia", "National digital transformation"),
+    "activities": ("Hoạt động", "Activities"),
+    "purposes": ("Mục đích", "Purposes"),
+    "history": ("Lịch sử", "History"),
+    "lead": ("Chủ trì", "Lead"),
+    "coordinator": ("Phối hợp", "Coordinator"),
+    "implementer": ("Triển khai", "Implementer"),
+    "association": ("Hiệp hội", "Association"),
+    "media": ("Đài và thông tấn", "Broadcaster"),
+    "press": ("Báo chí", "Press"),
+    "agencies": ("Cơ quan tổ chức", "Who organises the Day"),
+    "tasks": ("Nhiệm vụ", "Tasks"),
+    "change": ("Thay đổi từ 2022", "Changed since 2022"),
+    "now_done_by": ("Nay do", "Now done by"),
+    "sources": ("Nguồn", "Sources"),
+    "role": ("Vai trò", "Role"),
+    "name": ("Tên", "Name"),
+    "year": ("Năm", "Year"),
+    "edition": ("Lần", "Edition"),
+    "theme": ("Chủ đề", "Theme"),
+    "themes": ("Chủ đề từng năm", "Theme of each year"),
+    "unknown": ("chưa rõ", "not known"),
+    "unofficial": ("bản dịch không chính thức", "unofficial translation"),
+    "translation_note": (
+        "",
+        "English text is digiday's translation of the Vietnamese sources, "
+        "except names and themes published in English.",
+    ),
+    "countdown": ("Đếm ngược", "Countdown"),
+    "days_left": ("Còn {days} ngày đến {day} {ordinal}", "{days} days to the {ordinal} {day}"),
+    "one_day_left": ("Còn 1 ngày đến {day} {ordinal}", "1 day to the {ordinal} {day}"),
+    "today_is": (
+        "Hôm nay là {day} {ordinal}! Chúc mừng ngày hội chuyển đổi số!",
+        "Today is the {ordinal} {day}! Happy Digital Transformation Day!",
+    ),
+    "date": ("Ngày", "Date"),
+    "weekday": ("Thứ", "Weekday"),
+    "today": ("Hôm nay", "Today"),
+    "timezone": ("Múi giờ", "Time zone"),
+    "watch_left": ("Còn {days} ngày {time}", "{days} days {time} to go"),
+    "watch_help": ("Nhấn Ctrl-C để thoát", "Press Ctrl-C to stop"),
+    "search_results": ("Kết quả tìm kiếm", "Search results"),
+    "section": ("Mục", "Section"),
+    "documents": ("Văn bản", "Documents"),
+    "address": ("Địa chỉ", "Address"),
+    "publisher": ("Đơn vị đăng", "Publisher"),
+    "ics_summary": ("{day} {ordinal}", "{ordinal} {day}"),
+    "ics_theme": ("Chủ đề: {theme}", "Theme: {theme}"),
+    "ics_no_theme": ("Chủ đề của năm này chưa rõ.", "The theme of this year is not known."),
+    "ics_description": (
+        "Ngày 10 tháng 10 hằng năm là {day} (Quyết định 505/QĐ-TTg).",
+        "10 October every year is {day} (Decision 505/QĐ-TTg).",
+    ),
+}
+
+WEEKDAYS: tuple[tuple[str, str], ...] = (
+    ("Thứ Hai", "Monday"),
+    ("Thứ Ba", "Tuesday"),
+    ("Thứ Tư", "Wednesday"),
+    ("Thứ Năm", "Thursday"),
+    ("Thứ Sáu", "Friday"),
+    ("Thứ Bảy", "Saturday"),
+    ("Chủ Nhật", "Sunday"),
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def word(key: str, lang: Lang, **values: object) -> str:
+    vi, en = WORDS[key]
+    return (vi if lang == "vi" else en).format(**values)
+
+
+def weekday(index: int, lang: Lang) -> str:
+    """Monday is 0, as `date.weekday()` gives it."""
+    return WEEKDAYS[index][0 if lang == "vi" else 1]
+
+
+def ordinal(number: int, lang: Lang) -> str:
+    """`lần thứ năm` / `5th`: the edition as each language says it."""
+    if lang == "vi":
+        return "lần thứ " + (_VI_ORDINALS[number - 1] if 1 <= number <= 10 else str(number))
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def countdown_headline(days: int, edition: int, lang: Lang) -> str:
+    """`Còn 316 ngày đến ...` / `316 days to the 6th ...`, or the greeting on the Day."""
+    values = {"day": word("day", lang), "ordinal": ordinal(edition, lang)}
+    if days == 0:
+        return word("today_is", lang, **values)
+    if days == 1:
+        return word("one_day_left", lang, **values)
+    return word("days_left", lang, days=days, **values)
+
+
+def long_date(year: int, month: int, day: int, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{day}/{month}/{year}"
+    return f"{day} {MONTHS_EN[month - 1]} {year}"
+
+
+def choose_lang(explicit: str | None, environ: Mapping[str, str]) -> tuple[str | None, str]:
+    """The language asked for, and where it came from (for an error message).
+
+    `--lang`, then DIGIDAY_LANG, then the first set locale variable (LC_ALL, LC_MESSAGES,
+    LANG; a value starting with `vi` means Vietnamese), else English. Returns the raw value
+    of --lang or DIGIDAY_LANG unchecked so the caller can report it; a locale never fails.
+    """
+    if explicit is not None:
+        return explicit, "--lang"
+    if environ.get("DIGIDAY_LANG"):
+        return environ["DIGIDAY_LANG"], "DIGIDAY_LANG"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return ("vi" if value.lower().startswith("vi") else "en"), name
+    return "en", "default"
+
+
+def is_lang(value: str | None) -> bool:
+    return value in LANGS

@@ -1,0 +1,233 @@
+"""Options every content command shares, defined once, and how each is resolved.
+
+The option types are `Annotated` aliases, so each command's signature names them in one
+word. Values are checked here rather than by click, so that every message is in the
+reader's language and names both the bad value and the good ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from digiday import i18n
+from digiday.errors import ExitStatus, fail
+from digiday.model import LANGS, Lang
+
+if TYPE_CHECKING:
+    from digiday.model import Dataset
+
+FORMATS = ("text", "plain", "json", "markdown")
+DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
+
+
+def complete(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell completion for an option whose values are a fixed list."""
+
+    def candidates(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete)]
+
+    return candidates
+
+
+# Typer reads these annotations at run time, so they keep Optional[...] for Python 3.10.
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help="vi or en. Default: $DIGIDAY_LANG, else the locale, else en.",
+        autocompletion=complete(LANGS),
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, plain, json or markdown. Default: text.",
+        autocompletion=complete(FORMATS),
+        show_default=False,
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+PlainFlag = Annotated[bool, typer.Option("--plain", help="Short for --format plain.")]
+DataOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--data",
+        envvar="DIGIDAY_DATA",
+        help="A YAML file laid over the bundled data (see `digiday validate`).",
+        metavar="FILE",
+        show_envvar=True,
+    ),
+]
+DateOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--date", help="Take this as today: YYYY-MM-DD or DD/MM/YYYY.", metavar="DATE"),
+]
+ZoneOption = Annotated[
+    str,
+    typer.Option(
+        "--tz",
+        help="Whose today: an IANA time zone such as Asia/Tokyo, or local.",
+        metavar="ZONE",
+    ),
+]
+
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "lang": (
+        "ngôn ngữ không hợp lệ {value!r} ở {where} (chọn: vi, en)",
+        "unknown language {value!r} in {where} (choose: vi, en)",
+    ),
+    "format": (
+        "định dạng không hợp lệ {value!r} (chọn: {choices})",
+        "unknown format {value!r} (choose: {choices})",
+    ),
+    "formats": (
+        "chỉ chọn một định dạng: {given}",
+        "choose one format only: {given}",
+    ),
+    "choice": (
+        "{what} không hợp lệ {value!r} (chọn: {choices})",
+        "unknown {what} {value!r} (choose: {choices})",
+    ),
+    "date": (
+        "ngày không hợp lệ {value!r}: {reason} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "not a date {value!r}: {reason} (write YYYY-MM-DD or DD/MM/YYYY)",
+    ),
+    "zone": (
+        "múi giờ không rõ {value!r} (dùng tên IANA như Asia/Ho_Chi_Minh, hoặc local)",
+        "unknown time zone {value!r} (use an IANA name such as Asia/Ho_Chi_Minh, or local)",
+    ),
+    "year": (
+        "năm {value} không hợp lệ: Ngày Chuyển đổi số quốc gia có từ năm 2022 (chọn 2022–9999)",
+        "year {value} has no Day: the first was in 2022 (choose 2022–9999)",
+    ),
+    "range": (
+        "khoảng năm không hợp lệ: --from {start} lớn hơn --to {end}",
+        "empty range: --from {start} is after --to {end}",
+    ),
+    "no_words": (
+        "cần ít nhất một từ để tìm, ví dụ: digiday search chuyen doi so",
+        "give at least one word to search for, e.g. digiday search digital economy",
+    ),
+    "watch": (
+        "--watch là đồng hồ trực tiếp trên màn hình; không dùng cùng {other}",
+        "--watch is a live clock for a terminal; it cannot be combined with {other}",
+    ),
+    "write": ("không ghi được {path!r}: {reason}", "cannot write {path!r}: {reason}"),
+    "calendar_end": (
+        "không có ngày 10/10 nào sau {value} trong lịch",
+        "no 10 October after {value} in the calendar",
+    ),
+}
+
+
+def error(
+    key: str, lang: Lang, status: ExitStatus = ExitStatus.USAGE, **values: object
+) -> NoReturn:
+    vi, en = ERRORS[key]
+    fail((vi if lang == "vi" else en).format(**values), status)
+
+
+def resolve_lang(explicit: str | None) -> Lang:
+    value, where = i18n.choose_lang(explicit, os.environ)
+    if value == "vi":
+        return "vi"
+    if value == "en":
+        return "en"
+    fallback, _ = i18n.choose_lang(
+        None, {k: v for k, v in os.environ.items() if k != "DIGIDAY_LANG"}
+    )
+    error("lang", "vi" if fallback == "vi" else "en", value=value, where=where)
+
+
+def choose(value: str, choices: tuple[str, ...], what: tuple[str, str], lang: Lang) -> str:
+    """`value` if it is one of `choices`; otherwise a usage error naming them all."""
+    if value not in choices:
+        error(
+            "choice",
+            lang,
+            what=what[0 if lang == "vi" else 1],
+            value=value,
+            choices=", ".join(choices),
+        )
+    return value
+
+
+def resolve_format(fmt: str | None, as_json: bool, plain: bool, lang: Lang) -> str:
+    given = [flag for flag, on in (("--json", as_json), ("--plain", plain)) if on]
+    if fmt is not None:
+        choose(fmt, FORMATS, ("định dạng", "format"), lang)
+        implied = {"json": "--json", "plain": "--plain"}.get(fmt)
+        if any(flag != implied for flag in given):
+            error("formats", lang, given=", ".join([f"--format {fmt}", *given]))
+    if len(given) > 1:
+        error("formats", lang, given=", ".join(given))
+    if given:
+        return given[0].removeprefix("--")
+    return fmt or "text"
+
+
+@dataclass(frozen=True)
+class Today:
+    date: dt.date
+    zone_name: str
+    zone: dt.tzinfo
+
+
+def zone(name: str, lang: Lang) -> dt.tzinfo:
+    if name == "local":
+        local = dt.datetime.now().astimezone().tzinfo
+        assert local is not None  # astimezone() always sets one
+        return local
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError, UnicodeError):
+        error("zone", lang, value=name)
+
+
+def today(date_text: str | None, zone_name: str, lang: Lang) -> Today:
+    """Today's date in the zone, or the date given with --date (the zone is still checked)."""
+    from digiday import calendar, clock
+
+    tz = zone(zone_name, lang)
+    if date_text is None:
+        return Today(calendar.date_in(clock.now(), tz), zone_name, tz)
+    try:
+        return Today(calendar.parse_date(date_text), zone_name, tz)
+    except ValueError as problem:
+        error("date", lang, value=date_text, reason=str(problem))
+
+
+def year(value: int, lang: Lang) -> int:
+    if not 2022 <= value <= 9999:
+        error("year", lang, value=value)
+    return value
+
+
+def load(data_file: str | None) -> Dataset:
+    """The data, with the user's file laid over; a bad file ends the run with status 3."""
+    from digiday import data
+
+    try:
+        return data.load(data_file)
+    except data.DataError as problem:
+        fail(str(problem), ExitStatus.DATA)
+
+
+def styled() -> bool:
+    """Whether text output gets colour and styles: FORCE_COLOR, or a terminal without NO_COLOR."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

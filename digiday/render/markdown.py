@@ -1,0 +1,107 @@
+"""`--format markdown`: headings, lists and tables, ready to paste into a document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from digiday.i18n import countdown_headline, ordinal, word
+from digiday.model import Lang
+from digiday.views import Payload
+
+
+def _escape(text: str) -> str:
+    """Keep data from being read as Markdown: escape the characters that start markup."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_escape(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _sources(ids: list[str], lang: Lang) -> str:
+    return f"*{word('sources', lang)}: {', '.join(ids)}*" if ids else ""
+
+
+def _info(payload: Payload, lang: Lang) -> list[str]:
+    lines = [f"# {word('day', lang)}", ""]
+    for section, entries in payload.items():
+        lines += [f"## {word(section, lang)}", ""]
+        for entry in entries:
+            label = " ".join(part for part in (entry.get("date"), entry["title"]) if part)
+            text = _escape(entry["text"])
+            lines.append(f"- **{_escape(label)}**: {text}" if label else f"- {text}")
+            lines.append(f"  {_sources(entry['sources'], lang)}")
+        lines.append("")
+    return lines
+
+
+def _agencies(payload: Payload, lang: Lang) -> list[str]:
+    lines = [f"# {word('agencies', lang)}", ""]
+    for agency in payload:
+        abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
+        lines += [f"## {_escape(agency['name'])}{abbreviation}", ""]
+        lines.append(f"- **{word('role', lang)}**: {word(agency['role'], lang)}")
+        lines += [f"- {_escape(task)}" for task in agency["tasks"]]
+        if agency["change"]:
+            lines.append(f"- **{word('change', lang)}**: {_escape(agency['change'])}")
+        if agency["successor_name"]:
+            lines.append(f"- **{word('now_done_by', lang)}**: {_escape(agency['successor_name'])}")
+        lines += [f"- {_sources(agency['sources'], lang)}", ""]
+    return lines
+
+
+def _themes(payload: Payload, lang: Lang) -> list[str]:
+    rows = []
+    for theme in payload:
+        text = theme["theme"] or f"({word('unknown', lang)})"
+        if theme["unofficial_translation"]:
+            text += f" ({word('unofficial', lang)})"
+        rows.append([str(theme["year"]), ordinal(theme["edition"], lang), text])
+    header = [word("year", lang), word("edition", lang), word("theme", lang)]
+    return [f"# {word('themes', lang)}", "", *_table(header, rows), ""]
+
+
+def _countdown(payload: Payload, lang: Lang) -> list[str]:
+    year, month, day = (int(part) for part in payload["date"].split("-"))
+    facts = [
+        (word("date", lang), f"{payload['weekday']}, {day}/{month}/{year}"),
+        (word("edition", lang), ordinal(payload["edition"], lang)),
+        (word("theme", lang), payload["theme"] or f"({word('unknown', lang)})"),
+        (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
+    ]
+    headline = countdown_headline(payload["days"], payload["edition"], lang)
+    return [f"# {headline}", "", *(f"- **{k}**: {_escape(v)}" for k, v in facts), ""]
+
+
+def _search(payload: Payload, lang: Lang) -> list[str]:
+    rows = [[hit["ref"], hit["text"]] for hit in payload]
+    header = ["ref", word("search_results", lang)]
+    return [f"# {word('search_results', lang)}", "", *_table(header, rows), ""]
+
+
+def _source_list(payload: Payload, lang: Lang) -> list[str]:
+    lines = [f"# {word('sources', lang)}", ""]
+    for source in payload:
+        extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
+        suffix = f" ({_escape(extra)})" if extra else ""
+        lines.append(f"- `{source['id']}`: [{_escape(source['title'])}](<{source['url']}>){suffix}")
+    return [*lines, ""]
+
+
+_RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
+    "info": _info,
+    "agencies": _agencies,
+    "themes": _themes,
+    "countdown": _countdown,
+    "search": _search,
+    "sources": _source_list,
+}
+
+
+def render(command: str, payload: Payload, lang: Lang) -> str:
+    return "\n".join(_RENDERERS[command](payload, lang)).rstrip("\n") + "\n"

@@ -1,0 +1,56 @@
+"""`--plain`: one record a line, fields separated by one TAB, for grep, cut and awk.
+
+A field never holds a TAB or a line break (they become spaces); a missing value is empty.
+The field order of each command is listed in FIELDS and in its --help.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digiday.model import Lang
+from digiday.views import Payload
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "info": ("section", "id", "date", "title", "text"),
+    "agencies": ("id", "role", "abbreviation", "name", "successor", "change", "tasks"),
+    "themes": ("year", "edition", "theme"),
+    "countdown": ("days", "date", "weekday", "edition", "theme", "today", "timezone"),
+    "search": ("ref", "section", "text"),
+    "sources": ("id", "title", "url", "publisher", "date"),
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = " | ".join(str(item) for item in value)
+    return " ".join(str(value).split())
+
+
+def _records(command: str, payload: Payload) -> list[dict[str, Any]]:
+    if command == "info":
+        return [
+            {"section": section, **entry}
+            for section, entries in payload.items()
+            for entry in entries
+        ]
+    return [payload] if command == "countdown" else list(payload)
+
+
+def render(command: str, payload: Payload, lang: Lang) -> str:
+    del lang  # plain output carries data only: no headings or words of the tool's own
+    fields = FIELDS[command]
+    lines = [
+        "\t".join(_cell(record.get(name)) for name in fields)
+        for record in _records(command, payload)
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def help_fields(command: str) -> str:
+    """The sentence each command's --help uses to name its plain fields."""
+    return "--plain prints one TAB-separated line per record: " + ", ".join(FIELDS[command]) + "."

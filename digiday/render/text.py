@@ -1,0 +1,189 @@
+"""The default output, laid out for people with Rich. The only module that imports Rich.
+
+Styles appear only when `styled` is true (the caller decides from the terminal, NO_COLOR and
+FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
+reach a pipe. Text from the data is always passed as `Text`, never as markup, and the
+highlighter is off, so a `[` or a number in the data is printed as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any
+
+from digiday.i18n import countdown_headline, long_date, ordinal, word
+from digiday.model import Lang
+from digiday.views import Payload
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+ACCENT = "bold red"
+MUTED = "dim"
+
+
+def console(file: IO[str], styled: bool) -> Console:
+    from rich.console import Console
+
+    return Console(
+        file=file,
+        force_terminal=styled,
+        color_system="auto" if styled else None,
+        no_color=not styled,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _t(*parts: str | tuple[str, str] | Text) -> Text:
+    from rich.text import Text
+
+    return Text.assemble(*parts)
+
+
+def _banner(lang: Lang, subtitle: str) -> RenderableType:
+    from rich.panel import Panel
+
+    title = _t((word("day", lang), ACCENT), "\n", (subtitle, "bold"))
+    return Panel(title, expand=False, border_style="red", padding=(0, 2))
+
+
+def _sources(ids: list[str], lang: Lang) -> Text:
+    return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
+
+
+def _indented(renderable: RenderableType, by: int = 4) -> RenderableType:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, by), expand=False)
+
+
+def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
+    out: list[RenderableType] = [
+        _banner(lang, f"{word('day_date', lang)} · {word('decision', lang)}")
+    ]
+    for section, entries in payload.items():
+        out += ["", _t((word(section, lang).upper(), "bold underline"))]
+        for entry in entries:
+            label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
+            out.append(_indented(_t(("• " + label, "bold")) if label else _t("•"), 2))
+            out.append(_indented(_t(entry["text"], "\n", _sources(entry["sources"], lang))))
+    if lang == "en":
+        out += ["", _t((word("translation_note", lang), MUTED))]
+    return out
+
+
+def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
+    out: list[RenderableType] = [_banner(lang, word("agencies", lang))]
+    for agency in payload:
+        abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
+        out += [
+            "",
+            _t(
+                (agency["name"] + abbreviation, "bold"),
+                "  ",
+                (f"[{word(agency['role'], lang)}]", "cyan"),
+            ),
+        ]
+        lines: list[Text] = [_t(task) for task in agency["tasks"]]
+        if agency["change"]:
+            lines.append(_t((f"{word('change', lang)}: ", "bold yellow"), agency["change"]))
+        if agency["successor_name"]:
+            lines.append(
+                _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
+            )
+        lines.append(_sources(agency["sources"], lang))
+        out += [_indented(line, 2) for line in lines]
+    return out
+
+
+def _themes(payload: Payload, lang: Lang) -> list[RenderableType]:
+    from rich.table import Table
+
+    table = Table(title=word("themes", lang), title_style="bold", show_lines=True, expand=False)
+    table.add_column(word("year", lang), style="bold", no_wrap=True)
+    table.add_column(word("edition", lang), no_wrap=True)
+    table.add_column(word("theme", lang))
+    for theme in payload:
+        if theme["theme"] is None:
+            text = _t((f"({word('unknown', lang)})", MUTED))
+        else:
+            note = f" ({word('unofficial', lang)})" if theme["unofficial_translation"] else ""
+            text = _t(theme["theme"], (note, MUTED))
+        table.add_row(str(theme["year"]), ordinal(theme["edition"], lang), text)
+    return [table]
+
+
+def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
+    from rich.panel import Panel
+
+    year, month, day = (int(part) for part in payload["date"].split("-"))
+    headline = countdown_headline(payload["days"], payload["edition"], lang)
+    theme = payload["theme"] or f"({word('unknown', lang)})"
+    body = _t(
+        (headline, ACCENT),
+        "\n\n",
+        (f"{word('date', lang)}: ", "bold"),
+        f"{payload['weekday']}, {long_date(year, month, day, lang)}\n",
+        (f"{word('theme', lang)}: ", "bold"),
+        theme,
+        "\n",
+        (f"{word('today', lang)}: {payload['today']} ({payload['timezone']})", MUTED),
+    )
+    celebrate = "bold green" if payload["is_today"] else "red"
+    return [Panel(body, expand=False, border_style=celebrate, padding=(1, 2))]
+
+
+def _search(payload: Payload, lang: Lang, terms: list[str]) -> list[RenderableType]:
+    from digiday.search import spans
+
+    out: list[RenderableType] = []
+    for hit in payload:
+        text = _t(hit["text"])
+        for start, end in spans(hit["text"], terms):
+            text.stylize("bold reverse", start, end)
+        out += [_t((hit["ref"], "cyan")), _indented(text, 2), ""]
+    return out[:-1]
+
+
+def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
+    out: list[RenderableType] = [_t((word("sources", lang), "bold underline")), ""]
+    for source in payload:
+        extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
+        out.append(_t((source["id"], "cyan"), "  ", (source["title"], "bold")))
+        if extra:
+            out.append(_t("  ", (extra, MUTED)))
+        address = _t("  ", (source["url"], "underline"))
+        address.no_wrap, address.overflow = True, "ignore"  # an address is copied whole
+        out += [address, ""]
+    return out[:-1]
+
+
+_RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
+    "info": _info,
+    "agencies": _agencies,
+    "themes": _themes,
+    "countdown": _countdown,
+    "sources": _source_list,
+}
+
+
+def render(
+    command: str, payload: Payload, lang: Lang, out: Console, terms: list[str] | None = None
+) -> None:
+    """Print `payload` to the console; `terms` are the search words to highlight."""
+    renderables = (
+        _search(payload, lang, terms or [])
+        if command == "search"
+        else _RENDERERS[command](payload, lang)
+    )
+    with out.capture() as captured:
+        for renderable in renderables:
+            out.print(renderable)
+    text = captured.get()
+    if out.color_system is None:  # unstyled: drop the padding Rich leaves at line ends
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    out.file.write(text)

@@ -1,0 +1,50 @@
+"""`countdown --watch`: a live days-hours-minutes-seconds countdown on a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+
+from digiday import calendar, clock
+from digiday.i18n import countdown_headline, word
+from digiday.model import Lang
+
+
+def remaining(left: dt.timedelta, lang: Lang) -> str:
+    """`316 days 05:04:03 to go`, counting whole seconds down."""
+    seconds = max(0, int(left.total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return word("watch_left", lang, days=days, time=f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+
+
+def run(zone: dt.tzinfo, lang: Lang, styled: bool) -> None:
+    """Redraw once a second until Ctrl-C (which the CLI turns into a quiet exit 130)."""
+    from rich.live import Live
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from digiday.render.text import console
+
+    def frame() -> Panel:
+        now = clock.now()
+        today = calendar.date_in(now, zone)
+        target = calendar.next_day(today)
+        headline = countdown_headline(
+            calendar.days_until(today), calendar.edition(target.year), lang
+        )
+        body = Text.assemble(
+            (headline, "bold red"),
+            "\n\n",
+            (remaining(calendar.time_until(now, zone), lang), "bold"),
+            "\n",
+            (word("watch_help", lang), "dim"),
+        )
+        return Panel(body, expand=False, border_style="red", padding=(1, 2))
+
+    with Live(frame(), console=console(sys.stdout, styled), auto_refresh=False) as live:
+        while True:
+            time.sleep(1 - time.time() % 1 + 0.01)
+            live.update(frame(), refresh=True)

@@ -1,0 +1,174 @@
+"""A YAML loader strict enough for files a user hands us.
+
+PyYAML's safe loader already refuses to build Python objects. This one also refuses what the
+data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
+"billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
+the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is.
+
+It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
+every event can be checked before it becomes a node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+MAX_DEPTH = 32
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+Path = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """The text is not YAML this tool accepts; `line` is 1-based, or None if unknown."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed document and, for every key path in it, the line it starts on."""
+
+    value: Any
+    lines: dict[Path, int]
+
+
+class _StrictComposer(Composer):
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event: Any = self.peek_event()  # type: ignore[attr-defined]
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise YamlProblem(f"alias *{event.anchor} is not allowed", line)
+        if event.anchor is not None:
+            raise YamlProblem(f"anchor &{event.anchor} is not allowed", line)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise YamlProblem(f"tag {tag} is not allowed", line)
+        if self._depth >= MAX_DEPTH:
+            raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line)
+        self._depth += 1
+        try:
+            node = super().compose_node(parent, index)
+            assert node is not None  # compose_node returns None only at the end of a stream
+            return node
+        finally:
+            self._depth -= 1
+
+
+class _StrictConstructor(SafeConstructor):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                raise YamlProblem("merge keys (<<) are not allowed", line)
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                raise YamlProblem("a key must be a plain value", line) from None
+            if duplicate:
+                raise YamlProblem(f"duplicate key {key!r}", line)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+class _StrictResolver(Resolver):
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class-level table, filtered
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+class _PythonParser(Reader, Scanner, Parser):
+    """PyYAML's own parser, for an installation built without libyaml."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+try:
+    from yaml._yaml import CParser
+
+    _Parser: type = CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = _PythonParser
+
+
+class _Loader(_StrictComposer, _Parser, _StrictConstructor, _StrictResolver):  # type: ignore[misc]
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)  # type: ignore[misc]
+        _StrictComposer.__init__(self)
+        _StrictConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+def parse_bundled(text: str) -> Any:
+    """Parse a bundled file fast: libyaml composes, and no line numbers are kept.
+
+    Only for the files shipped with the package, which the tests prove the strict loader
+    accepts with the same result.
+    """
+    if _Parser is _PythonParser:  # pragma: no cover - PyYAML built without libyaml
+        return parse(text).value
+    loader = yaml.CSafeLoader(text)
+    loader.yaml_implicit_resolvers = _StrictResolver.yaml_implicit_resolvers
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
+    into[path] = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node.value, str) else repr(key_node.value)
+            key_path = (*path, key)
+            _lines(value_node, key_path, into)
+            into[key_path] = key_node.start_mark.line + 1  # a key's problems point at the key
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, (*path, index), into)
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Parsed(None, {})
+        lines: dict[Path, int] = {}
+        _lines(node, (), lines)
+        return Parsed(loader.construct_document(node), lines)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblem(error.problem or str(error), line) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        # ValueError: e.g. an integer too long to convert; the message names the cause.
+        raise YamlProblem(str(error).splitlines()[0] if str(error) else "not YAML", None) from None
+    finally:
+        loader.dispose()
