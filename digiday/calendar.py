@@ -13,8 +13,8 @@ FIRST_YEAR = 2022
 MONTH, DAY = 10, 10
 FIRST_DAY = dt.date(FIRST_YEAR, MONTH, DAY)
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_VIETNAMESE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
+_VIETNAMESE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.ASCII)
 
 
 def parse_date(text: str) -> dt.date:

@@ -95,7 +95,7 @@ class _Checker:
 FieldCheck = Callable[[_Checker, Any, Path], Any]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
-_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
 
 
 def _type_name(value: Any) -> str:

@@ -43,6 +43,7 @@ LangOption = Annotated[
         "--lang",
         help="vi or en. Default: $DIGIDAY_LANG, else the locale, else en.",
         autocompletion=complete(LANGS),
+        metavar="[vi|en]",
         show_default=False,
     ),
 ]
@@ -53,6 +54,7 @@ FormatOption = Annotated[
         "-f",
         help="text, plain, json or markdown. Default: text.",
         autocompletion=complete(FORMATS),
+        metavar="[text|plain|json|markdown]",
         show_default=False,
     ),
 ]

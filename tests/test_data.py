@@ -1,0 +1,141 @@
+"""The bundled data: complete, bilingual, normalised, sourced, and loaded strictly."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digiday import data, yamlsafe
+from digiday.model import ROLES, SECTIONS, Dataset, Text
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return data.load()
+
+
+def texts(value: Any) -> Iterator[Text]:
+    if isinstance(value, Text):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from texts(getattr(value, item.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts(item)
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from strings(getattr(value, item.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+
+
+def test_every_text_in_both_languages(bundled: Dataset) -> None:
+    found = list(texts(bundled))
+    assert found
+    for text in found:
+        assert text.vi.strip() and text.en.strip()
+        assert text.vi != text.en or text.vi.isupper(), text
+
+
+def test_all_text_is_nfc(bundled: Dataset) -> None:
+    for value in strings(bundled):
+        assert unicodedata.normalize("NFC", value) == value, value
+
+
+def test_every_source_is_cited_and_every_citation_resolves(bundled: Dataset) -> None:
+    known = {source.id for source in bundled.sources}
+    cited: set[str] = set()
+    for record in [
+        *bundled.agencies,
+        *bundled.themes,
+        *bundled.documents,
+        *(entry for entries in bundled.info.values() for entry in entries),
+    ]:
+        assert record.sources, record
+        cited.update(record.sources)
+    assert cited <= known
+    assert known <= cited, f"sources nobody cites: {known - cited}"
+
+
+def test_sections_and_counts_from_the_article(bundled: Dataset) -> None:
+    assert tuple(bundled.info) == SECTIONS
+    assert len(bundled.info["activities"]) == 5  # the article's five activities
+    assert len(bundled.info["purposes"]) == 3  # Article 2's three purposes
+    assert {agency.role for agency in bundled.agencies} == set(ROLES)
+
+
+def test_themes_match_the_verified_facts(bundled: Dataset) -> None:
+    themes = {theme.year: theme for theme in bundled.themes}
+    assert sorted(themes) == [2022, 2023, 2024, 2025]  # 2026: not confirmed, so absent
+    assert themes[2025].theme.vi == "Chuyển đổi số: Nhanh hơn – hiệu quả hơn – gần dân hơn"
+    assert themes[2024].unofficial_translation
+    assert not any(themes[year].unofficial_translation for year in (2022, 2023, 2025))
+
+
+def test_changes_since_2022(bundled: Dataset) -> None:
+    mic, most = bundled.agency("mic"), bundled.agency("most")
+    assert mic is not None and most is not None
+    assert mic.successor == "most" and mic.change is not None
+    assert "176/2025/QH15" in mic.change.vi and "55/2025" in mic.change.en
+    provinces = bundled.agency("provinces")
+    assert provinces is not None and provinces.change is not None
+    assert "34" in provinces.change.en and "202/2025/QH15" in provinces.change.en
+    for agency in bundled.agencies:
+        assert agency.successor is None or bundled.agency(agency.successor) is not None
+
+
+def test_the_advertisement_is_not_content(bundled: Dataset) -> None:
+    reader_facing = [text for value in texts(bundled) for text in (value.vi, value.en)]
+    for text in reader_facing:
+        assert "OMICall" not in text and "Hotline" not in text and "0287" not in text
+        assert "Xem thêm" not in text
+
+
+def test_documents_are_dated_and_numbered(bundled: Dataset) -> None:
+    numbers = {document.number: document.date for document in bundled.documents}
+    assert numbers["505/QĐ-TTg"] == "2022-04-22"
+    assert numbers["749/QĐ-TTg"] == "2020-06-03"
+    assert numbers["57-NQ/TW"] == "2024-12-22"
+
+
+def test_data_as_of_is_a_date() -> None:
+    assert dt.date.fromisoformat(data.data_as_of()) <= dt.date.today() + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("name", [*data.BUNDLED_FILES, "meta.yaml"])
+def test_bundled_files_pass_the_strict_loader_unchanged(name: str) -> None:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    assert yamlsafe.parse(text).value == yamlsafe.parse_bundled(text)
+
+
+@pytest.mark.parametrize("name", data.BUNDLED_FILES)
+def test_each_bundled_file_is_a_valid_overlay(name: str) -> None:
+    summary = data.validate(str(DATA_DIR / name))
+    assert summary.added == {} and summary.replaced
+
+
+def test_source_addresses_are_https_or_http(bundled: Dataset) -> None:
+    for source in bundled.sources:
+        assert re.match(r"https?://", source.url)
