@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +39,7 @@ class Run:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes
 
     def json(self) -> Any:
         return json.loads(self.stdout)
@@ -53,17 +54,17 @@ def run() -> Invoke:
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
         result = CliRunner().invoke(app, list(args), env={**NEUTRAL_ENV, **(env or {})})
-        return Run(result.exit_code, result.stdout, result.stderr)
+        return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return invoke
 
 
 @pytest.fixture
-def now(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[dt.datetime], None]]:
+def now(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
     """Set the instant the tool takes as now (an aware datetime)."""
 
     def set_now(instant: dt.datetime) -> None:
         monkeypatch.setattr(clock, "now", lambda: instant)
 
     set_now(dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc))
-    yield set_now
+    return set_now

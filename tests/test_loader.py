@@ -1,0 +1,267 @@
+"""User data files: the overlay, `validate`, every way a file can be bad, and fuzzing."""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digiday import data, yamlsafe
+from tests.conftest import Invoke
+
+GOOD = """\
+themes:
+  - year: 2027
+    theme:
+      vi: "Chủ đề của năm 2027"
+      en: "The theme of 2027"
+    sources: [plan-2027]
+sources:
+  - id: plan-2027
+    title: "Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2027"
+    url: "https://example.gov.vn/ke-hoach-2027"
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def write_file(content: str | bytes, name: str = "user.yaml") -> str:
+        path = tmp_path / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        return str(path)
+
+    return write_file
+
+
+def test_the_contracts_example_adds_a_theme_everywhere(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(GOOD)
+    result = run("validate", path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{path}: valid; adds 1 theme and 1 source\n"
+    themes = run("themes", "--json", "--data", path).json()["themes"]
+    assert themes[-1] == {
+        "year": 2027,
+        "edition": 6,
+        "theme": "The theme of 2027",
+        "unofficial_translation": False,
+        "sources": ["plan-2027"],
+    }
+    countdown = run("countdown", "--json", "--date", "2027-01-01", env={"DIGIDAY_DATA": path})
+    assert countdown.json()["countdown"]["theme"] == "The theme of 2027"
+    assert run("search", "theme", "of", "2027", "--plain", "--data", path).stdout.startswith(
+        "themes/2027\t"
+    )
+    assert "plan-2027" in run("sources", "--plain", "--data", path).stdout
+
+
+def test_a_matching_record_is_replaced_whole(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "agencies:\n  - id: vtv\n    name: {vi: Đài mới, en: New broadcaster}\n    role: media\n"
+        "    tasks: [{vi: Việc, en: Work}]\n    sources: [omicall-article]\n"
+    )
+    assert run("validate", path).stdout.endswith("valid; replaces 1 agency\n")
+    agencies = run("agencies", "--role", "media", "--json", "--data", path).json()["agencies"]
+    assert [a["id"] for a in agencies] == ["vtv", "vov", "vna"]  # same place
+    assert agencies[0]["name"] == "New broadcaster"
+    assert agencies[0]["abbreviation"] is None  # replaced whole, not merged
+
+
+BAD_FILES = {
+    "not a mapping": ("- a\n- b\n", "top level must be a mapping"),
+    "syntax": ("themes: [\n", "not usable YAML"),
+    "anchor": ("themes: &a []\n", "anchor &a"),
+    "alias": ("x: 1\nthemes: *x\n", "alias"),
+    "python tag": ("themes: !!python/object/apply:os.system [ls]\n", "tag"),
+    "local tag": ("themes: !mine []\n", "tag !mine"),
+    "duplicate key": ("themes: []\nthemes: []\n", "duplicate key 'themes'"),
+    "merge key": ("themes:\n  - <<: {year: 2027}\n", "merge keys"),
+    "unknown top key": ("colour: red\n", "unknown key 'colour'"),
+    "unknown nested key": (
+        "themes:\n  - year: 2027\n    theme: {vi: a, en: b, fr: c}\n"
+        "    sources: [omicall-article]\n",
+        "themes[0].theme.fr: unknown key 'fr'",
+    ),
+    "missing language": (
+        "themes:\n  - year: 2027\n    theme: {vi: a}\n    sources: [omicall-article]\n",
+        "missing language 'en'",
+    ),
+    "wrong type": (
+        "themes:\n  - year: '2027'\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n",
+        "themes[0].year: expected a year",
+    ),
+    "year before 2022": (
+        "themes:\n  - year: 2021\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n",
+        "year 2021",
+    ),
+    "unknown source": (
+        "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [nowhere]\n",
+        "unknown source id 'nowhere'",
+    ),
+    "unknown successor": (
+        "agencies:\n  - id: x\n    name: {vi: a, en: b}\n    role: press\n"
+        "    tasks: [{vi: a, en: b}]\n"
+        "    successor: ghost\n    sources: [omicall-article]\n",
+        "unknown agency id 'ghost'",
+    ),
+    "bad url": ("sources:\n  - id: s\n    title: t\n    url: file:///etc/passwd\n", "http"),
+    "deep nesting": ("themes: " + "[" * 100 + "]" * 100 + "\n", "nesting deeper"),
+    "empty": ("", "top level must be a mapping"),
+    "bool as text": (
+        "themes:\n  - year: 2027\n    theme: {vi: no, en: b}\n    sources: [omicall-article]\n",
+        "expected non-empty text, found true/false",
+    ),
+    "huge integer": ("themes:\n  - year: " + "9" * 5000 + "\n", "not usable YAML"),
+    "nul byte": ("themes: []\n\x00\n", "not usable YAML"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_files_are_refused_with_exit_3(run: Invoke, write, name: str) -> None:  # type: ignore[no-untyped-def]
+    content, message = BAD_FILES[name]
+    path = write(content)
+    for args in (("validate", path), ("themes", "--data", path), ("countdown", "--data", path)):
+        result = run(*args)
+        assert result.exit_code == 3, (args, result)
+        assert result.stdout == ""
+        assert f"digiday: {path}" in result.stderr
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_problems_name_the_line(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("themes:\n  - year: 2027\n    theme: {vi: a}\n    sources: [omicall-article]\n")
+    with pytest.raises(data.DataError) as caught:
+        data.validate(path)
+    assert str(caught.value) == f"{path}:3: themes[0].theme: missing language 'en'"
+
+
+def test_validate_reports_every_problem_at_once(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "themes:\n  - year: 2019\n    theme: {vi: a}\n    sources: [nope]\n    colour: red\n"
+        "bogus: 1\n"
+    )
+    lines = run("validate", path).stderr.splitlines()
+    assert len(lines) == 5
+    assert [line.split(":")[2] for line in lines] == ["2", "3", "4", "5", "6"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: str(d), "is a directory"),
+        (lambda d: str(d / "absent.yaml"), "cannot be read"),
+        (lambda d: "/dev/null", "not a regular file"),
+    ],
+)
+def test_paths_that_are_not_files(run: Invoke, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", make(tmp_path))
+    assert result.exit_code == 3 and message in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_is_refused_without_hanging(run: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = run("validate", str(fifo))
+    assert result.exit_code == 3 and "not a regular file" in result.stderr
+
+
+def test_not_utf8_and_too_big(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    latin = run("validate", write("themes: []\n# caf\xe9\n".encode("latin-1")))
+    assert latin.exit_code == 3 and ":2: is not valid UTF-8" in latin.stderr
+    big = run("validate", write("#" * (data.MAX_BYTES + 1)))
+    assert big.exit_code == 3 and "over 1 MiB" in big.stderr
+
+
+def test_a_byte_order_mark_is_fine(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    assert run("validate", write(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))).exit_code == 0
+
+
+def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    with pytest.raises(yamlsafe.YamlProblem, match="anchor &a") as caught:
+        yamlsafe.parse(bomb)
+    assert caught.value.line == 1
+
+
+# --- fuzzing: the loader either loads or raises its one documented error ------------------
+
+yaml_alphabet = st.sampled_from(list(string.printable + "&*!%@`|>-?:,[]{}#'\"đĐươ\u0301\x00\t"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(yaml_alphabet, max_size=200))
+def test_fuzz_text(text: str) -> None:
+    try:
+        yamlsafe.parse(text)
+    except yamlsafe.YamlProblem as problem:
+        assert problem.message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_fuzz_bytes(tmp_path_factory: pytest.TempPathFactory, content: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "bytes.yaml"
+    path.write_bytes(content)
+    try:
+        data.validate(str(path))
+    except data.DataError as problem:
+        assert problem.problems
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.text(max_size=12),
+    st.floats(allow_nan=False),
+)
+texts = st.fixed_dictionaries({"vi": st.text(min_size=1, max_size=8), "en": st.text(max_size=8)})
+themes = st.fixed_dictionaries(
+    {
+        "year": st.integers(2015, 2035),
+        "theme": texts | scalars,
+        "sources": st.just(["omicall-article"]),
+    },
+    optional={"unofficial_translation": st.booleans() | scalars, "extra": scalars},
+)
+anything = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "themes": st.lists(themes, max_size=3) | anything,
+        "sources": anything,
+        "agencies": anything,
+        "info": st.dictionaries(st.sampled_from(["overview", "history", "nope"]), anything),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_fuzz_structures(
+    tmp_path_factory: pytest.TempPathFactory, document: dict[str, object]
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "structure.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    try:
+        data.load(str(path))
+    except data.DataError as problem:
+        assert all(str(path) in str(p) for p in problem.problems)

@@ -1,0 +1,197 @@
+"""The installed `digiday` as a real process: pipes, encodings, signals, exit statuses,
+hostile surroundings, and what it imports (never how long it takes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SCRIPT = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which("digiday")
+if SCRIPT is None:  # pragma: no cover - the test command installs the package first
+    pytest.skip("the digiday console script is not installed", allow_module_level=True)
+
+CLEAN_ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if key not in {"DIGIDAY_LANG", "DIGIDAY_DATA", "FORCE_COLOR", "NO_COLOR", "LC_ALL", "LANG"}
+}
+
+
+def digiday(
+    *args: str, env: dict[str, str] | None = None, cwd: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    assert SCRIPT is not None
+    return subprocess.run(
+        [SCRIPT, *args],
+        capture_output=True,
+        env={**CLEAN_ENV, **(env or {})},
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "pipeline",
+    [
+        "info --format plain | head -1",
+        "agencies --plain | head -1",
+        # Megabytes of output, so the writer certainly meets the closed pipe.
+        "ics --from 2022 --to 9999 | head -1",
+        "search a --plain | head -c 10",
+    ],
+)
+def test_a_closed_pipe_ends_quietly(pipeline: str) -> None:
+    result = subprocess.run(
+        f"'{SCRIPT}' {pipeline}; echo \"status=${{PIPESTATUS[0]}}\" >&2",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        env=CLEAN_ENV,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout, "head saw the first line"
+    stderr = result.stderr.decode()
+    assert re.fullmatch(r"status=(0|141)\n", stderr), stderr
+
+
+def test_ascii_only_stdout_does_not_crash() -> None:
+    env = {"PYTHONIOENCODING": "ascii"}
+    text = digiday("info", "overview", "--lang", "vi", env=env)
+    assert text.returncode == 0, text.stderr
+    assert b"Traceback" not in text.stderr
+    assert b"Ng?y" in text.stdout  # what ASCII cannot hold becomes '?', the rest is there
+    as_json = digiday("themes", "2025", "--json", "--lang", "vi", env=env)
+    assert json.loads(as_json.stdout.decode("utf-8"))["themes"][0]["theme"].startswith("Chuyển")
+
+
+def test_utf8_json_is_not_escaped() -> None:
+    result = digiday("agencies", "--json", "--lang", "vi")
+    assert "Bộ Thông tin và Truyền thông".encode() in result.stdout
+    assert b"\\u" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("is-today", "--date", "2030-10-10"), 0),
+        (("is-today", "--date", "2030-10-11"), 1),
+        (("search", "qwertyuiop"), 1),
+        (("info", "--lang", "fr"), 2),
+        (("countdown", "--tz", "Nowhere/Land"), 2),
+        (("--no-such-option",), 2),
+        (("validate", "/"), 3),
+    ],
+)
+def test_exit_statuses(args: tuple[str, ...], status: int) -> None:
+    result = digiday(*args)
+    assert result.returncode == status, result.stderr
+    assert b"Traceback" not in result.stderr
+    if status >= 2:
+        assert result.stdout == b"" and result.stderr.startswith(b"digiday: ")
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "digiday", "countdown", "--days", "--date", "2026-10-09"],
+        capture_output=True,
+        env=CLEAN_ENV,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, b"1\n")
+
+
+def test_no_home_and_a_read_only_working_directory(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    env = {key: value for key, value in CLEAN_ENV.items() if key != "HOME"}
+    try:
+        for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023")):
+            result = subprocess.run(
+                [SCRIPT or "digiday", *args], capture_output=True, env=env, cwd=locked, check=False
+            )
+            assert result.returncode == 0, result.stderr
+            assert result.stderr == b""
+    finally:
+        locked.chmod(0o755)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_ctrl_c_ends_the_watch_quietly() -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [SCRIPT or "digiday", "countdown", "--watch"],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**CLEAN_ENV, "TERM": "xterm", "COLUMNS": "80", "LINES": "24"},
+    )
+    os.close(follower)
+    screen = b""
+    deadline = time.monotonic() + 20
+    while b"to go" not in screen and time.monotonic() < deadline:
+        try:
+            screen += os.read(leader, 4096)
+        except OSError:
+            break
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=20)
+    os.close(leader)
+    assert b"to go" in screen
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
+
+
+HEAVY = ("rich", "icalendar", "pydantic")
+
+
+def imported_modules(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "digiday", *args],
+        capture_output=True,
+        env=CLEAN_ENV,
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr
+    names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)", result.stderr.decode(), re.M)
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("countdown", "--days"),
+        ("countdown", "--json"),
+        ("is-today",),
+        ("info", "--json"),
+        ("agencies", "--plain"),
+        ("themes", "--json"),
+        ("search", "so", "--json"),
+        ("sources", "--plain"),
+        ("info", "--lang", "xx"),  # an error path
+    ],
+)
+def test_scripted_outputs_import_nothing_heavy(args: tuple[str, ...]) -> None:
+    modules = imported_modules(*args)
+    assert "digiday" in modules  # the measurement works
+    assert not modules & set(HEAVY)
+
+
+def test_only_ics_imports_icalendar_and_only_text_imports_rich() -> None:
+    assert "icalendar" in imported_modules("ics", "--to", "2023")
+    assert "rich" in imported_modules("themes")
+    assert "yaml" not in imported_modules("countdown", "--days")
+    assert "yaml" not in imported_modules("is-today")

@@ -1,0 +1,127 @@
+"""Search: folding rules, AND semantics, both languages, ranking, and refs that resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from digiday import data, search
+from tests.conftest import Invoke
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Chuyển đổi số", "chuyen doi so"),
+        ("Đài Truyền hình Việt Nam", "dai truyen hinh viet nam"),
+        ("ĐỔI", "doi"),
+        ("Straße", "strasse"),  # casefold, not lower
+        ("e\u0301", "e"),  # already decomposed input
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert search.fold(text) == folded
+
+
+def test_words_split_however_the_shell_did() -> None:
+    assert search.words(["chuyen doi", "so"]) == ["chuyen", "doi", "so"]
+    assert search.words(["  ", ""]) == []
+
+
+@pytest.fixture(scope="module")
+def refs() -> object:
+    dataset = data.load()
+
+    def find(*terms: str) -> list[str]:
+        return [hit.piece.ref for hit in search.search(dataset, list(terms))]
+
+    return find
+
+
+def test_without_diacritics_matches_any(refs: object) -> None:
+    assert callable(refs)
+    assert refs("dai", "truyen", "hinh") == ["agencies/vtv"]
+    assert "themes/2025" in refs("nhanh", "hon")
+
+
+def test_with_diacritics_matches_exactly_ignoring_case(refs: object) -> None:
+    assert callable(refs)
+    assert refs("ĐÀI", "TRUYỀN", "HÌNH") == ["agencies/vtv"]
+    # "sơ" folds to "so" but, typed with its mark, must not match "số".
+    assert refs("sơ") == []
+    assert refs("số")  # and "số" is all over the data
+
+
+def test_all_words_must_match(refs: object) -> None:
+    assert callable(refs)
+    both = set(refs("television", "vietnam"))
+    assert both == {"agencies/vtv"}
+    assert refs("television", "zzzz") == []
+
+
+def test_english_words_find_english_text(refs: object) -> None:
+    assert callable(refs)
+    assert "agencies/vov" in refs("voice", "of", "vietnam")
+    assert "documents/dec-505" in refs("505/QĐ-TTg")
+
+
+def test_names_and_titles_rank_first(refs: object) -> None:
+    assert callable(refs)
+    found = refs("bo", "khoa", "hoc")
+    assert found[0] == "agencies/most"  # the name, before bodies that mention the ministry
+    assert len(found) > 1
+
+
+def test_spans_map_back_to_the_original_text() -> None:
+    text = "Đài Truyền hình Việt Nam"
+    assert [text[a:b] for a, b in search.spans(text, ["truyen", "VIỆT"])] == ["Truyền", "Việt"]
+    street = "Straße"
+    assert [street[a:b] for a, b in search.spans(street, ["SS"])] == ["ß"]
+
+
+def test_cli_results_in_the_chosen_language(run: Invoke) -> None:
+    english_query = run("search", "television", "--json", "--lang", "vi").json()
+    assert english_query["search"] == [
+        {
+            "section": "agencies",
+            "ref": "agencies/vtv",
+            "text": "Đài Truyền hình Việt Nam (VTV): Xây dựng kế hoạch tuyên truyền trên các kênh "
+            "về chuyển đổi số và Ngày Chuyển đổi số quốc gia.",
+        }
+    ]
+    plain = run("search", "dai truyen hinh", "--plain").stdout
+    assert plain.split("\t")[:2] == ["agencies/vtv", "agencies"]
+
+
+def test_no_match_is_exit_1_and_silent(run: Invoke) -> None:
+    result = run("search", "qwertyuiop")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
+
+
+def test_highlight_in_text_output(run: Invoke) -> None:
+    result = run("search", "truyen", "hinh", "--lang", "vi", env={"FORCE_COLOR": "1"})
+    assert "\x1b[1;7mTruyền\x1b[0m" in result.stdout
+
+
+def test_every_ref_resolves(run: Invoke) -> None:
+    hits = run("search", "a", "--json").json()["search"]
+    agencies = {a["id"] for a in run("agencies", "--json").json()["agencies"]}
+    themes = {str(t["year"]) for t in run("themes", "2022", "--json").json()["themes"]}
+    themes |= {str(t["year"]) for t in run("themes", "--json").json()["themes"]}
+    sources = {s["id"] for s in run("sources", "--json").json()["sources"]}
+    info = run("info", "--json").json()["info"]
+    info_refs = {item["ref"] for items in info.values() for item in items}
+    sections = {"agencies", "themes", "sources", "documents"} | {f"info/{s}" for s in info}
+    seen = set()
+    for hit in hits:
+        kind, _, key = hit["ref"].rpartition("/")
+        seen.add(kind)
+        assert kind in sections
+        if kind == "agencies":
+            assert key in agencies
+        elif kind == "themes":
+            assert key in themes
+        elif kind == "sources":
+            assert key in sources
+        else:
+            assert hit["ref"] in info_refs
+    assert {"agencies", "themes", "sources", "documents"} <= seen
