@@ -9,10 +9,15 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
+
+if TYPE_CHECKING:
+    from typer._click import Command, Context
 
 from digiday import __version__, options
 from digiday.errors import ExitStatus, Failure, fail, report
@@ -26,15 +31,35 @@ from digiday.options import (
     PlainFlag,
     ZoneOption,
 )
-from digiday.render import emit
+
+# The commands are registered on `_commands`, which serves only as a list of them: the root
+# group builds a command's click object when it is asked for that command, so a run pays for
+# its own command alone (click's "lazily loading subcommands" pattern). Building all nine
+# every time cost about 10 ms of start-up.
+_commands = typer.Typer()
+_built: dict[str, Command] = {}
 
 
 class _Group(TyperGroup):
-    """Runs every command under one error policy, for the real program and for tests alike.
+    """The root command: builds subcommands on demand, and runs every one of them under one
+    error policy, for the real program and for tests alike.
 
     Whatever happens, the user sees at most a short message on stderr and the contract's
     exit status: never a traceback, and nothing at all when stdout is a closed pipe.
     """
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return [_name(info) for info in _commands.registered_commands]
+
+    def get_command(self, ctx: Context, name: str) -> Command | None:
+        if name not in _built:
+            info = next((i for i in _commands.registered_commands if _name(i) == name), None)
+            if info is None:
+                return None
+            _built[name] = get_command_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode=None
+            )
+        return _built[name]
 
     def main(  # type: ignore[override]
         self,
@@ -78,6 +103,10 @@ def _run(invoke: Any) -> int:
         report(f"internal error ({type(problem).__name__}: {problem}); please report it")
         return int(ExitStatus.SOFTWARE)
     return int(result) if isinstance(result, int) else 0
+
+
+def _name(info: CommandInfo) -> str:
+    return info.name or str(getattr(info.callback, "__name__", ""))
 
 
 def _usage_line(problem: Any) -> str:
@@ -145,7 +174,7 @@ def _example(example: str, body: str) -> str:
     return f"Example: {example}\n\n{body}"
 
 
-@app.command(
+@_commands.command(
     short_help="What the Day is: overview, definition, activities, purposes, history.",
     help=_example(
         "digiday info purposes --lang vi",
@@ -174,10 +203,10 @@ def info(
         (options.choose(section, SECTIONS, ("mục", "section"), language),) if section else SECTIONS
     )
     output = options.resolve_format(fmt, as_json, plain, language)
-    emit("info", views.info(options.load(data_file), sections, language), output, language)
+    _emit("info", views.info(options.load(data_file), sections, language), output, language)
 
 
-@app.command(
+@_commands.command(
     short_help="Who organises the Day, what each body must do, and who does it now.",
     help=_example(
         "digiday agencies --role media",
@@ -207,10 +236,10 @@ def agencies(
     if role is not None:
         options.choose(role, ROLES, ("vai trò", "role"), language)
     output = options.resolve_format(fmt, as_json, plain, language)
-    emit("agencies", views.agencies(options.load(data_file), role, language), output, language)
+    _emit("agencies", views.agencies(options.load(data_file), role, language), output, language)
 
 
-@app.command(
+@_commands.command(
     short_help="The theme of each year's Day, with its edition.",
     help=_example(
         "digiday themes 2024",
@@ -241,10 +270,10 @@ def themes(
         years = [options.year(year, language)]
     else:
         years = views.theme_years(data, options.today(None, options.DEFAULT_ZONE, language).date)
-    emit("themes", views.themes(data, years, language), output, language)
+    _emit("themes", views.themes(data, years, language), output, language)
 
 
-@app.command(
+@_commands.command(
     short_help="Days until the next 10 October, its edition, weekday and theme.",
     help=_example(
         "digiday countdown --days",
@@ -298,10 +327,10 @@ def countdown(
     from digiday import views
 
     payload = views.countdown(options.load(data_file), when.date, when.zone_name, language)
-    emit("countdown", payload, output, language)
+    _emit("countdown", payload, output, language)
 
 
-@app.command(
+@_commands.command(
     "is-today",
     short_help="Exit 0 on National Digital Transformation Day, 1 on any other day.",
     help=_example(
@@ -317,7 +346,7 @@ def is_today(date: DateOption = None, tz: ZoneOption = options.DEFAULT_ZONE) -> 
     raise typer.Exit(int(ExitStatus.OK if calendar.is_day(when.date) else ExitStatus.NO))
 
 
-@app.command(
+@_commands.command(
     short_help="An iCalendar (RFC 5545) file of the Day, one all-day event a year.",
     help=_example(
         "digiday ics -o ngay-chuyen-doi-so.ics",
@@ -383,7 +412,7 @@ def ics(
             )
 
 
-@app.command(
+@_commands.command(
     short_help="Find content by words, with or without Vietnamese diacritics.",
     help=_example(
         "digiday search dai truyen hinh",
@@ -416,10 +445,10 @@ def search(
     hits = finder.search(options.load(data_file), terms)
     if not hits:
         raise typer.Exit(int(ExitStatus.NO))
-    emit("search", views.search(hits, language), output, language, terms)
+    _emit("search", views.search(hits, language), output, language, terms)
 
 
-@app.command(
+@_commands.command(
     short_help="Every source the data cites, with its address.",
     help=_example(
         "digiday sources --plain | cut -f1,3",
@@ -438,10 +467,10 @@ def sources(
 
     language = options.resolve_lang(lang)
     output = options.resolve_format(fmt, as_json, plain, language)
-    emit("sources", views.sources(options.load(data_file)), output, language)
+    _emit("sources", views.sources(options.load(data_file)), output, language)
 
 
-@app.command(
+@_commands.command(
     short_help="Check a user data file and list every problem in it.",
     help=_example(
         "digiday validate my-themes.yaml",
@@ -459,6 +488,12 @@ def validate(file: Annotated[str, typer.Argument(metavar="FILE")]) -> None:
     except data.DataError as problem:
         fail(str(problem), ExitStatus.DATA)
     sys.stdout.write(f"{file}: valid; {summary}\n")
+
+
+def _emit(*args: Any) -> None:
+    from digiday.render import emit
+
+    emit(*args)
 
 
 def main() -> None:

@@ -11,8 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, Optional
 
 import typer
 
@@ -179,8 +178,7 @@ def resolve_format(fmt: str | None, as_json: bool, plain: bool, lang: Lang) -> s
     return fmt or "text"
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     date: dt.date
     zone_name: str
     zone: dt.tzinfo

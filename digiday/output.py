@@ -6,7 +6,6 @@ import contextlib
 import io
 import os
 import sys
-import tempfile
 
 
 def tolerate_narrow_encodings() -> None:
@@ -34,6 +33,8 @@ def write_bytes(content: bytes) -> None:
 
 def write_file_atomically(path: str, content: bytes) -> None:
     """Write `path` so that readers see the old file or the new one, never half of either."""
+    import tempfile
+
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".digiday-", dir=folder)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from digiday.model import LANGS, Dataset, Lang, Text
 
@@ -35,8 +35,7 @@ def words(query: list[str]) -> list[str]:
     return [word for part in query for word in part.split()]
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """One searchable piece of content. `title` ranks above `body` when it matches."""
 
     section: str
@@ -45,8 +44,7 @@ class Piece:
     body: Text
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     piece: Piece
     in_title: bool
 
@@ -95,7 +93,14 @@ def search(data: Dataset, terms: list[str]) -> list[Hit]:
 
 
 def _folded_with_owners(text: str, how: Callable[[str], str]) -> tuple[str, list[int]]:
-    """`text` folded by `how`, and for each folded character the index it came from."""
+    """`text` folded by `how`, and for each folded character the index it came from.
+
+    Nearly always each character folds to exactly one (Vietnamese letters do), and then the
+    mapping is the identity; only text with, say, `ß` (`ss`) needs the walk.
+    """
+    whole = how(text)
+    if len(whole) == len(text):
+        return whole, list(range(len(text)))
     parts: list[str] = []
     owners: list[int] = []
     for index, char in enumerate(text):

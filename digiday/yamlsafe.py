@@ -11,8 +11,7 @@ every event can be checked before it becomes a node.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
@@ -40,8 +39,7 @@ class YamlProblem(Exception):
         self.line = line
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A parsed document and, for every key path in it, the line it starts on."""
 
     value: Any

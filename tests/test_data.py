@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -12,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from digiday import data, yamlsafe
+from digiday import bundle, data, yamlsafe
 from digiday.model import ROLES, SECTIONS, Dataset, Text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -26,9 +25,6 @@ def bundled() -> Dataset:
 def texts(value: Any) -> Iterator[Text]:
     if isinstance(value, Text):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from texts(getattr(value, item.name))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from texts(item)
@@ -40,9 +36,6 @@ def texts(value: Any) -> Iterator[Text]:
 def strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from strings(getattr(value, item.name))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from strings(item)
@@ -124,13 +117,13 @@ def test_data_as_of_is_a_date() -> None:
     assert dt.date.fromisoformat(data.data_as_of()) <= dt.date.today() + dt.timedelta(days=1)
 
 
-@pytest.mark.parametrize("name", [*data.BUNDLED_FILES, "meta.yaml"])
+@pytest.mark.parametrize("name", [*bundle.BUNDLED_FILES, bundle.META])
 def test_bundled_files_pass_the_strict_loader_unchanged(name: str) -> None:
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     assert yamlsafe.parse(text).value == yamlsafe.parse_bundled(text)
 
 
-@pytest.mark.parametrize("name", data.BUNDLED_FILES)
+@pytest.mark.parametrize("name", bundle.BUNDLED_FILES)
 def test_each_bundled_file_is_a_valid_overlay(name: str) -> None:
     summary = data.validate(str(DATA_DIR / name))
     assert summary.added == {} and summary.replaced
@@ -139,3 +132,22 @@ def test_each_bundled_file_is_a_valid_overlay(name: str) -> None:
 def test_source_addresses_are_https_or_http(bundled: Dataset) -> None:
     for source in bundled.sources:
         assert re.match(r"https?://", source.url)
+
+
+def test_the_wheels_json_gives_the_same_data_without_parsing_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from_yaml = data.load()
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / bundle.BUNDLE).write_text(bundle.pack(DATA_DIR), encoding="utf-8")
+    monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
+
+    def no_yaml(_: object) -> None:
+        raise AssertionError("the YAML was parsed although the JSON is there")
+
+    monkeypatch.setattr(bundle, "parse_folder", no_yaml)
+    assert data.load() == from_yaml
+    assert data.data_as_of() == str(
+        yamlsafe.parse_bundled((DATA_DIR / bundle.META).read_text())["data_as_of"]
+    )

@@ -24,10 +24,14 @@ MUTED = "dim"
 
 
 def console(file: IO[str], styled: bool) -> Console:
+    """A console for `file`; its width is read once (Rich would ask for it per line)."""
+    import shutil
+
     from rich.console import Console
 
     return Console(
         file=file,
+        width=shutil.get_terminal_size().columns if file.isatty() else _piped_width(),
         force_terminal=styled,
         color_system="auto" if styled else None,
         no_color=not styled,
@@ -36,6 +40,14 @@ def console(file: IO[str], styled: bool) -> Console:
         emoji=False,
         soft_wrap=False,
     )
+
+
+def _piped_width() -> int:
+    """COLUMNS if set and sensible, else 80: what Rich uses for a pipe."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 80
 
 
 def _t(*parts: str | tuple[str, str] | Text) -> Text:
@@ -180,9 +192,10 @@ def render(
         if command == "search"
         else _RENDERERS[command](payload, lang)
     )
+    from rich.console import Group
+
     with out.capture() as captured:
-        for renderable in renderables:
-            out.print(renderable)
+        out.print(Group(*renderables))
     text = captured.get()
     if out.color_system is None:  # unstyled: drop the padding Rich leaves at line ends
         text = "\n".join(line.rstrip() for line in text.split("\n"))

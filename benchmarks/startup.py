@@ -1,0 +1,136 @@
+"""Start-up benchmark: whole-process runs of digiday beside a trivial Typer app.
+
+Every answer, script line and TAB of completion starts digiday afresh, so start-up is its
+speed. Each command runs N times after a warm-up, alternating with the floor (a trivial
+two-command Typer app on the same interpreter and Typer release), and the table shows the
+median wall time, the median of the side-by-side time ratios, and the peak memory (the
+child's maxrss, from os.wait4's resource usage) against the floor's.
+
+    python benchmarks/startup.py            # 40 rounds
+    python benchmarks/startup.py -n 100     # steadier figures
+
+Standard library only. Exits 1 when a command is over its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR = [sys.executable, str(HERE / "trivial_app.py"), "hello"]
+SCRIPTED, TEXT, MEMORY = 1.35, 1.8, 1.5  # budgets, as ratios to the floor
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    args: list[str]
+    budget: float
+    env: dict[str, str] | None = None
+
+
+def cases() -> list[Case]:
+    complete = {
+        "_DIGIDAY_COMPLETE": "complete_bash",
+        "COMP_WORDS": "digiday info ",
+        "COMP_CWORD": "2",
+    }
+    scripted = [
+        ["countdown", "--days"],
+        ["is-today"],
+        ["countdown", "--json"],
+        ["info", "--json"],
+        ["agencies", "--json"],
+        ["themes", "--json"],
+        ["search", "chuyen", "doi", "so", "--json"],
+        ["sources", "--json"],
+        ["info", "--plain"],
+        ["agencies", "--plain"],
+        ["themes", "--plain"],
+    ]
+    text = [["countdown"], ["info"], ["agencies"], ["themes"], ["search", "so"]]
+    return [
+        *(Case(" ".join(args), args, SCRIPTED) for args in scripted),
+        Case("(TAB completion of info)", [], SCRIPTED, complete),
+        *(Case(" ".join(args), args, TEXT) for args in text),
+    ]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--rounds", type=int, default=40)
+    options = parser.parse_args()
+    digiday = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which(
+        "digiday"
+    )
+    if digiday is None:
+        raise SystemExit("install digiday first: python3 -m pip install .")
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DIGIDAY_", "_DIGIDAY"))}
+    base_env |= {"DIGIDAY_LANG": "en"}
+
+    floor_times: list[float] = []
+    floor_memory: list[int] = []
+    rows = []
+    over = 0
+    for case in cases():
+        env = base_env | (case.env or {})
+        argv = [digiday, *case.args]
+        for _ in range(3):  # warm-up: page cache and byte-code
+            run_once(argv, env)
+            run_once(FLOOR, base_env)
+        times, ratios, memory = [], [], []
+        for _ in range(options.rounds):
+            floor_time, floor_rss = run_once(FLOOR, base_env)
+            time_, rss = run_once(argv, env)
+            floor_times.append(floor_time)
+            floor_memory.append(floor_rss)
+            times.append(time_)
+            ratios.append(time_ / floor_time)
+            memory.append(rss)
+        ratio = statistics.median(ratios)
+        memory_ratio = statistics.median(memory) / statistics.median(floor_memory)
+        ok = ratio <= case.budget and memory_ratio <= MEMORY
+        over += not ok
+        rows.append(
+            (case, statistics.median(times), ratio, statistics.median(memory), memory_ratio, ok)
+        )
+
+    import typer
+
+    print(f"Python {sys.version.split()[0]}, typer {typer.__version__}, {options.rounds} rounds")
+    print(
+        f"floor (trivial Typer app): {statistics.median(floor_times) * 1000:.0f} ms, "
+        f"{statistics.median(floor_memory) / 1024:.1f} MiB\n"
+    )
+    print(f"| {'command':<34} | median ms | × floor | budget | peak MiB | × floor | ok |")
+    print(f"|{'-' * 36}|-----------|---------|--------|----------|---------|----|")
+    for case, median, ratio, rss, memory_ratio, ok in rows:
+        print(
+            f"| {case.label:<34} | {median * 1000:9.0f} | {ratio:7.2f} | {case.budget:6.2f} "
+            f"| {rss / 1024:8.1f} | {memory_ratio:7.2f} | {'yes' if ok else 'NO':<2} |"
+        )
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""The shape of the data, checked: one parsed document in, typed records and problems out.
+
+Every check records a problem (file, line, key path, message) and carries on, so a file's
+problems are all found in one pass. References to other records (source ids, successors)
+are collected here and resolved by data.py once every file has been laid over the others.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from digiday.model import (
+    LANGS,
+    ROLES,
+    SECTIONS,
+    Agency,
+    Document,
+    Entry,
+    Source,
+    Text,
+    Theme,
+)
+
+FIRST_YEAR = 2022
+COLLECTIONS = ("info", "agencies", "themes", "documents", "sources")
+
+Path = tuple[str | int, ...]
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a data file: where, and what."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+
+
+def _show(path: Path) -> str:
+    shown = ""
+    for part in path:
+        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else part)
+    return shown
+
+
+class Checker:
+    """Collects problems for one file while its records are checked."""
+
+    def __init__(self, file: str, lines: dict[Path, int]) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.references: list[tuple[str, str, Path]] = []  # (collection, id, where cited)
+
+    def fail(self, path: Path, message: str) -> None:
+        line = None
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                break
+        self.problems.append(Problem(self.file, line, _show(path), message))
+
+    def cite(self, collection: str, ident: str, path: Path) -> None:
+        self.references.append((collection, ident, path))
+
+
+# A field checker takes (checker, value, path) and returns the checked value, or None after
+# recording a problem.
+FieldCheck = Callable[[Checker, Any, Path], Any]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
+
+
+def _type_name(value: Any) -> str:
+    if value == [] or value == {}:
+        return "an empty " + ("list" if isinstance(value, list) else "mapping")
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _string(check: Checker, value: Any, path: Path) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        check.fail(path, f"expected non-empty text, found {_type_name(value)}")
+        return None
+    return value
+
+
+def _identifier(check: Checker, value: Any, path: Path) -> str | None:
+    if not isinstance(value, str) or not _ID.match(value):
+        check.fail(path, "expected an id of lower-case letters, digits and '-'")
+        return None
+    return value
+
+
+def _text(check: Checker, value: Any, path: Path) -> Text | None:
+    if not isinstance(value, dict):
+        check.fail(path, f"expected a mapping with 'vi' and 'en', found {_type_name(value)}")
+        return None
+    good = True
+    for key in value:
+        if key not in LANGS:
+            check.fail((*path, str(key)), f"unknown key {key!r} (known: vi, en)")
+            good = False
+    for lang in LANGS:
+        if lang not in value:
+            check.fail(path, f"missing language {lang!r}")
+            good = False
+        elif _string(check, value[lang], (*path, lang)) is None:
+            good = False
+    return Text(vi=value["vi"], en=value["en"]) if good else None
+
+
+def _texts(check: Checker, value: Any, path: Path) -> tuple[Text, ...] | None:
+    if not isinstance(value, list) or not value:
+        check.fail(path, f"expected a non-empty list, found {_type_name(value)}")
+        return None
+    items = [_text(check, item, (*path, index)) for index, item in enumerate(value)]
+    return tuple(item for item in items if item is not None) if None not in items else None
+
+
+def _source_ids(check: Checker, value: Any, path: Path) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not value:
+        check.fail(path, f"expected a non-empty list of source ids, found {_type_name(value)}")
+        return None
+    ids = [_identifier(check, item, (*path, index)) for index, item in enumerate(value)]
+    for index, ident in enumerate(ids):
+        if ident is not None:
+            check.cite("sources", ident, (*path, index))
+    return tuple(ident for ident in ids if ident is not None) if None not in ids else None
+
+
+def _successor(check: Checker, value: Any, path: Path) -> str | None:
+    ident = _identifier(check, value, path)
+    if ident is not None:
+        check.cite("agencies", ident, path)
+    return ident
+
+
+def _year(check: Checker, value: Any, path: Path) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        check.fail(path, f"expected a year, found {_type_name(value)}")
+        return None
+    if not FIRST_YEAR <= value <= 9999:
+        check.fail(path, f"year {value} is outside {FIRST_YEAR}–9999 (the first Day was 2022)")
+        return None
+    return value
+
+
+def _date(check: Checker, value: Any, path: Path) -> str | None:
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value).isoformat() if len(value) == 10 else None
+        except ValueError:
+            pass
+    check.fail(path, "expected a date written YYYY-MM-DD, in quotes")
+    return None
+
+
+def _partial_date(check: Checker, value: Any, path: Path) -> str | None:
+    if isinstance(value, str) and _PARTIAL_DATE.match(value):
+        padded = (value + "-01-01")[:10] if len(value) < 10 else value
+        try:
+            datetime.date.fromisoformat(padded)
+            return value
+        except ValueError:
+            pass
+    check.fail(path, "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes")
+    return None
+
+
+def _url(check: Checker, value: Any, path: Path) -> str | None:
+    if not isinstance(value, str) or not re.match(r"https?://[^\s]+\Z", value):
+        check.fail(path, "expected an http:// or https:// address")
+        return None
+    return value
+
+
+def _role(check: Checker, value: Any, path: Path) -> str | None:
+    if value not in ROLES:
+        check.fail(path, f"unknown role {value!r} (known: {', '.join(ROLES)})")
+        return None
+    return str(value)
+
+
+def _flag(check: Checker, value: Any, path: Path) -> bool | None:
+    if not isinstance(value, bool):
+        check.fail(path, f"expected true or false, found {_type_name(value)}")
+        return None
+    return value
+
+
+class _Kind(NamedTuple):
+    """How one kind of record is written: its type, its key and its fields."""
+
+    build: Callable[..., Any]
+    key: str
+    required: dict[str, FieldCheck]
+    optional: dict[str, FieldCheck]
+
+
+_ENTRY = _Kind(
+    Entry,
+    "id",
+    {"id": _identifier, "text": _text, "sources": _source_ids},
+    {"title": _text, "date": _partial_date},
+)
+_KINDS: dict[str, _Kind] = {
+    "agencies": _Kind(
+        Agency,
+        "id",
+        {"id": _identifier, "name": _text, "role": _role, "tasks": _texts, "sources": _source_ids},
+        {"abbreviation": _string, "change": _text, "successor": _successor},
+    ),
+    "themes": _Kind(
+        Theme,
+        "year",
+        {"year": _year, "theme": _text, "sources": _source_ids},
+        {"unofficial_translation": _flag},
+    ),
+    "documents": _Kind(
+        Document,
+        "id",
+        {
+            "id": _identifier,
+            "number": _string,
+            "date": _date,
+            "title": _text,
+            "sources": _source_ids,
+        },
+        {},
+    ),
+    "sources": _Kind(
+        Source,
+        "id",
+        {"id": _identifier, "title": _string, "url": _url},
+        {"publisher": _string, "date": _date},
+    ),
+}
+
+
+def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
+    if not isinstance(value, dict):
+        check.fail(path, f"expected a mapping, found {_type_name(value)}")
+        return None
+    fields = {**kind.required, **kind.optional}
+    checked: dict[str, Any] = {}
+    good = True
+    for key, item in value.items():
+        if key not in fields:
+            check.fail((*path, str(key)), f"unknown key {key!r} (known: {', '.join(fields)})")
+            good = False
+            continue
+        checked[key] = fields[key](check, item, (*path, key))
+        good = good and checked[key] is not None
+    for key in kind.required:
+        if key not in value:
+            check.fail(path, f"missing key {key!r}")
+            good = False
+    return kind.build(**checked) if good else None
+
+
+def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, Any]:
+    """A list of records, keyed by their key; a key given twice in one file is a problem."""
+    if not isinstance(value, list):
+        check.fail(path, f"expected a list, found {_type_name(value)}")
+        return {}
+    keyed: dict[Any, Any] = {}
+    for index, item in enumerate(value):
+        record = _record(check, kind, item, (*path, index))
+        if record is None:
+            continue
+        key = getattr(record, kind.key)
+        if key in keyed:
+            check.fail((*path, index, kind.key), f"{kind.key} {key!r} is given twice")
+        keyed[key] = record
+    return keyed
+
+
+class Layer(NamedTuple):
+    """What one file says, keyed for overlaying; `info` is keyed by section, then id."""
+
+    collections: dict[str, dict[Any, Any]]
+    checker: Checker
+
+
+def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
+    """Check one parsed file; `lines` maps key paths to lines (empty when unknown)."""
+    check = Checker(file, lines)
+    collections: dict[str, dict[Any, Any]] = {}
+    if not isinstance(top, dict):
+        check.fail((), f"the top level must be a mapping, found {_type_name(top)}")
+        return Layer(collections, check)
+    for key, value in top.items():
+        if key == "info":
+            collections["info"] = _info(check, value)
+        elif key in _KINDS:
+            collections[key] = _records(check, _KINDS[key], value, (key,))
+        else:
+            check.fail((str(key),), f"unknown key {key!r} (known: {', '.join(COLLECTIONS)})")
+    return Layer(collections, check)
+
+
+def _info(check: Checker, value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        check.fail(("info",), f"expected a mapping of sections, found {_type_name(value)}")
+        return {}
+    sections: dict[Any, Any] = {}
+    for section, entries in value.items():
+        if section not in SECTIONS:
+            check.fail(
+                ("info", str(section)),
+                f"unknown section {section!r} (known: {', '.join(SECTIONS)})",
+            )
+            continue
+        sections[section] = _records(check, _ENTRY, entries, ("info", section))
+    return sections
