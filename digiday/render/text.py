@@ -100,7 +100,7 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
                 (f"[{word(agency['role'], lang)}]", "cyan"),
             ),
         ]
-        lines: list[Text] = [_t(task) for task in agency["tasks"]]
+        lines: list[Text] = [_t("• ", task) for task in agency["tasks"]]
         if agency["change"]:
             lines.append(_t((f"{word('change', lang)}: ", "bold yellow"), agency["change"]))
         if agency["successor_name"]:
@@ -149,16 +149,25 @@ def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
     return [Panel(body, expand=False, border_style=celebrate, padding=(1, 2))]
 
 
-def _search(payload: Payload, lang: Lang, terms: list[str]) -> list[RenderableType]:
+SNIPPET_LEAD = 24  # characters of context kept before the first match
+
+
+def _search(payload: Payload, terms: list[str], width: int) -> list[RenderableType]:
+    """Each match as its ref and a one-line snippet around the first matched word, like a
+    search engine's results; the whole text is in --plain and --json."""
     from digiday.search import spans
 
     out: list[RenderableType] = []
     for hit in payload:
-        text = _t(hit["text"])
-        for start, end in spans(hit["text"], terms):
-            text.stylize("bold reverse", start, end)
-        out += [_t((hit["ref"], "cyan")), _indented(text, 2), ""]
-    return out[:-1]
+        found = sorted(spans(hit["text"], terms))
+        start = max(0, found[0][0] - SNIPPET_LEAD) if found else 0
+        snippet = _t("  …" if start else "  ", hit["text"][start:])
+        offset = len(snippet) - len(hit["text"]) + start
+        for begin, end in found:
+            snippet.stylize("bold reverse", begin + offset, end + offset)
+        snippet.truncate(width, overflow="ellipsis")
+        out += [_t((hit["ref"], "cyan")), snippet]
+    return out
 
 
 def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
@@ -188,7 +197,7 @@ def render(
 ) -> None:
     """Print `payload` to the console; `terms` are the search words to highlight."""
     renderables = (
-        _search(payload, lang, terms or [])
+        _search(payload, terms or [], out.width)
         if command == "search"
         else _RENDERERS[command](payload, lang)
     )

@@ -1,0 +1,52 @@
+"""Documentation that cannot drift: the generated reference and screenshot match the
+program, and the README documents every command and gives the test command CI runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "docs" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("name", "make"), [("cli.md", "cli_reference"), ("screenshot.svg", "screenshot")]
+)
+def test_generated_docs_are_current(name: str, make: str) -> None:
+    expected = getattr(generator(), make)()
+    assert (ROOT / "docs" / name).read_text(encoding="utf-8") == expected, (
+        f"docs/{name} is stale: run python docs/generate.py"
+    )
+
+
+def test_the_reference_covers_every_command() -> None:
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in generator().COMMANDS:
+        assert f"## digiday {command}\n" in reference
+        assert f"Usage: digiday {command} " in reference
+
+
+def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in generator().COMMANDS:
+        assert re.search(rf"^### `digiday {command}[ `]", readme, re.M), command
+    assert "\npython3 -m pip install . && digiday countdown\n" in readme
+    assert '\npython3 -m pip install -e ".[test]" && python3 -m pytest\n' in readme
+    assert "BENCHMARK_TABLE" not in readme
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "grep -m1 -E '^python3 -m pip install -e" in ci and 'eval "$test_command"' in ci
