@@ -442,6 +442,8 @@ def search(
     terms = finder.words(query or [])
     if not terms:
         options.error("no_words", language)
+    if len(terms) > finder.MAX_WORDS:
+        options.error("many_words", language, count=len(terms), limit=finder.MAX_WORDS)
     hits = finder.search(options.load(data_file), terms)
     if not hits:
         raise typer.Exit(int(ExitStatus.NO))

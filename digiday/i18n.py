@@ -54,7 +54,10 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (vi, en)
     "weekday": ("Thứ", "Weekday"),
     "today": ("Hôm nay", "Today"),
     "timezone": ("Múi giờ", "Time zone"),
-    "watch_left": ("Còn {days} ngày {time}", "{days} days {time} to go"),
+    "watch_left": (
+        "Đến 0 giờ ngày {date}: còn {days} ngày {time}",
+        "Until 00:00 on {date}: {days} days {time} to go",
+    ),
     "watch_help": ("Nhấn Ctrl-C để thoát", "Press Ctrl-C to stop"),
     "search_results": ("Kết quả tìm kiếm", "Search results"),
     "section": ("Mục", "Section"),

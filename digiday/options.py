@@ -120,6 +120,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "cần ít nhất một từ để tìm, ví dụ: digiday search chuyen doi so",
         "give at least one word to search for, e.g. digiday search digital economy",
     ),
+    "many_words": (
+        "quá nhiều từ để tìm ({count}); tối đa {limit}",
+        "too many words to search for ({count}); at most {limit}",
+    ),
     "watch": (
         "--watch là đồng hồ trực tiếp trên màn hình; không dùng cùng {other}",
         "--watch is a live clock for a terminal; it cannot be combined with {other}",

@@ -30,6 +30,9 @@ def has_diacritics(word: str) -> bool:
     return fold(word) != exact(word)
 
 
+MAX_WORDS = 32
+
+
 def words(query: list[str]) -> list[str]:
     """The query's words, however the shell split them."""
     return [word for part in query for word in part.split()]
@@ -72,22 +75,34 @@ def pieces(data: Dataset) -> Iterator[Piece]:
         yield Piece("sources", f"sources/{source.id}", None, Text(label, label))
 
 
-def _contains_all(text: str, terms: list[str]) -> bool:
-    folded, written = fold(text), exact(text)
-    return all(
-        (exact(term) in written) if has_diacritics(term) else (fold(term) in folded)
+class _Needle(NamedTuple):
+    text: str  # the word as it is compared
+    exactly: bool  # typed with diacritics: compare with the text as written
+
+
+def _needles(terms: list[str]) -> list[_Needle]:
+    """Each distinct word, prepared once for comparing."""
+    needles = {
+        _Needle(exact(term), True) if has_diacritics(term) else _Needle(fold(term), False)
         for term in terms
-    )
+    }
+    return sorted(needles)
+
+
+def _contains_all(text: str, needles: list[_Needle]) -> bool:
+    folded, written = fold(text), exact(text)
+    return all(needle.text in (written if needle.exactly else folded) for needle in needles)
 
 
 def search(data: Dataset, terms: list[str]) -> list[Hit]:
     """Every piece containing all `terms`; matches in a name or title first, then in order."""
+    needles = _needles(terms)
     hits = []
     for piece in pieces(data):
         for lang in LANGS:
             title = piece.title.get(lang) if piece.title else ""
-            if _contains_all(f"{title}\n{piece.body.get(lang)}", terms):
-                hits.append(Hit(piece, bool(title) and _contains_all(title, terms)))
+            if _contains_all(f"{title}\n{piece.body.get(lang)}", needles):
+                hits.append(Hit(piece, bool(title) and _contains_all(title, needles)))
                 break
     return sorted(hits, key=lambda hit: not hit.in_title)
 

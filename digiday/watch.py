@@ -7,17 +7,23 @@ import sys
 import time
 
 from digiday import calendar, clock
-from digiday.i18n import countdown_headline, word
+from digiday.i18n import countdown_headline, long_date, word
 from digiday.model import Lang
 
 
-def remaining(left: dt.timedelta, lang: Lang) -> str:
-    """`316 days 05:04:03 to go`, counting whole seconds down."""
+def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
+    """`Until 00:00 on 10 October 2027: 315 days 05:04:03 to go`, in whole seconds.
+
+    It names the midnight it counts to, since its whole days are one fewer than the
+    calendar days of the headline for most of every day.
+    """
     seconds = max(0, int(left.total_seconds()))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
-    return word("watch_left", lang, days=days, time=f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+    date = long_date(target.year, target.month, target.day, lang)
+    clock_time = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return word("watch_left", lang, date=date, days=days, time=clock_time)
 
 
 def run(zone: dt.tzinfo, lang: Lang, styled: bool) -> None:
@@ -38,7 +44,7 @@ def run(zone: dt.tzinfo, lang: Lang, styled: bool) -> None:
         body = Text.assemble(
             (headline, "bold red"),
             "\n\n",
-            (remaining(calendar.time_until(now, zone), lang), "bold"),
+            (remaining(calendar.time_until(now, zone), target, lang), "bold"),
             "\n",
             (word("watch_help", lang), "dim"),
         )

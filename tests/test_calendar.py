@@ -169,3 +169,22 @@ def test_no_day_after_the_calendar_ends() -> None:
     assert calendar.next_day(dt.date(9999, 10, 10)) == dt.date(9999, 10, 10)
     with pytest.raises(OverflowError):
         calendar.next_day(dt.date(9999, 10, 11))
+
+
+@pytest.mark.parametrize(
+    ("seconds", "lang", "expected"),
+    [
+        (
+            315 * 86400 + 9 * 3600 + 15 * 60 + 33,
+            "en",
+            "Until 00:00 on 10 October 2027: 315 days 09:15:33 to go",
+        ),
+        (59, "vi", "Đến 0 giờ ngày 10/10/2027: còn 0 ngày 00:00:59"),
+        (-5, "en", "Until 00:00 on 10 October 2027: 0 days 00:00:00 to go"),
+    ],
+)
+def test_watch_line(seconds: int, lang: str, expected: str) -> None:
+    from digiday.watch import remaining
+
+    left = dt.timedelta(seconds=seconds)
+    assert remaining(left, dt.date(2027, 10, 10), "vi" if lang == "vi" else "en") == expected

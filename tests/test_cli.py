@@ -276,6 +276,7 @@ def test_data_with_markup_characters_is_printed_as_written(run: Invoke, tmp_path
         (("ics", "--from", "2030", "--to", "2025"), ["2030", "2025"]),
         (("ics", "--to", "2021"), ["2021"]),
         (("search",), ["search"]),
+        (("search", " ".join(["word"] * 33)), ["33", "32"]),
         (("frobnicate",), ["frobnicate"]),
         (("info", "--frobnicate"), ["--frobnicate"]),
     ],

@@ -109,6 +109,8 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
             )
         lines.append(_sources(agency["sources"], lang))
         out += [_indented(line, 2) for line in lines]
+    if lang == "en":
+        out += ["", _t((word("translation_note", lang), MUTED))]
     return out
 
 
