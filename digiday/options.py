@@ -8,10 +8,12 @@ reader's language and names both the bad value and the good ones.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, Optional
 
 import typer
 
@@ -21,6 +23,7 @@ from digiday.model import LANGS, Lang
 
 if TYPE_CHECKING:
     from digiday.model import Dataset
+    from digiday.views import Payload
 
 FORMATS = ("text", "plain", "json", "markdown")
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
@@ -235,3 +238,56 @@ def styled() -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+class Output(NamedTuple):
+    """What the shared options of a content command resolve to."""
+
+    lang: Lang
+    format: str
+    data_file: str | None
+
+    def data(self) -> Dataset:
+        return load(self.data_file)
+
+    def emit(self, command: str, payload: Payload, terms: list[str] | None = None) -> None:
+        from digiday.render import emit
+
+        emit(command, payload, self.format, self.lang, terms)
+
+
+_SHARED = {
+    "lang": (LangOption, None),
+    "fmt": (FormatOption, None),
+    "as_json": (JsonFlag, False),
+    "plain": (PlainFlag, False),
+    "data_file": (DataOption, None),
+}
+
+
+def content_command(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command --lang, --format/-f, --json, --plain and --data, resolved into the
+    `out: Output` it takes: the options every content command shares, defined once.
+
+    Typer reads a command's parameters from its signature and annotations, so the wrapper
+    shows Typer the command's own parameters (less `out`) followed by the shared ones.
+    """
+    own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, (kind, default) in _SHARED.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(**values: Any) -> None:
+        lang = resolve_lang(values.pop("lang"))
+        fmt = resolve_format(values.pop("fmt"), values.pop("as_json"), values.pop("plain"), lang)
+        out = Output(lang, fmt, values.pop("data_file"))
+        command(**values, out=out)
+
+    wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {
+        **{p.name: p.annotation for p in own},
+        **{name: kind for name, (kind, _) in _SHARED.items()},
+    }
+    return wrapper

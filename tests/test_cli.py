@@ -349,3 +349,12 @@ def test_every_command_has_help_that_starts_with_an_example(run: Invoke, name: s
         assert result.exit_code == 0, result.stderr
         body = result.stdout.split("\n\n", 1)[1].lstrip()
         assert body.startswith("Example: digiday "), body[:80]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_the_plain_fields_in_order(run: Invoke, command: str) -> None:
+    from digiday.render.plain import FIELDS
+
+    text = " ".join(run(command, "--help").stdout.split())
+    names = ", ".join(FIELDS[command])
+    assert re.search(rf"--plain prints one TAB-separated line [^:]*: {re.escape(names)}\b", text)

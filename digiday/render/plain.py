@@ -49,8 +49,3 @@ def render(command: str, payload: Payload, lang: Lang) -> str:
         for record in _records(command, payload)
     ]
     return "".join(line + "\n" for line in lines)
-
-
-def help_fields(command: str) -> str:
-    """The sentence each command's --help uses to name its plain fields."""
-    return "--plain prints one TAB-separated line per record: " + ", ".join(FIELDS[command]) + "."
