@@ -71,7 +71,7 @@ def pieces(data: Dataset) -> Iterator[Piece]:
         number = Text(document.number, document.number)
         yield Piece("documents", f"documents/{document.id}", number, document.title)
     for source in data.sources:
-        label = " ".join(part for part in (source.title, source.publisher) if part)
+        label = f"{source.title} ({source.publisher})" if source.publisher else source.title
         yield Piece("sources", f"sources/{source.id}", None, Text(label, label))
 
 

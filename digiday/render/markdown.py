@@ -80,7 +80,7 @@ def _countdown(payload: Payload, lang: Lang) -> list[str]:
 
 def _search(payload: Payload, lang: Lang) -> list[str]:
     rows = [[hit["ref"], hit["text"]] for hit in payload]
-    header = ["ref", word("search_results", lang)]
+    header = ["ref", word("text", lang)]
     return [f"# {word('search_results', lang)}", "", *_table(header, rows), ""]
 
 
