@@ -17,6 +17,11 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
 _VIETNAMESE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.ASCII)
 
 
+class DateFormError(ValueError):
+    """The text is in neither date form (as opposed to a form naming a day that does not
+    exist, such as 2026-02-29, which is a plain ValueError)."""
+
+
 def parse_date(text: str) -> dt.date:
     """`YYYY-MM-DD` or the Vietnamese `DD/MM/YYYY`. Raises ValueError for anything else."""
     text = text.strip()
@@ -27,7 +32,7 @@ def parse_date(text: str) -> dt.date:
     elif vietnamese:
         day, month, year = (int(part) for part in vietnamese.groups())
     else:
-        raise ValueError("not a date in YYYY-MM-DD or DD/MM/YYYY form")
+        raise DateFormError(text)
     return dt.date(year, month, day)
 
 

@@ -103,9 +103,13 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{what} không hợp lệ {value!r} (chọn: {choices})",
         "unknown {what} {value!r} (choose: {choices})",
     ),
-    "date": (
-        "ngày không hợp lệ {value!r}: {reason} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "not a date {value!r}: {reason} (write YYYY-MM-DD or DD/MM/YYYY)",
+    "date_form": (
+        "ngày không đúng dạng {value!r} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "not a date {value!r} (write YYYY-MM-DD or DD/MM/YYYY)",
+    ),
+    "date_missing": (
+        "không có ngày {value!r} trong lịch (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "no such day as {value!r} in the calendar (write YYYY-MM-DD or DD/MM/YYYY)",
     ),
     "zone": (
         "múi giờ không rõ {value!r} (dùng tên IANA như Asia/Ho_Chi_Minh, hoặc local)",
@@ -213,8 +217,10 @@ def today(date_text: str | None, zone_name: str, lang: Lang) -> Today:
         return Today(calendar.date_in(clock.now(), tz), zone_name, tz)
     try:
         return Today(calendar.parse_date(date_text), zone_name, tz)
-    except ValueError as problem:
-        error("date", lang, value=date_text, reason=str(problem))
+    except calendar.DateFormError:
+        error("date_form", lang, value=date_text)
+    except ValueError:
+        error("date_missing", lang, value=date_text)
 
 
 def year(value: int, lang: Lang) -> int:

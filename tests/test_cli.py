@@ -300,6 +300,10 @@ def test_errors_speak_the_readers_language(run: Invoke) -> None:
         "digiday: mục không hợp lệ 'foo' "
         "(chọn: overview, definition, activities, purposes, history)\n"
     )
+    missing = run("countdown", "--date", "30/02/2026", "--lang", "vi")
+    assert missing.stderr == (
+        "digiday: không có ngày '30/02/2026' trong lịch (viết YYYY-MM-DD hoặc DD/MM/YYYY)\n"
+    )
     bad_env = run("info", env={"DIGIDAY_LANG": "xx"})
     assert bad_env.exit_code == 2 and "DIGIDAY_LANG" in bad_env.stderr
 
