@@ -1,22 +1,33 @@
-"""Make docs/cli.md and docs/screenshot.svg from the program itself.
+"""Make the documentation from the program itself, so that it cannot drift.
 
-    python docs/generate.py           # write both
-    python docs/generate.py --check   # exit 1 if either is stale (the tests do this too)
+    python docs/generate.py           # rewrite docs/cli.md, docs/screenshot.svg, README.md
+    python docs/generate.py --check   # exit 1 if any is stale (the tests do this too)
 
-The reference is every command's real --help; the screenshot is the real, coloured output
-of two commands, recorded with Rich's own SVG export. Both are deterministic: a fixed width,
-a fixed date for the countdown, and a neutral environment.
+- docs/cli.md is every command's real --help.
+- docs/screenshot.svg is the real, coloured output of two commands, recorded with Rich's own
+  SVG export.
+- In README.md, every example in a ```console block (`$ digiday ...`, optionally piped to
+  `head -N`) is run again and its output put below it.
+
+All of it is deterministic: a fixed terminal width, a fixed "now" (2026-11-28, Vietnam's
+morning), and a neutral environment.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
+import re
+import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 DOCS = Path(__file__).resolve().parent
+README = DOCS.parent / "README.md"
 COMMANDS = [
     "info",
     "agencies",
@@ -28,8 +39,9 @@ COMMANDS = [
     "sources",
     "validate",
 ]
+NOW = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.timezone.utc)
 NEUTRAL = {
-    "COLUMNS": "100",
+    "COLUMNS": "90",
     "DIGIDAY_LANG": None,
     "DIGIDAY_DATA": None,
     "LC_ALL": None,
@@ -37,13 +49,22 @@ NEUTRAL = {
     "LANG": None,
     "NO_COLOR": None,
     "FORCE_COLOR": None,
+    "PY_COLORS": None,
+    "GITHUB_ACTIONS": None,
 }
 
 
 def _run(*args: str, **env: str) -> str:
+    """`digiday ARGS` in-process at the fixed instant; its stdout (stderr for a failure)."""
+    from digiday import clock
     from digiday.cli import app
 
-    result = CliRunner().invoke(app, list(args), env={**NEUTRAL, **env})
+    real_now = clock.now
+    clock.now = lambda: NOW
+    try:
+        result = CliRunner().invoke(app, list(args), env={**NEUTRAL, **env})
+    finally:
+        clock.now = real_now
     if result.exit_code != 0:
         raise SystemExit(f"digiday {' '.join(args)} failed: {result.stderr}")
     return result.stdout
@@ -63,14 +84,8 @@ def cli_reference() -> str:
         "```",
     ]
     for command in COMMANDS:
-        parts += [
-            "",
-            f"## digiday {command}",
-            "",
-            "```text",
-            _run(command, "--help").rstrip(),
-            "```",
-        ]
+        parts += ["", f"## digiday {command}", "", "```text", _run(command, "--help").rstrip()]
+        parts.append("```")
     return "\n".join(parts) + "\n"
 
 
@@ -82,7 +97,7 @@ def screenshot() -> str:
         file=io.StringIO(), record=True, width=92, force_terminal=True, color_system="truecolor"
     )
     for args in (
-        ("countdown", "--lang", "vi", "--date", "2026-11-28"),
+        ("countdown", "--lang", "vi"),
         ("agencies", "--role", "lead", "--lang", "vi"),
     ):
         console.print(Text(f"$ digiday {' '.join(args)}", style="bold"))
@@ -91,19 +106,60 @@ def screenshot() -> str:
     return console.export_svg(title="digiday")
 
 
+def _example_output(line: str) -> str:
+    """The output of one README example line, `digiday ARGS [| head -N]`."""
+    command, _, pipe = line.partition("|")
+    args = shlex.split(command)[1:]
+    output = _run(*args)
+    if pipe:
+        count = int(re.fullmatch(r"\s*head -(\d+)\s*", pipe).group(1))  # type: ignore[union-attr]
+        output = "".join(output.splitlines(keepends=True)[:count])
+    return output
+
+
+def readme(text: str) -> str:
+    """README.md with the output under every `$ digiday` example made afresh.
+
+    Examples run in a folder holding the README's own `2027.yaml`, so that
+    `digiday validate 2027.yaml` checks the very file the README shows.
+    """
+    overlay = re.search(r"```yaml\n# 2027\.yaml\n(.*?)```", text, re.S)
+    block = re.compile(r"(```console\n)(.*?)(```)", re.S)
+
+    def refresh(match: re.Match[str]) -> str:
+        lines = []
+        for example in re.findall(r"^\$ (digiday[^\n]*)$", match.group(2), re.M):
+            lines.append(f"$ {example}\n{_example_output(example)}")
+        return match.group(1) + "".join(lines) + match.group(3)
+
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        if overlay:
+            Path(folder, "2027.yaml").write_text(overlay.group(1), encoding="utf-8")
+        os.chdir(folder)
+        try:
+            return block.sub(refresh, text)
+        finally:
+            os.chdir(here)
+
+
+def outputs() -> dict[Path, str]:
+    return {
+        DOCS / "cli.md": cli_reference(),
+        DOCS / "screenshot.svg": screenshot(),
+        README: readme(README.read_text(encoding="utf-8")),
+    }
+
+
 def main() -> int:
-    outputs = {DOCS / "cli.md": cli_reference(), DOCS / "screenshot.svg": screenshot()}
+    made = outputs()
     if "--check" in sys.argv[1:]:
-        stale = [
-            path.name
-            for path, text in outputs.items()
-            if not path.exists() or path.read_text(encoding="utf-8") != text
-        ]
+        stale = [path.name for path, text in made.items() if path.read_text("utf-8") != text]
         if stale:
             print(f"stale: {', '.join(stale)}; run python docs/generate.py", file=sys.stderr)
             return 1
         return 0
-    for path, text in outputs.items():
+    for path, text in made.items():
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
     return 0
