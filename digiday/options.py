@@ -1,8 +1,8 @@
-"""Options every content command shares, defined once, and how each is resolved.
+"""Options the commands share, defined once, and how each is resolved.
 
-The option types are `Annotated` aliases, so each command's signature names them in one
-word. Values are checked here rather than by click, so that every message is in the
-reader's language and names both the bad value and the good ones.
+The option types are `Annotated` aliases; `content_command` adds the five every content
+command takes. Values are checked here rather than by click, so that every message is in
+the reader's language and names both the bad value and the good ones.
 """
 
 from __future__ import annotations
@@ -90,10 +90,6 @@ ERRORS: dict[str, tuple[str, str]] = {
     "lang": (
         "ngôn ngữ không hợp lệ {value!r} ở {where} (chọn: vi, en)",
         "unknown language {value!r} in {where} (choose: vi, en)",
-    ),
-    "format": (
-        "định dạng không hợp lệ {value!r} (chọn: {choices})",
-        "unknown format {value!r} (choose: {choices})",
     ),
     "formats": (
         "chỉ chọn một định dạng: {given}",
