@@ -34,7 +34,7 @@ class RootGroup(TyperGroup):
     """The root group: lists the registered commands, builds the one asked for."""
 
     def list_commands(self, ctx: Context) -> list[str]:
-        return [_name(info) for info in commands.registered_commands]
+        return command_names()
 
     def get_command(self, ctx: Context, name: str) -> Command | None:
         if name not in _built:
@@ -88,6 +88,11 @@ def _run(invoke: Any) -> int:
         report(f"internal error ({type(problem).__name__}: {problem}); please report it")
         return int(ExitStatus.SOFTWARE)
     return int(result) if isinstance(result, int) else 0
+
+
+def command_names() -> list[str]:
+    """The registered commands' names, in the order they were registered."""
+    return [_name(info) for info in commands.registered_commands]
 
 
 def _name(info: CommandInfo) -> str:

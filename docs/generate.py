@@ -28,17 +28,15 @@ from typer.testing import CliRunner
 
 DOCS = Path(__file__).resolve().parent
 README = DOCS.parent / "README.md"
-COMMANDS = [
-    "info",
-    "agencies",
-    "themes",
-    "countdown",
-    "is-today",
-    "ics",
-    "search",
-    "sources",
-    "validate",
-]
+
+
+def command_names() -> list[str]:
+    """Every command, in the order `digiday --help` lists them."""
+    from digiday.root import command_names as names
+
+    return names()
+
+
 NOW = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.timezone.utc)
 NEUTRAL = {
     "COLUMNS": "90",
@@ -83,7 +81,7 @@ def cli_reference() -> str:
         _run("--help").rstrip(),
         "```",
     ]
-    for command in COMMANDS:
+    for command in command_names():
         parts += ["", f"## digiday {command}", "", "```text", _run(command, "--help").rstrip()]
         parts.append("```")
     return "\n".join(parts) + "\n"

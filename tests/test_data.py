@@ -7,13 +7,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from digiday import bundle, data, yamlsafe
 from digiday.model import ROLES, SECTIONS, Dataset, Text
 
+T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -22,30 +23,20 @@ def bundled() -> Dataset:
     return data.load()
 
 
-def texts(value: Any) -> Iterator[Text]:
-    if isinstance(value, Text):
+def leaves(value: Any, kind: type[T]) -> Iterator[T]:
+    """Every value of `kind` inside the records, tuples, lists and mappings of `value`."""
+    if isinstance(value, kind):
         yield value
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from texts(item)
+            yield from leaves(item, kind)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from texts(item)
-
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
+            yield from leaves(item, kind)
 
 
 def test_every_text_in_both_languages(bundled: Dataset) -> None:
-    found = list(texts(bundled))
+    found = list(leaves(bundled, Text))
     assert found
     for text in found:
         assert text.vi.strip() and text.en.strip()
@@ -53,7 +44,7 @@ def test_every_text_in_both_languages(bundled: Dataset) -> None:
 
 
 def test_all_text_is_nfc(bundled: Dataset) -> None:
-    for value in strings(bundled):
+    for value in leaves(bundled, str):
         assert unicodedata.normalize("NFC", value) == value, value
 
 
@@ -100,7 +91,7 @@ def test_changes_since_2022(bundled: Dataset) -> None:
 
 
 def test_the_advertisement_is_not_content(bundled: Dataset) -> None:
-    reader_facing = [text for value in texts(bundled) for text in (value.vi, value.en)]
+    reader_facing = [text for value in leaves(bundled, Text) for text in (value.vi, value.en)]
     for text in reader_facing:
         assert "OMICall" not in text and "Hotline" not in text and "0287" not in text
         assert "Xem thêm" not in text

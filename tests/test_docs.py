@@ -34,14 +34,14 @@ def test_generated_docs_are_current(path: str, make: str | None) -> None:
 
 def test_the_reference_covers_every_command() -> None:
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    for command in generator().COMMANDS:
+    for command in generator().command_names():
         assert f"## digiday {command}\n" in reference
         assert f"Usage: digiday {command} " in reference
 
 
 def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in generator().COMMANDS:
+    for command in generator().command_names():
         assert re.search(rf"^### `digiday {command}[ `]", readme, re.M), command
     assert "\npython3 -m pip install . && digiday countdown\n" in readme
     assert '\npython3 -m pip install -e ".[test]" && python3 -m pytest\n' in readme
