@@ -10,6 +10,8 @@ import datetime as dt
 import re
 
 FIRST_YEAR = 2022
+LAST_YEAR = dt.MAXYEAR  # the calendar's end
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)  # the years that have a Day
 MONTH, DAY = 10, 10
 FIRST_DAY = dt.date(FIRST_YEAR, MONTH, DAY)
 
@@ -56,7 +58,7 @@ def next_day(today: dt.date) -> dt.date:
     this_year = day_of(today.year)
     if today <= this_year:
         return this_year
-    if today.year == dt.MAXYEAR:
+    if today.year == LAST_YEAR:
         raise OverflowError(f"no 10 October after {today.isoformat()} in the calendar")
     return day_of(today.year + 1)
 

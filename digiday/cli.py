@@ -261,9 +261,10 @@ def ics(
     first = options.year(start if start is not None else calendar.FIRST_YEAR, language)
     if end is None:
         try:
-            end = min(calendar.next_day(options.today(date, tz, language).date).year + 10, 9999)
+            next_year = calendar.next_day(options.today(date, tz, language).date).year
+            end = min(next_year + 10, calendar.LAST_YEAR)
         except OverflowError:
-            end = 9999
+            end = calendar.LAST_YEAR
     last = options.year(end, language)
     if first > last:
         options.error("range", language, start=first, end=last)

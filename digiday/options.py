@@ -220,7 +220,9 @@ def today(date_text: str | None, zone_name: str, lang: Lang) -> Today:
 
 
 def year(value: int, lang: Lang) -> int:
-    if not 2022 <= value <= 9999:
+    from digiday.calendar import YEARS
+
+    if value not in YEARS:
         error("year", lang, value=value)
     return value
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.model import (
     LANGS,
     ROLES,
@@ -24,7 +25,6 @@ from digiday.model import (
     Theme,
 )
 
-FIRST_YEAR = 2022
 COLLECTIONS = ("info", "agencies", "themes", "documents", "sources")
 
 Path = tuple[str | int, ...]
@@ -148,8 +148,11 @@ def _year(check: Checker, value: Any, path: Path) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         check.fail(path, f"expected a year, found {_type_name(value)}")
         return None
-    if not FIRST_YEAR <= value <= 9999:
-        check.fail(path, f"year {value} is outside {FIRST_YEAR}–9999 (the first Day was 2022)")
+    if value not in YEARS:
+        check.fail(
+            path,
+            f"year {value} is outside {FIRST_YEAR}–{LAST_YEAR} (the first Day was {FIRST_YEAR})",
+        )
         return None
     return value
 
