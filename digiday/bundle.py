@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-BUNDLED_FILES = ("info.yaml", "agencies.yaml", "themes.yaml", "documents.yaml", "sources.yaml")
+BUNDLED_FILES = (
+    "info.yaml",
+    "agencies.yaml",
+    "themes.yaml",
+    "editions.yaml",
+    "documents.yaml",
+    "sources.yaml",
+)
 META = "meta.yaml"
 BUNDLE = "bundled.json"
 

@@ -6,7 +6,9 @@ Typer reads the annotations below at run time, so they are written for Python 3.
 (`Optional[...]`) and this module does not postpone their evaluation.
 """
 
+import datetime as dt
 import sys
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -56,6 +58,19 @@ def _root(
 ) -> None:
     if ctx.invoked_subcommand is None:
         sys.stdout.write(ctx.get_help() + "\n")
+
+
+YearArgument = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Argument(metavar="[YEAR]", help="Only this year (2022 or later).", show_default=False),
+]
+
+
+def _years(year: int | None, out: Output, listing: Callable[[dt.date], list[int]]) -> list[int]:
+    """[YEAR] when given (checked), else the years `listing` gives for today in Vietnam."""
+    if year is not None:
+        return [options.year(year, out.lang)]
+    return listing(options.today(None, options.DEFAULT_ZONE, out.lang).date)
 
 
 def _help(example: str, body: str, plain_fields: str = "") -> str:
@@ -128,25 +143,35 @@ def agencies(
     ),
 )
 @content_command
-def themes(
-    year: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Argument(
-            metavar="[YEAR]", help="Only this year (2022 or later).", show_default=False
-        ),
-    ] = None,
-    *,
-    out: Output,
-) -> None:
+def themes(year: YearArgument = None, *, out: Output) -> None:
     from digiday import views
 
     data = out.data()
-    if year is not None:
-        years = [options.year(year, out.lang)]
-    else:
-        today = options.today(None, options.DEFAULT_ZONE, out.lang).date
-        years = views.theme_years(data, today)
+    years = _years(year, out, lambda today: views.theme_years(data, today))
     out.emit("themes", views.themes(data, years, out.lang))
+
+
+@commands.command(
+    short_help="Each Day as it happened: theme, year theme, ceremony, plan.",
+    help=_help(
+        "digiday editions 2024",
+        "One record per Day from 2022 to the next Day (in Vietnam's time), and any later year "
+        "the data knows of: its edition and date, the Day's theme, the year theme of the "
+        "Government's steering body (a different thing, labelled as such), the national "
+        "ceremony (date, place, who chaired it, how the provinces joined), the plan behind it "
+        "and October's Digital Consumption Month. A part no source gives is left empty, never "
+        "guessed. With YEAR, that Day alone, told in full.",
+        "per Day: year, edition, date, theme, year_theme, ceremony_date, ceremony_place, "
+        "chaired_by, plan, plan_date",
+    ),
+)
+@content_command
+def editions(year: YearArgument = None, *, out: Output) -> None:
+    from digiday import views
+
+    data = out.data()
+    years = _years(year, out, lambda today: views.edition_years(data, today))
+    out.emit("editions", views.editions(data, years, out.lang))
 
 
 @commands.command(
@@ -315,18 +340,35 @@ def search(
 
 
 @commands.command(
-    short_help="Every source the data cites, with its address.",
+    short_help="Every source the data cites, with its address; with ID, what cites it.",
     help=_help(
-        "digiday sources --plain | cut -f1,3",
-        "The sources behind every fact, by the id the data cites them with.",
-        "per source: id, title, url, publisher, date",
+        "digiday sources vietnamnet-2025-ceremony",
+        "The sources behind every fact, by the id the data cites them with, and the refs of "
+        "the items that cite each one (cited_by). With ID, that source alone, with every item "
+        "that cites it.",
+        "per source: id, title, url, publisher, date, cited_by (joined by ' | ')",
     ),
 )
 @content_command
-def sources(*, out: Output) -> None:
+def sources(
+    source_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[ID]", help="One source's id.", show_default=False),
+    ] = None,
+    *,
+    out: Output,
+) -> None:
     from digiday import views
 
-    out.emit("sources", views.sources(out.data()))
+    data = out.data()
+    if source_id is not None:
+        known = [source.id for source in data.sources]
+        if source_id not in known:
+            import difflib
+
+            close = difflib.get_close_matches(source_id, known, n=3, cutoff=0.5)
+            options.error("source", out.lang, value=source_id, close=", ".join(close or known[:3]))
+    out.emit("sources", views.sources(data, source_id))
 
 
 @commands.command(

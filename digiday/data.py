@@ -146,6 +146,7 @@ def _build(layers: list[Layer]) -> Dataset:
         themes=tuple(sorted(merged.get("themes", {}).values(), key=lambda theme: theme.year)),
         documents=tuple(sorted(merged.get("documents", {}).values(), key=lambda doc: doc.date)),
         sources=tuple(merged.get("sources", {}).values()),
+        editions=tuple(sorted(merged.get("editions", {}).values(), key=lambda ed: ed.year)),
     )
 
 
@@ -161,6 +162,7 @@ _NOUNS = {
     "info": ("info entry", "info entries"),
     "agencies": ("agency", "agencies"),
     "themes": ("theme", "themes"),
+    "editions": ("edition", "editions"),
     "documents": ("document", "documents"),
     "sources": ("source", "sources"),
 }

@@ -16,7 +16,10 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (vi, en)
     "decision": ("Quyết định 505/QĐ-TTg, 22/4/2022", "Decision 505/QĐ-TTg of 22 April 2022"),
     "overview": ("Tổng quan", "Overview"),
     "definition": ("Chuyển đổi số quốc gia", "National digital transformation"),
-    "activities": ("Hoạt động", "Activities"),
+    "activities": (
+        "Hoạt động của quá trình chuyển đổi số",
+        "Activities of the digital transformation process",
+    ),
     "purposes": ("Mục đích", "Purposes"),
     "history": ("Lịch sử", "History"),
     "lead": ("Chủ trì", "Lead"),
@@ -27,7 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (vi, en)
     "press": ("Báo chí", "Press"),
     "agencies": ("Cơ quan tổ chức", "Who organises the Day"),
     "tasks": ("Nhiệm vụ", "Tasks"),
-    "change": ("Thay đổi từ 2022", "Changed since 2022"),
+    "change": ("Thay đổi", "What changed"),
     "now_done_by": ("Nay do", "Now done by"),
     "sources": ("Nguồn", "Sources"),
     "role": ("Vai trò", "Role"),
@@ -36,6 +39,21 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (vi, en)
     "theme": ("Chủ đề", "Theme"),
     "themes": ("Chủ đề từng năm", "Theme of each year"),
     "unknown": ("chưa rõ", "not known"),
+    "editions": ("Các lần tổ chức", "Each Day as it happened"),
+    "day_theme": ("Chủ đề của Ngày", "Theme of the Day"),
+    "year_theme": (
+        "Chủ đề năm của cơ quan chỉ đạo của Chính phủ (không phải chủ đề của Ngày)",
+        "Year theme of the Government's steering body (not the Day's theme)",
+    ),
+    "theme_note": ("Chủ đề nào là của Ngày", "Which theme is which"),
+    "ceremony": ("Lễ cấp quốc gia", "National ceremony"),
+    "chaired_by": ("Chủ trì", "Chaired by"),
+    "organiser": ("Tổ chức", "Organised by"),
+    "provinces": ("Các tỉnh", "Provinces"),
+    "plan": ("Kế hoạch", "Plan"),
+    "month": ("Tháng tiêu dùng số", "Digital Consumption Month"),
+    "cited_by": ("Được trích dẫn ở", "Cited by"),
+    "by": ("Cơ quan đặt", "Set by"),
     "unofficial": ("bản dịch không chính thức", "unofficial translation"),
     "translation_note": (
         "",
@@ -126,6 +144,20 @@ def long_date(year: int, month: int, day: int, lang: Lang) -> str:
     if lang == "vi":
         return f"{day}/{month}/{year}"
     return f"{day} {MONTHS_EN[month - 1]} {year}"
+
+
+def partial_date(text: str, lang: Lang) -> str:
+    """`2024`, `2024-06` or `2024-06-16` as each language writes it."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 3:
+        return long_date(parts[0], parts[1], parts[2], lang)
+    if len(parts) == 2:
+        return (
+            f"tháng {parts[1]}/{parts[0]}"
+            if lang == "vi"
+            else f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+        )
+    return str(parts[0])
 
 
 def choose_lang(explicit: str | None, environ: Mapping[str, str]) -> tuple[str | None, str]:

@@ -61,6 +61,48 @@ class Document(NamedTuple):
     sources: tuple[str, ...]
 
 
+class Note(NamedTuple):
+    """A sourced text about one Day: its year theme (with `by`), a note on its theme, its month."""
+
+    text: Text
+    sources: tuple[str, ...]
+    by: Text | None = None
+    unofficial_translation: bool = False
+
+
+class Ceremony(NamedTuple):
+    """A Day's national ceremony; any part may be unknown (None), never guessed."""
+
+    sources: tuple[str, ...]
+    date: str | None = None
+    place: Text | None = None
+    chaired_by: Text | None = None
+    organiser: Text | None = None
+    provinces: Text | None = None
+    note: Text | None = None
+
+
+class Plan(NamedTuple):
+    """The plan a Day was organised under. `date` is YYYY[-MM[-DD]]."""
+
+    document: Text
+    sources: tuple[str, ...]
+    date: str | None = None
+    issuer: Text | None = None
+    note: Text | None = None
+
+
+class Edition(NamedTuple):
+    """Everything known about one year's Day beyond its theme (which is a Theme)."""
+
+    year: int
+    year_theme: Note | None = None
+    theme_note: Note | None = None
+    ceremony: Ceremony | None = None
+    plan: Plan | None = None
+    month: Note | None = None
+
+
 class Source(NamedTuple):
     id: str
     title: str
@@ -77,9 +119,13 @@ class Dataset(NamedTuple):
     themes: tuple[Theme, ...]
     documents: tuple[Document, ...]
     sources: tuple[Source, ...]
+    editions: tuple[Edition, ...] = ()
 
     def theme_for(self, year: int) -> Theme | None:
         return next((theme for theme in self.themes if theme.year == year), None)
+
+    def edition_for(self, year: int) -> Edition | None:
+        return next((edition for edition in self.editions if edition.year == year), None)
 
     def agency(self, agency_id: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.id == agency_id), None)

@@ -119,6 +119,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "khoảng năm không hợp lệ: --from {start} lớn hơn --to {end}",
         "empty range: --from {start} is after --to {end}",
     ),
+    "source": (
+        "không có nguồn {value!r} (gần nhất: {close}; xem digiday sources)",
+        "unknown source id {value!r} (closest: {close}; see digiday sources)",
+    ),
     "no_words": (
         "cần ít nhất một từ để tìm, ví dụ: digiday search chuyen doi so",
         "give at least one word to search for, e.g. digiday search digital economy",

@@ -18,14 +18,18 @@ from digiday.model import (
     ROLES,
     SECTIONS,
     Agency,
+    Ceremony,
     Document,
+    Edition,
     Entry,
+    Note,
+    Plan,
     Source,
     Text,
     Theme,
 )
 
-COLLECTIONS = ("info", "agencies", "themes", "documents", "sources")
+COLLECTIONS = ("info", "agencies", "themes", "editions", "documents", "sources")
 
 Path = tuple[str | int, ...]
 
@@ -77,6 +81,7 @@ FieldCheck = Callable[[Checker, Any, Path], Any]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 
 def _type_name(value: Any) -> str:
@@ -158,9 +163,10 @@ def _year(check: Checker, value: Any, path: Path) -> int | None:
 
 
 def _date(check: Checker, value: Any, path: Path) -> str | None:
-    if isinstance(value, str):
+    # The form is checked first: fromisoformat alone also takes "2026-W41-1" on 3.11+.
+    if isinstance(value, str) and _DATE.match(value):
         try:
-            return datetime.date.fromisoformat(value).isoformat() if len(value) == 10 else None
+            return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
     check.fail(path, "expected a date written YYYY-MM-DD, in quotes")
@@ -209,6 +215,41 @@ class _Kind(NamedTuple):
     optional: dict[str, FieldCheck]
 
 
+def _nested(kind: _Kind) -> FieldCheck:
+    """A field whose value is itself a record of `kind` (an edition's ceremony, say)."""
+
+    def check_nested(check: Checker, value: Any, path: Path) -> Any:
+        return _record(check, kind, value, path)
+
+    return check_nested
+
+
+_NOTE = _Kind(Note, "text", {"text": _text, "sources": _source_ids}, {})
+_YEAR_THEME = _Kind(
+    Note,
+    "text",
+    {"text": _text, "sources": _source_ids},
+    {"by": _text, "unofficial_translation": _flag},
+)
+_CEREMONY = _Kind(
+    Ceremony,
+    "date",
+    {"sources": _source_ids},
+    {
+        "date": _date,
+        "place": _text,
+        "chaired_by": _text,
+        "organiser": _text,
+        "provinces": _text,
+        "note": _text,
+    },
+)
+_PLAN = _Kind(
+    Plan,
+    "document",
+    {"document": _text, "sources": _source_ids},
+    {"date": _partial_date, "issuer": _text, "note": _text},
+)
 _ENTRY = _Kind(
     Entry,
     "id",
@@ -228,6 +269,18 @@ _KINDS: dict[str, _Kind] = {
         {"year": _year, "theme": _text, "sources": _source_ids},
         {"unofficial_translation": _flag},
     ),
+    "editions": _Kind(
+        Edition,
+        "year",
+        {"year": _year},
+        {
+            "year_theme": _nested(_YEAR_THEME),
+            "theme_note": _nested(_NOTE),
+            "ceremony": _nested(_CEREMONY),
+            "plan": _nested(_PLAN),
+            "month": _nested(_NOTE),
+        },
+    ),
     "documents": _Kind(
         Document,
         "id",
@@ -244,7 +297,7 @@ _KINDS: dict[str, _Kind] = {
         Source,
         "id",
         {"id": _identifier, "title": _string, "url": _url},
-        {"publisher": _string, "date": _date},
+        {"publisher": _string, "date": _partial_date},
     ),
 }
 

@@ -8,11 +8,12 @@ diacritics is compared with the text as written, ignoring case only, so `số` d
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from digiday.model import LANGS, Dataset, Lang, Text
+from digiday.model import LANGS, Dataset, Edition, Lang, Text
 
 
 def fold(text: str) -> str:
@@ -47,11 +48,6 @@ class Piece(NamedTuple):
     body: Text
 
 
-class Hit(NamedTuple):
-    piece: Piece
-    in_title: bool
-
-
 def pieces(data: Dataset) -> Iterator[Piece]:
     for section, entries in data.info.items():
         for entry in entries:
@@ -67,81 +63,144 @@ def pieces(data: Dataset) -> Iterator[Piece]:
         yield Piece("agencies", f"agencies/{agency.id}", name, body)
     for theme in data.themes:
         yield Piece("themes", f"themes/{theme.year}", None, theme.theme)
+    for edition in data.editions:
+        parts = _edition_texts(edition)
+        if parts:
+            body = Text(vi=" ".join(p.vi for p in parts), en=" ".join(p.en for p in parts))
+            yield Piece("editions", f"editions/{edition.year}", None, body)
     for document in data.documents:
         number = Text(document.number, document.number)
         yield Piece("documents", f"documents/{document.id}", number, document.title)
     for source in data.sources:
         label = f"{source.title} ({source.publisher})" if source.publisher else source.title
+        label = f"{label} {source.id}"
         yield Piece("sources", f"sources/{source.id}", None, Text(label, label))
 
 
+def _edition_texts(edition: Edition) -> list[Text]:
+    """Every text of an edition, in the order `editions YEAR` shows them."""
+    found: list[Text | None] = []
+    for note in (edition.theme_note, edition.year_theme):
+        if note is not None:
+            found += [note.text, note.by]
+    if edition.ceremony is not None:
+        c = edition.ceremony
+        found += [c.place, c.chaired_by, c.organiser, c.provinces, c.note]
+    if edition.plan is not None:
+        found += [edition.plan.document, edition.plan.issuer, edition.plan.note]
+    if edition.month is not None:
+        found.append(edition.month.text)
+    return [text for text in found if text is not None]
+
+
+PREFIX_LETTERS = 4  # a query word this long also matches the start of a longer word
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
+
+
 class _Needle(NamedTuple):
-    text: str  # the word as it is compared
-    exactly: bool  # typed with diacritics: compare with the text as written
+    """One query word, prepared: its words (more than one when it holds punctuation, as in
+    `505/QĐ-TTg`), compared as written (`exactly`, when typed with diacritics) or folded."""
+
+    words: tuple[str, ...]
+    exactly: bool
+
+
+def _needle(term: str) -> _Needle:
+    exactly = has_diacritics(term)
+    how = exact if exactly else fold
+    return _Needle(
+        tuple(how(word) for word in _WORD.findall(unicodedata.normalize("NFC", term))), exactly
+    )
 
 
 def _needles(terms: list[str]) -> list[_Needle]:
-    """Each distinct word, prepared once for comparing."""
-    needles = {
-        _Needle(exact(term), True) if has_diacritics(term) else _Needle(fold(term), False)
-        for term in terms
-    }
-    return sorted(needles)
+    """Each distinct query word that has letters or digits, prepared once."""
+    return sorted({needle for needle in map(_needle, terms) if needle.words})
 
 
-def _contains_all(text: str, needles: list[_Needle]) -> bool:
-    folded, written = fold(text), exact(text)
-    return all(needle.text in (written if needle.exactly else folded) for needle in needles)
+class _Word(NamedTuple):
+    text: str  # folded, or as written ignoring case
+    start: int  # where the word stands in the (NFC) text
+    end: int
+
+
+def _words(text: str, how: Callable[[str], str]) -> list[_Word]:
+    return [_Word(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _same(word: str, wanted: str) -> bool:
+    return word == wanted or (len(wanted) >= PREFIX_LETTERS and word.startswith(wanted))
+
+
+def _runs(words: list[_Word], needle: _Needle) -> Iterator[tuple[int, int, bool]]:
+    """Where the needle's words stand in a row: (start, end, whole) with `whole` false when
+    the last word matched only by its start."""
+    size = len(needle.words)
+    for first in range(len(words) - size + 1):
+        run = words[first : first + size]
+        if all(_same(word.text, wanted) for word, wanted in zip(run, needle.words, strict=True)):
+            whole = all(word.text == wanted for word, wanted in zip(run, needle.words, strict=True))
+            yield run[0].start, run[-1].end, whole
+
+
+class _Tokens:
+    """A text's words, folded both ways on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = unicodedata.normalize("NFC", text)
+        self._by: dict[bool, list[_Word]] = {}
+
+    def words(self, exactly: bool) -> list[_Word]:
+        if exactly not in self._by:
+            self._by[exactly] = _words(self.text, exact if exactly else fold)
+        return self._by[exactly]
+
+
+def _match(text: str, needles: list[_Needle]) -> bool | None:
+    """None when some needle is missing; else whether every needle matched a whole word."""
+    tokens = _Tokens(text)
+    whole = True
+    for needle in needles:
+        runs = list(_runs(tokens.words(needle.exactly), needle))
+        if not runs:
+            return None
+        whole = whole and any(run[2] for run in runs)
+    return whole
+
+
+class Hit(NamedTuple):
+    piece: Piece
+    in_title: bool
+    whole: bool = True  # every word matched whole, not only as the start of a longer one
 
 
 def search(data: Dataset, terms: list[str]) -> list[Hit]:
-    """Every piece containing all `terms`; matches in a name or title first, then in order."""
+    """Every piece holding all `terms` as words; name and title matches first, then whole-word
+    matches before prefix matches, otherwise in the data's order."""
     needles = _needles(terms)
+    if not needles:
+        return []
     hits = []
     for piece in pieces(data):
         for lang in LANGS:
             title = piece.title.get(lang) if piece.title else ""
-            if _contains_all(f"{title}\n{piece.body.get(lang)}", needles):
-                hits.append(Hit(piece, bool(title) and _contains_all(title, needles)))
+            # The ref is searchable too (agencies/vtv, sources/omicall-article), not shown.
+            whole = _match(f"{piece.ref}\n{title}\n{piece.body.get(lang)}", needles)
+            if whole is not None:
+                in_title = bool(title) and _match(title, needles) is not None
+                hits.append(Hit(piece, in_title, whole))
                 break
-    return sorted(hits, key=lambda hit: not hit.in_title)
-
-
-def _folded_with_owners(text: str, how: Callable[[str], str]) -> tuple[str, list[int]]:
-    """`text` folded by `how`, and for each folded character the index it came from.
-
-    Nearly always each character folds to exactly one (Vietnamese letters do), and then the
-    mapping is the identity; only text with, say, `ß` (`ss`) needs the walk.
-    """
-    whole = how(text)
-    if len(whole) == len(text):
-        return whole, list(range(len(text)))
-    parts: list[str] = []
-    owners: list[int] = []
-    for index, char in enumerate(text):
-        folded = how(char)
-        parts.append(folded)
-        owners.extend([index] * len(folded))
-    return "".join(parts), owners
+    return sorted(hits, key=lambda hit: (not hit.in_title, not hit.whole))
 
 
 def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Where in `text` (NFC) the terms match, as (start, end) offsets into it.
-
-    Folding can change a character's length (NFD splits it, casefold may lengthen it), so
-    each character is folded alone and the folded offsets are mapped back.
-    """
-    text = unicodedata.normalize("NFC", text)
-    found = []
-    for term in terms:
-        how = exact if has_diacritics(term) else fold
-        haystack, owners = _folded_with_owners(text, how)
-        needle = how(term)
-        start = haystack.find(needle) if needle else -1
-        while start != -1:
-            found.append((owners[start], owners[start + len(needle) - 1] + 1))
-            start = haystack.find(needle, start + len(needle))
-    return found
+    """Where in `text` (NFC) the terms match, as (start, end) offsets into it."""
+    tokens = _Tokens(text)
+    return sorted(
+        (start, end)
+        for needle in _needles(terms)
+        for start, end, _ in _runs(tokens.words(needle.exactly), needle)
+    )
 
 
 def display(hit: Hit, lang: Lang) -> str:

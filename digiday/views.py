@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from digiday import calendar, i18n
-from digiday.model import Dataset, Entry, Lang, Text
+from digiday import calendar, i18n, provenance
+from digiday.model import Ceremony, Dataset, Entry, Lang, Note, Plan, Text
 from digiday.search import Hit, display
 
 Payload = Any
@@ -87,18 +87,89 @@ def theme_years(data: Dataset, today: dt.date) -> list[int]:
     return list(range(calendar.FIRST_YEAR, last + 1))
 
 
+def edition_years(data: Dataset, today: dt.date) -> list[int]:
+    """2022 to the next Day, and any later year the data has a theme or an edition for."""
+    upcoming = calendar.next_day(today).year
+    last = max([upcoming, *(t.year for t in data.themes), *(e.year for e in data.editions)])
+    return list(range(calendar.FIRST_YEAR, last + 1))
+
+
+def _theme(data: Dataset, year: int, lang: Lang) -> dict[str, Any]:
+    theme = data.theme_for(year)
+    edition = data.edition_for(year)
+    note = edition.theme_note if edition else None
+    return {
+        "year": year,
+        "edition": calendar.edition(year),
+        "theme": theme.theme.get(lang) if theme else None,
+        "unofficial_translation": bool(theme and theme.unofficial_translation) and lang == "en",
+        "note": _text(note.text if note else None, lang),
+        "sources": list(theme.sources) if theme else [],
+    }
+
+
 def themes(data: Dataset, years: list[int], lang: Lang) -> Payload:
+    return [_theme(data, year, lang) for year in years]
+
+
+def _ceremony(ceremony: Ceremony | None, lang: Lang) -> dict[str, Any] | None:
+    if ceremony is None:
+        return None
+    return {
+        "date": ceremony.date,
+        "place": _text(ceremony.place, lang),
+        "chaired_by": _text(ceremony.chaired_by, lang),
+        "organiser": _text(ceremony.organiser, lang),
+        "provinces": _text(ceremony.provinces, lang),
+        "note": _text(ceremony.note, lang),
+        "sources": list(ceremony.sources),
+    }
+
+
+def _plan(plan: Plan | None, lang: Lang) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "document": plan.document.get(lang),
+        "date": plan.date,
+        "issuer": _text(plan.issuer, lang),
+        "note": _text(plan.note, lang),
+        "sources": list(plan.sources),
+    }
+
+
+def _note(note: Note | None, lang: Lang) -> str | None:
+    return note.text.get(lang) if note else None
+
+
+def editions(data: Dataset, years: list[int], lang: Lang) -> Payload:
+    """Each Day as it happened: its theme, the year theme (a different thing), the national
+    ceremony, the plan and the month; an unknown part is None."""
     shown = []
     for year in years:
-        theme = data.theme_for(year)
+        day = _theme(data, year, lang)
+        edition = data.edition_for(year)
+        year_theme = edition.year_theme if edition else None
+        parts = provenance.edition_sources(edition) if edition else ()
         shown.append(
             {
                 "year": year,
-                "edition": calendar.edition(year),
-                "theme": theme.theme.get(lang) if theme else None,
-                "unofficial_translation": bool(theme and theme.unofficial_translation)
+                "edition": day["edition"],
+                "date": calendar.day_of(year).isoformat(),
+                "weekday": i18n.weekday(calendar.day_of(year).weekday(), lang),
+                "theme": day["theme"],
+                "unofficial_translation": day["unofficial_translation"],
+                "theme_note": day["note"],
+                "year_theme": _note(year_theme, lang),
+                "year_theme_by": _text(year_theme.by if year_theme else None, lang),
+                "year_theme_unofficial_translation": bool(
+                    year_theme and year_theme.unofficial_translation
+                )
                 and lang == "en",
-                "sources": list(theme.sources) if theme else [],
+                "ceremony": _ceremony(edition.ceremony if edition else None, lang),
+                "plan": _plan(edition.plan if edition else None, lang),
+                "month": _note(edition.month if edition else None, lang),
+                "sources": list(dict.fromkeys([*day["sources"], *parts])),
             }
         )
     return shown
@@ -126,7 +197,9 @@ def search(hits: list[Hit], lang: Lang) -> Payload:
     ]
 
 
-def sources(data: Dataset) -> Payload:
+def sources(data: Dataset, only: str | None = None) -> Payload:
+    """Every source (or the one with id `only`) and the refs of the items citing it."""
+    refs = provenance.cited_by(data)
     return [
         {
             "id": source.id,
@@ -134,6 +207,8 @@ def sources(data: Dataset) -> Payload:
             "url": source.url,
             "publisher": source.publisher,
             "date": source.date,
+            "cited_by": refs[source.id],
         }
         for source in data.sources
+        if only is None or source.id == only
     ]

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import Invoke
 
 ESCAPE = re.compile(r"\x1b\[")
-COMMANDS = ("info", "agencies", "themes", "countdown", "search", "sources")
+COMMANDS = ("info", "agencies", "themes", "editions", "countdown", "search", "sources")
 FORMATS = ("text", "plain", "json", "markdown")
 SEARCH_ARGS = ("chuyen", "doi", "so")
 
@@ -86,7 +86,7 @@ def test_countdown_before_2022_counts_to_the_first_day(run: Invoke) -> None:
 def test_countdown_plain_fields(run: Invoke) -> None:
     fields = run("countdown", "--plain", "--date", "2025-10-09").stdout.rstrip("\n").split("\t")
     assert fields[:4] == ["1", "2025-10-10", "Friday", "4"]
-    assert fields[4] == "Digital transformation: Faster – more effective – closer to the people"
+    assert fields[4] == "Digital transformation: Faster - more effective - closer to the people"
     assert fields[5:] == ["2025-10-09", "Asia/Ho_Chi_Minh"]
 
 
@@ -131,7 +131,8 @@ def test_themes_lists_2022_to_the_latest_day_with_unknown_2026(run: Invoke) -> N
             "edition": 2,
             "theme": "Khai thác dữ liệu số để tạo ra giá trị",
             "unofficial_translation": False,
-            "sources": ["sggp-en-505", "quangtri-theme-2023"],
+            "note": None,
+            "sources": ["sggp-en-505", "nguonluc-2023", "vjst-2023"],
         }
     ]
 
@@ -162,7 +163,7 @@ def test_agencies_show_the_2025_merger_and_who_works_now(run: Invoke) -> None:
     assert agencies["mcst"]["abbreviation"] is None
     text = run("agencies", "--role", "lead", "--lang", "vi").stdout
     assert "Nay do: Bộ Khoa học và Công nghệ" in text
-    assert "Thay đổi từ 2022" in text
+    assert "Thay đổi: Hợp nhất vào Bộ Khoa học và Công nghệ" in text
 
 
 @pytest.mark.parametrize(
@@ -332,6 +333,7 @@ COMMAND_NAMES = [
     "info",
     "agencies",
     "themes",
+    "editions",
     "countdown",
     "is-today",
     "ics",

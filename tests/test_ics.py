@@ -46,7 +46,7 @@ def test_vietnamese(run: Invoke) -> None:
     _, cal = calendar_of(run, "--from", "2025", "--to", "2025", "--lang", "vi")
     event = cal.walk("VEVENT")[0]
     assert str(event["summary"]) == "Ngày Chuyển đổi số quốc gia lần thứ tư"
-    assert "Chủ đề: Chuyển đổi số: Nhanh hơn – hiệu quả hơn – gần dân hơn" in str(
+    assert "Chủ đề: Chuyển đổi số: Nhanh hơn - hiệu quả hơn - gần dân hơn" in str(
         event["description"]
     )
 

@@ -52,6 +52,7 @@ def test_the_contracts_example_adds_a_theme_everywhere(run: Invoke, write) -> No
         "edition": 6,
         "theme": "The theme of 2027",
         "unofficial_translation": False,
+        "note": None,
         "sources": ["plan-2027"],
     }
     countdown = run("countdown", "--json", "--date", "2027-01-01", env={"DIGIDAY_DATA": path})

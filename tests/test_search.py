@@ -75,7 +75,7 @@ def test_spans_map_back_to_the_original_text() -> None:
     text = "Đài Truyền hình Việt Nam"
     assert [text[a:b] for a, b in search.spans(text, ["truyen", "VIỆT"])] == ["Truyền", "Việt"]
     street = "Straße"
-    assert [street[a:b] for a, b in search.spans(street, ["SS"])] == ["ß"]
+    assert [street[a:b] for a, b in search.spans(street, ["STRASSE"])] == ["Straße"]
 
 
 def test_cli_results_in_the_chosen_language(run: Invoke) -> None:
@@ -103,14 +103,19 @@ def test_highlight_in_text_output(run: Invoke) -> None:
 
 
 def test_every_ref_resolves(run: Invoke) -> None:
-    hits = run("search", "a", "--json").json()["search"]
+    # "the" and "of" stand in nearly every English text: a wide net of whole words.
+    hits = run("search", "the", "--json").json()["search"]
+    hits += run("search", "of", "--json").json()["search"]
     agencies = {a["id"] for a in run("agencies", "--json").json()["agencies"]}
     themes = {str(t["year"]) for t in run("themes", "2022", "--json").json()["themes"]}
     themes |= {str(t["year"]) for t in run("themes", "--json").json()["themes"]}
     sources = {s["id"] for s in run("sources", "--json").json()["sources"]}
     info = run("info", "--json").json()["info"]
     info_refs = {item["ref"] for items in info.values() for item in items}
-    sections = {"agencies", "themes", "sources", "documents"} | {f"info/{s}" for s in info}
+    editions = {str(e["year"]) for e in run("editions", "--json").json()["editions"]}
+    documents = {f"documents/{i['id']}" for i in info["history"]}
+    sections = {"agencies", "themes", "editions", "sources", "documents"}
+    sections |= {f"info/{s}" for s in info}
     seen = set()
     for hit in hits:
         kind, _, key = hit["ref"].rpartition("/")
@@ -122,6 +127,72 @@ def test_every_ref_resolves(run: Invoke) -> None:
             assert key in themes
         elif kind == "sources":
             assert key in sources
+        elif kind == "editions":
+            assert key in editions
+        elif kind == "documents":
+            assert hit["ref"] in documents
         else:
             assert hit["ref"] in info_refs
-    assert {"agencies", "themes", "sources", "documents"} <= seen
+    assert {"agencies", "themes", "editions", "sources", "documents"} <= seen
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        # The contract's own examples ("Search by words").
+        (["AI"], [], ["info/definition/national-digital-transformation"]),  # giai, hai, lại
+        (["mic"], ["agencies/mic"], ["themes/2024"]),  # not inside "economic"
+        (["tan"], [], ["agencies/provinces"]),  # not inside "tầng"
+        (["chuyen", "doi"], ["info/definition/national-digital-transformation"], []),
+        (["transform"], ["info/definition/law-definition"], []),  # 4+ letters: a prefix
+        (["505/QĐ-TTg"], ["documents/dec-505"], []),  # punctuation: words in a row
+        (["omicall-article"], ["sources/omicall-article"], []),  # source ids
+        (["148/2025/QH15"], ["documents/law-148"], []),  # document numbers
+        (["agencies/vtv"], ["agencies/vtv"], []),  # refs
+    ],
+)
+def test_whole_words(
+    refs: object, query: list[str], found: list[str], not_found: list[str]
+) -> None:
+    assert callable(refs)
+    hits = refs(*query)
+    for ref in found:
+        assert ref in hits, (query, ref)
+    for ref in not_found:
+        assert ref not in hits, (query, ref)
+
+
+def test_a_short_word_matches_only_whole_words() -> None:
+    # An oracle written apart from the module: split on non-letters, compare folded words.
+    text = "Giai đoạn hai: AI lại tầng tân"
+    assert [text[a:b] for a, b in search.spans(text, ["ai"])] == ["AI"]
+    assert [text[a:b] for a, b in search.spans(text, ["tan"])] == ["tân"]
+    assert [text[a:b] for a, b in search.spans(text, ["giai"])] == ["Giai"]
+    assert [text[a:b] for a, b in search.spans(text, ["giai", "doan"])] == ["Giai", "đoạn"]
+
+
+def test_exact_words_rank_above_prefix_matches() -> None:
+    from digiday.model import Dataset, Text, Theme
+
+    def theme(year: int, text: str) -> Theme:
+        return Theme(year, Text(text, text), ("s",))
+
+    data = Dataset(
+        {}, (), (theme(2030, "transformation day"), theme(2031, "transform day")), (), ()
+    )
+    assert [hit.piece.ref for hit in search.search(data, ["transform"])] == [
+        "themes/2031",
+        "themes/2030",
+    ]
+
+
+def test_snippets_start_and_end_on_word_boundaries(run: Invoke) -> None:
+    lines = run("search", "chuyen", "doi", "so", env={"COLUMNS": "50"}).stdout.splitlines()
+    snippets = [line for line in lines if line.startswith("  ")]
+    assert snippets
+    for snippet in snippets:
+        body = snippet.strip().removeprefix("…")
+        assert len(snippet) <= 50
+        assert body[:1].isalnum() or body[:1] in '"“(', snippet
+        if snippet.endswith("…"):
+            assert body[-2:-1].isalnum() or body[-2:-1] in '.)"”', snippet

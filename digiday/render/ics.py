@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from digiday import calendar
-from digiday.i18n import ordinal, word
+from digiday.i18n import ordinal, partial_date, word
 from digiday.model import Dataset, Lang
 
 PRODID = "-//digiday//National Digital Transformation Day//EN"
@@ -29,11 +29,18 @@ def render(data: Dataset, years: range, lang: Lang, stamp: dt.date) -> bytes:
     for year in years:
         theme = data.theme_for(year)
         lines = [word("ics_description", lang, day=day)]
-        lines.append(
-            word("ics_theme", lang, theme=theme.theme.get(lang))
-            if theme
-            else word("ics_no_theme", lang)
-        )
+        if theme is None:
+            lines.append(word("ics_no_theme", lang))
+        else:
+            unofficial = theme.unofficial_translation and lang == "en"
+            mark = f" ({word('unofficial', lang)})" if unofficial else ""
+            lines.append(word("ics_theme", lang, theme=theme.theme.get(lang)) + mark)
+        edition = data.edition_for(year)
+        ceremony = edition.ceremony if edition else None
+        if ceremony is not None and ceremony.date is not None:
+            place = f", {ceremony.place.get(lang)}" if ceremony.place else ""
+            when = partial_date(ceremony.date, lang)
+            lines.append(f"{word('ceremony', lang)}: {when}{place}.")
         event = Event()
         event.add("uid", f"national-digital-transformation-day-{year}@digiday")
         event.add(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from digiday.i18n import countdown_headline, ordinal, word
+from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
 from digiday.model import Lang
 from digiday.views import Payload
 
@@ -63,7 +63,88 @@ def _themes(payload: Payload, lang: Lang) -> list[str]:
             text += f" ({word('unofficial', lang)})"
         rows.append([str(theme["year"]), ordinal(theme["edition"], lang), text])
     header = [word("year", lang), word("edition", lang), word("theme", lang)]
-    return [f"# {word('themes', lang)}", "", *_table(header, rows), ""]
+    notes = [
+        f"- **{theme['year']}**: {_escape(theme['note'])}" for theme in payload if theme["note"]
+    ]
+    return [f"# {word('themes', lang)}", "", *_table(header, rows), "", *notes, ""]
+
+
+def _theme_cell(theme: str | None, unofficial: bool, lang: Lang) -> str:
+    text = theme or f"({word('unknown', lang)})"
+    return text + (f" ({word('unofficial', lang)})" if theme and unofficial else "")
+
+
+def _ceremony_line(ceremony: dict[str, Any] | None, lang: Lang) -> str:
+    if ceremony is None:
+        return f"({word('unknown', lang)})"
+    when = partial_date(ceremony["date"], lang) if ceremony["date"] else ""
+    return ", ".join(part for part in (when, ceremony["place"]) if part)
+
+
+def _sentences(parts: list[str]) -> str:
+    """Parts as sentences: each ends with a full stop, none with two."""
+    return " ".join(part if part.endswith((".", "…", "!", "?")) else part + "." for part in parts)
+
+
+def _edition(edition: dict[str, Any], lang: Lang) -> list[str]:
+    year, month, day = (int(part) for part in edition["date"].split("-"))
+    lines = [
+        f"## {edition['year']}: {ordinal(edition['edition'], lang)}, "
+        f"{edition['weekday']} {long_date(year, month, day, lang)}",
+        "",
+    ]
+    theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang)
+    lines.append(f"- **{word('day_theme', lang)}**: {_escape(theme)}")
+    if edition["theme_note"]:
+        lines.append(f"- **{word('theme_note', lang)}**: {_escape(edition['theme_note'])}")
+    if edition["year_theme"]:
+        text = _theme_cell(
+            edition["year_theme"], edition["year_theme_unofficial_translation"], lang
+        )
+        by = f" ({_escape(edition['year_theme_by'])})" if edition["year_theme_by"] else ""
+        lines.append(f"- **{word('year_theme', lang)}**: {_escape(text)}{by}")
+    ceremony = edition["ceremony"]
+    details = [_ceremony_line(ceremony, lang)]
+    if ceremony:
+        details += [
+            f"{word(key, lang)}: {ceremony[key]}"
+            for key in ("chaired_by", "organiser", "provinces")
+            if ceremony[key]
+        ]
+        details += [ceremony["note"]] if ceremony["note"] else []
+    lines.append(f"- **{word('ceremony', lang)}**: {_escape(_sentences(details))}")
+    plan = edition["plan"]
+    if plan:
+        issued = ", ".join(
+            p for p in (plan["issuer"], plan["date"] and partial_date(plan["date"], lang)) if p
+        )
+        text = plan["document"] + (f" ({issued})" if issued else "")
+        lines.append(f"- **{word('plan', lang)}**: {_escape(text)}")
+        if plan["note"]:
+            lines.append(f"  {_escape(plan['note'])}")
+    else:
+        lines.append(f"- **{word('plan', lang)}**: ({word('unknown', lang)})")
+    if edition["month"]:
+        lines.append(f"- **{word('month', lang)}**: {_escape(edition['month'])}")
+    lines += [f"- {_sources(edition['sources'], lang)}", ""]
+    return lines
+
+
+def _editions(payload: Payload, lang: Lang) -> list[str]:
+    lines = [f"# {word('editions', lang)}", ""]
+    if len(payload) == 1:
+        return [*lines, *_edition(payload[0], lang)]
+    rows = [
+        [
+            str(edition["year"]),
+            ordinal(edition["edition"], lang),
+            _theme_cell(edition["theme"], edition["unofficial_translation"], lang),
+            _ceremony_line(edition["ceremony"], lang),
+        ]
+        for edition in payload
+    ]
+    header = [word(key, lang) for key in ("year", "edition", "day_theme", "ceremony")]
+    return [*lines, *_table(header, rows), ""]
 
 
 def _countdown(payload: Payload, lang: Lang) -> list[str]:
@@ -90,6 +171,9 @@ def _source_list(payload: Payload, lang: Lang) -> list[str]:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         suffix = f" ({_escape(extra)})" if extra else ""
         lines.append(f"- `{source['id']}`: [{_escape(source['title'])}](<{source['url']}>){suffix}")
+    if len(payload) == 1:  # one source asked for by id: what cites it
+        lines += ["", f"## {word('cited_by', lang)}", ""]
+        lines += [f"- `{ref}`" for ref in payload[0]["cited_by"]]
     return [*lines, ""]
 
 
@@ -97,6 +181,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
     "info": _info,
     "agencies": _agencies,
     "themes": _themes,
+    "editions": _editions,
     "countdown": _countdown,
     "search": _search,
     "sources": _source_list,

@@ -15,9 +15,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "info": ("section", "id", "date", "title", "text"),
     "agencies": ("id", "role", "abbreviation", "name", "successor", "change", "tasks"),
     "themes": ("year", "edition", "theme"),
+    "editions": (
+        "year",
+        "edition",
+        "date",
+        "theme",
+        "year_theme",
+        "ceremony_date",
+        "ceremony_place",
+        "chaired_by",
+        "plan",
+        "plan_date",
+    ),
     "countdown": ("days", "date", "weekday", "edition", "theme", "today", "timezone"),
     "search": ("ref", "section", "text"),
-    "sources": ("id", "title", "url", "publisher", "date"),
+    "sources": ("id", "title", "url", "publisher", "date", "cited_by"),
 }
 
 
@@ -38,7 +50,23 @@ def _records(command: str, payload: Payload) -> list[dict[str, Any]]:
             for section, entries in payload.items()
             for entry in entries
         ]
+    if command == "editions":
+        return [_flat_edition(edition) for edition in payload]
     return [payload] if command == "countdown" else list(payload)
+
+
+def _flat_edition(edition: dict[str, Any]) -> dict[str, Any]:
+    """An edition's nested ceremony and plan as top-level fields, for one line."""
+    ceremony = edition["ceremony"] or {}
+    plan = edition["plan"] or {}
+    return {
+        **edition,
+        "ceremony_date": ceremony.get("date"),
+        "ceremony_place": ceremony.get("place"),
+        "chaired_by": ceremony.get("chaired_by"),
+        "plan": plan.get("document"),
+        "plan_date": plan.get("date"),
+    }
 
 
 def render(command: str, payload: Payload, lang: Lang) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
-from digiday.i18n import countdown_headline, long_date, ordinal, word
+from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
 from digiday.model import Lang
 from digiday.views import Payload
 
@@ -128,7 +128,122 @@ def _themes(payload: Payload, lang: Lang) -> list[RenderableType]:
             note = f" ({word('unofficial', lang)})" if theme["unofficial_translation"] else ""
             text = _t(theme["theme"], (note, MUTED))
         table.add_row(str(theme["year"]), ordinal(theme["edition"], lang), text)
+    notes: list[RenderableType] = [
+        _t((f"{theme['year']}: ", "bold"), (theme["note"], MUTED))
+        for theme in payload
+        if theme["note"]
+    ]
+    return [table, *notes]
+
+
+def _unknown(lang: Lang) -> Text:
+    return _t((f"({word('unknown', lang)})", MUTED))
+
+
+def _theme_text(theme: str | None, unofficial: bool, lang: Lang) -> Text:
+    if theme is None:
+        return _unknown(lang)
+    return _t(theme, (f" ({word('unofficial', lang)})" if unofficial else "", MUTED))
+
+
+def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
+    """`12/10/2024, Trụ sở Chính phủ, Hà Nội`: when and where, in one line."""
+    if ceremony is None:
+        return None
+    when = partial_date(ceremony["date"], lang) if ceremony["date"] else None
+    return ", ".join(part for part in (when, ceremony["place"]) if part) or None
+
+
+def _edition_table(payload: Payload, lang: Lang) -> list[RenderableType]:
+    from rich.table import Table
+
+    table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
+    table.add_column(word("year", lang), style="bold", no_wrap=True)
+    table.add_column(word("edition", lang), no_wrap=True)
+    table.add_column(word("day_theme", lang), ratio=3)
+    table.add_column(word("ceremony", lang), ratio=2)
+    for edition in payload:
+        where = ceremony_summary(edition["ceremony"], lang)
+        table.add_row(
+            str(edition["year"]),
+            ordinal(edition["edition"], lang),
+            _theme_text(edition["theme"], edition["unofficial_translation"], lang),
+            _t(where) if where else _unknown(lang),
+        )
     return [table]
+
+
+def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
+    """One Day told in full, part by part, each with its sources."""
+    year, month, day = (int(part) for part in edition["date"].split("-"))
+    subtitle = (
+        f"{edition['year']} · {ordinal(edition['edition'], lang)} · "
+        f"{edition['weekday']}, {long_date(year, month, day, lang)}"
+    )
+    out: list[RenderableType] = [_banner(lang, subtitle)]
+
+    def part(label: str, *lines: Text | None) -> None:
+        shown = [line for line in lines if line is not None]
+        out.extend(["", _t((label, "bold underline"))])
+        out.extend(_indented(line, 2) for line in shown or [_unknown(lang)])
+
+    part(
+        word("day_theme", lang),
+        _theme_text(edition["theme"], edition["unofficial_translation"], lang),
+    )
+    if edition["theme_note"]:
+        part(word("theme_note", lang), _t(edition["theme_note"]))
+    if edition["year_theme"]:
+        part(
+            word("year_theme", lang),
+            _theme_text(edition["year_theme"], edition["year_theme_unofficial_translation"], lang),
+            _t((f"{word('by', lang)}: ", "bold"), edition["year_theme_by"])
+            if edition["year_theme_by"]
+            else None,
+        )
+    ceremony = edition["ceremony"]
+    if ceremony is None:
+        part(word("ceremony", lang))
+    else:
+        labelled = [
+            (word(key, lang), ceremony[key])
+            for key in ("chaired_by", "organiser", "provinces")
+            if ceremony[key]
+        ]
+        part(
+            word("ceremony", lang),
+            _t(ceremony_summary(ceremony, lang) or ""),
+            *(_t((f"{label}: ", "bold"), value) for label, value in labelled),
+            _t(ceremony["note"]) if ceremony["note"] else None,
+            _sources(ceremony["sources"], lang),
+        )
+    plan = edition["plan"]
+    if plan is None:
+        part(word("plan", lang))
+    else:
+        issued = ", ".join(
+            part
+            for part in (plan["issuer"], plan["date"] and partial_date(plan["date"], lang))
+            if part
+        )
+        part(
+            word("plan", lang),
+            _t(plan["document"], (f" ({issued})" if issued else "", MUTED)),
+            _t(plan["note"]) if plan["note"] else None,
+            _sources(plan["sources"], lang),
+        )
+    if edition["month"]:
+        part(word("month", lang), _t(edition["month"]))
+    out += ["", _sources(edition["sources"], lang)]
+    if lang == "en":
+        out += ["", _t((word("translation_note", lang), MUTED))]
+    return out
+
+
+def _editions(payload: Payload, lang: Lang) -> list[RenderableType]:
+    if len(payload) == 1:
+        return _edition_entry(payload[0], lang)
+    return _edition_table(payload, lang)
 
 
 def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
@@ -156,18 +271,30 @@ SNIPPET_LEAD = 24  # characters of context kept before the first match
 
 def _search(payload: Payload, terms: list[str], width: int) -> list[RenderableType]:
     """Each match as its ref and a one-line snippet around the first matched word, like a
-    search engine's results; the whole text is in --plain and --json."""
+    search engine's results, starting and ending on word boundaries; the whole text is in
+    --plain and --json."""
     from digiday.search import spans
 
     out: list[RenderableType] = []
     for hit in payload:
-        found = sorted(spans(hit["text"], terms))
-        start = max(0, found[0][0] - SNIPPET_LEAD) if found else 0
-        snippet = _t("  …" if start else "  ", hit["text"][start:])
-        offset = len(snippet) - len(hit["text"]) + start
+        text = hit["text"]
+        found = sorted(spans(text, terms))
+        first = found[0][0] if found else 0
+        start = 0
+        if first > SNIPPET_LEAD:
+            space = text.find(" ", first - SNIPPET_LEAD, first)
+            start = space + 1 if space != -1 else first
+        lead = "  …" if start else "  "
+        room = width - len(lead) - 1  # one column for a closing ellipsis
+        shown = text[start:]
+        if len(shown) > room:
+            cut = shown.rfind(" ", 0, room)
+            shown = shown[: cut if cut > 0 else room].rstrip(" ,;:") + "…"
+        snippet = _t(lead, shown)
         for begin, end in found:
-            snippet.stylize("bold reverse", begin + offset, end + offset)
-        snippet.truncate(width, overflow="ellipsis")
+            begin, end = begin - start + len(lead), end - start + len(lead)
+            if begin >= len(lead) and end <= len(snippet):
+                snippet.stylize("bold reverse", begin, end)
         out += [_t((hit["ref"], "cyan")), snippet]
     return out
 
@@ -182,6 +309,10 @@ def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
         address = _t("  ", (source["url"], "underline"))
         address.no_wrap, address.overflow = True, "ignore"  # an address is copied whole
         out += [address, ""]
+    if len(payload) == 1:  # one source asked for by id: what cites it
+        out.append(_t((f"{word('cited_by', lang)}:", "bold")))
+        out += [_indented(_t("• ", ref), 2) for ref in payload[0]["cited_by"]]
+        out.append("")
     return out[:-1]
 
 
@@ -189,6 +320,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
     "info": _info,
     "agencies": _agencies,
     "themes": _themes,
+    "editions": _editions,
     "countdown": _countdown,
     "sources": _source_list,
 }
