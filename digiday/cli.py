@@ -14,9 +14,10 @@ from typing import Annotated, Optional
 import typer
 
 from digiday import __version__, options
-from digiday.errors import ExitStatus, fail
+from digiday.errors import ExitStatus, escape, fail
 from digiday.model import ROLES, SECTIONS
 from digiday.options import DateOption, LangOption, Output, ZoneOption, content_command
+from digiday.output import write_text
 from digiday.root import RootGroup, commands
 
 app = typer.Typer(
@@ -39,7 +40,7 @@ def _version(value: bool) -> None:
     if value:
         from digiday.data import data_as_of
 
-        sys.stdout.write(f"digiday {__version__} (data as of {data_as_of()})\n")
+        write_text(f"digiday {__version__} (data as of {data_as_of()})\n")
         raise typer.Exit()
 
 
@@ -57,7 +58,7 @@ def _root(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        sys.stdout.write(ctx.get_help() + "\n")
+        write_text(ctx.get_help() + "\n")
 
 
 YearArgument = Annotated[
@@ -198,6 +199,8 @@ def countdown(
     from digiday import calendar
 
     when = options.today(date, tz, out.lang)
+    if out.data_file is not None:
+        out.data()  # a given data file is checked on every path, even where it is not needed
     try:
         left = calendar.days_until(when.date)
     except OverflowError:
@@ -206,7 +209,7 @@ def countdown(
         if watch or out.format != "text":
             other = "--watch" if watch else f"--format {out.format}"
             options.error("formats", out.lang, given=f"--days, {other}")
-        sys.stdout.write(f"{left}\n")
+        write_text(f"{left}\n")
         return
     if watch:
         for flag, given in (
@@ -388,7 +391,7 @@ def validate(file: Annotated[str, typer.Argument(metavar="FILE")]) -> None:
         summary = data.validate(file)
     except data.DataError as problem:
         fail(str(problem), ExitStatus.DATA)
-    sys.stdout.write(f"{file}: valid; {summary}\n")
+    write_text(f"{escape(file)}: valid; {summary}\n")
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
+from digiday.errors import shown
 from digiday.model import SECTIONS, Dataset
 from digiday.schema import Layer, Problem, check_document
 
@@ -135,7 +136,7 @@ def _build(layers: list[Layer]) -> Dataset:
         for collection, ident, path in layer.checker.references:
             if ident not in merged.get(collection, {}):
                 what = "source" if collection == "sources" else "agency"
-                layer.checker.fail(path, f"unknown {what} id {ident!r}")
+                layer.checker.fail(path, f"unknown {what} id {shown(ident)}")
     problems = [problem for layer in layers for problem in layer.checker.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))

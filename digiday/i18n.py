@@ -178,5 +178,21 @@ def choose_lang(explicit: str | None, environ: Mapping[str, str]) -> tuple[str |
     return "en", "default"
 
 
+def lang_of(argv: list[str], environ: Mapping[str, str]) -> Lang:
+    """The language a command line asks for, from `--lang X` or `--lang=X` anywhere in it,
+    else the environment; English for anything else. For messages written before (or
+    without) the command's own options being parsed."""
+    explicit = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            explicit = argv[index + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+    value, _ = choose_lang(explicit.lower() if explicit else None, environ)
+    return "vi" if value == "vi" else "en"
+
+
 def is_lang(value: str | None) -> bool:
     return value in LANGS

@@ -12,13 +12,13 @@ import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, Optional
 
 import typer
 
 from digiday import i18n
-from digiday.errors import ExitStatus, fail
+from digiday.errors import ExitStatus, fail, shown
 from digiday.model import LANGS, Lang
 
 if TYPE_CHECKING:
@@ -88,28 +88,28 @@ ZoneOption = Annotated[
 
 ERRORS: dict[str, tuple[str, str]] = {
     "lang": (
-        "ngôn ngữ không hợp lệ {value!r} ở {where} (chọn: vi, en)",
-        "unknown language {value!r} in {where} (choose: vi, en)",
+        "ngôn ngữ không hợp lệ {value} ở {where} (chọn: vi, en)",
+        "unknown language {value} in {where} (choose: vi, en)",
     ),
     "formats": (
         "chỉ chọn một định dạng: {given}",
         "choose one format only: {given}",
     ),
     "choice": (
-        "{what} không hợp lệ {value!r} (chọn: {choices})",
-        "unknown {what} {value!r} (choose: {choices})",
+        "{what} không hợp lệ {value} (chọn: {choices})",
+        "unknown {what} {value} (choose: {choices})",
     ),
     "date_form": (
-        "ngày không đúng dạng {value!r} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "not a date {value!r} (write YYYY-MM-DD or DD/MM/YYYY)",
+        "ngày không đúng dạng {value} (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "not a date {value} (write YYYY-MM-DD or DD/MM/YYYY)",
     ),
     "date_missing": (
-        "không có ngày {value!r} trong lịch (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "no such day as {value!r} in the calendar (write YYYY-MM-DD or DD/MM/YYYY)",
+        "không có ngày {value} trong lịch (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "no such day as {value} in the calendar (write YYYY-MM-DD or DD/MM/YYYY)",
     ),
     "zone": (
-        "múi giờ không rõ {value!r} (dùng tên IANA như Asia/Ho_Chi_Minh, hoặc local)",
-        "unknown time zone {value!r} (use an IANA name such as Asia/Ho_Chi_Minh, or local)",
+        "múi giờ không rõ {value} (dùng tên IANA như Asia/Ho_Chi_Minh, hoặc local)",
+        "unknown time zone {value} (use an IANA name such as Asia/Ho_Chi_Minh, or local)",
     ),
     "year": (
         "năm {value} không hợp lệ: Ngày Chuyển đổi số quốc gia có từ năm 2022 (chọn 2022–9999)",
@@ -120,8 +120,8 @@ ERRORS: dict[str, tuple[str, str]] = {
         "empty range: --from {start} is after --to {end}",
     ),
     "source": (
-        "không có nguồn {value!r} (gần nhất: {close}; xem digiday sources)",
-        "unknown source id {value!r} (closest: {close}; see digiday sources)",
+        "không có nguồn {value} (gần nhất: {close}; xem digiday sources)",
+        "unknown source id {value} (closest: {close}; see digiday sources)",
     ),
     "no_words": (
         "cần ít nhất một từ để tìm, ví dụ: digiday search chuyen doi so",
@@ -135,7 +135,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--watch là đồng hồ trực tiếp trên màn hình; không dùng cùng {other}",
         "--watch is a live clock for a terminal; it cannot be combined with {other}",
     ),
-    "write": ("không ghi được {path!r}: {reason}", "cannot write {path!r}: {reason}"),
+    "write": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
     "calendar_end": (
         "không có ngày 10/10 nào sau {value} trong lịch",
         "no 10 October after {value} in the calendar",
@@ -146,7 +146,12 @@ ERRORS: dict[str, tuple[str, str]] = {
 def error(
     key: str, lang: Lang, status: ExitStatus = ExitStatus.USAGE, **values: object
 ) -> NoReturn:
+    """End the run with message `key` in `lang`; `value` and `path` come from outside, so
+    they are shown quoted, escaped and cut (numbers as they are)."""
     vi, en = ERRORS[key]
+    for name in ("value", "path"):
+        if isinstance(values.get(name), str):
+            values[name] = shown(values[name])
     fail((vi if lang == "vi" else en).format(**values), status)
 
 
@@ -197,9 +202,7 @@ class Today(NamedTuple):
 
 def zone(name: str, lang: Lang) -> dt.tzinfo:
     if name == "local":
-        local = dt.datetime.now().astimezone().tzinfo
-        assert local is not None  # astimezone() always sets one
-        return local
+        return local_zone()[1]
     from zoneinfo import ZoneInfo
 
     try:
@@ -208,11 +211,40 @@ def zone(name: str, lang: Lang) -> dt.tzinfo:
         error("zone", lang, value=name)
 
 
+def local_zone(
+    environ: Mapping[str, str] | None = None, localtime: str = "/etc/localtime"
+) -> tuple[str, dt.tzinfo]:
+    """This machine's zone and its name: TZ when it names an IANA zone, else the zone that
+    /etc/localtime links to, else the current UTC offset (`UTC+07:00`)."""
+    from zoneinfo import ZoneInfo
+
+    environ = os.environ if environ is None else environ
+    candidates = [environ.get("TZ", "").removeprefix(":")]
+    if not candidates[0]:
+        target = os.path.realpath(localtime)
+        if "/zoneinfo/" in target:
+            candidates.append(target.split("/zoneinfo/", 1)[1])
+    for candidate in candidates:
+        if candidate and not candidate.startswith("/"):
+            try:
+                return candidate, ZoneInfo(candidate)
+            except (KeyError, ValueError, OSError, UnicodeError):
+                pass
+    local = dt.datetime.now().astimezone().tzinfo
+    assert local is not None  # astimezone() always sets one
+    offset = dt.datetime.now(local).utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", local
+
+
 def today(date_text: str | None, zone_name: str, lang: Lang) -> Today:
     """Today's date in the zone, or the date given with --date (the zone is still checked)."""
     from digiday import calendar, clock
 
     tz = zone(zone_name, lang)
+    if zone_name == "local":
+        zone_name = local_zone()[0]
     if date_text is None:
         return Today(calendar.date_in(clock.now(), tz), zone_name, tz)
     try:

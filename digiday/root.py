@@ -65,12 +65,18 @@ class RootGroup(TyperGroup):
 
 
 def _run(invoke: Any) -> int:
+    from digiday.output import WriteError, flush
+
     try:
         result = invoke()
-        sys.stdout.flush()
+        flush()
     except Failure as failure:
         report(failure.message)
         return int(failure.status)
+    except WriteError as problem:
+        report(_cannot_write(problem.reason))
+        _stdout_to_devnull()  # or the interpreter's last flush fails once more, with a trace
+        return int(ExitStatus.IOERR)
     except KeyboardInterrupt:
         return int(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
@@ -107,13 +113,25 @@ def _usage_line(problem: Any) -> str:
 
 
 def _closed_pipe() -> int:
-    """The reader went away (`digiday ... | head -1`): stop quietly.
+    """The reader went away (`digiday ... | head -1`): stop quietly."""
+    _stdout_to_devnull()
+    return int(ExitStatus.OK)
 
-    Later writes and the final flush would raise again, so stdout is pointed at devnull.
-    """
+
+def _stdout_to_devnull() -> None:
+    """Later writes and the interpreter's final flush would fail again: send them nowhere."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
-        pass  # stdout is not a real file (a test runner's buffer): nothing left to protect
-    return int(ExitStatus.OK)
+        pass  # stdout is not a real file (a test runner's buffer), or is None: nothing to do
+
+
+def _cannot_write(reason: str) -> str:
+    """The one message for an answer that could not be written, in the reader's language."""
+    from digiday import i18n
+
+    lang = i18n.lang_of(sys.argv[1:], os.environ)
+    if lang == "vi":
+        return f"không ghi được câu trả lời ra đầu ra chuẩn: {reason}"
+    return f"cannot write the answer to standard output: {reason}"

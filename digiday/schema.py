@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
+from digiday.errors import UNSAFE, shown
 from digiday.model import (
     LANGS,
     ROLES,
@@ -43,8 +44,10 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+        name = shown(self.file)[1:-1]  # a file name is ours to show, but escaped and cut
+        where = f"{name}:{self.line}" if self.line is not None else name
+        path = shown(self.path)[1:-1]
+        return f"{where}: {path + ': ' if path else ''}{self.message}"
 
 
 def _show(path: Path) -> str:
@@ -91,11 +94,22 @@ def _type_name(value: Any) -> str:
     return "nothing" if value is None else names.get(type(value), type(value).__name__)
 
 
+def _unsafe(check: Checker, value: str, path: Path) -> bool:
+    """Whether `value` holds a character that must never reach a terminal or a calendar
+    (a control other than newline, a bidirectional override or isolate); recorded if so."""
+    bad = next((char for char in value if char in UNSAFE and char != "\n"), None)
+    if bad is None:
+        return False
+    where = value.index(bad) + 1
+    check.fail(path, f"holds the control character U+{ord(bad):04X} at character {where}")
+    return True
+
+
 def _string(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not value.strip():
         check.fail(path, f"expected non-empty text, found {_type_name(value)}")
         return None
-    return value
+    return None if _unsafe(check, value, path) else value
 
 
 def _identifier(check: Checker, value: Any, path: Path) -> str | None:
@@ -112,11 +126,11 @@ def _text(check: Checker, value: Any, path: Path) -> Text | None:
     good = True
     for key in value:
         if key not in LANGS:
-            check.fail((*path, str(key)), f"unknown key {key!r} (known: vi, en)")
+            check.fail((*path, str(key)), f"unknown key {shown(key)} (known: vi, en)")
             good = False
     for lang in LANGS:
         if lang not in value:
-            check.fail(path, f"missing language {lang!r}")
+            check.fail(path, f"missing language '{lang}'")
             good = False
         elif _string(check, value[lang], (*path, lang)) is None:
             good = False
@@ -189,12 +203,12 @@ def _url(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not re.match(r"https?://[^\s]+\Z", value):
         check.fail(path, "expected an http:// or https:// address")
         return None
-    return value
+    return None if _unsafe(check, value, path) else value
 
 
 def _role(check: Checker, value: Any, path: Path) -> str | None:
     if value not in ROLES:
-        check.fail(path, f"unknown role {value!r} (known: {', '.join(ROLES)})")
+        check.fail(path, f"unknown role {shown(value)} (known: {', '.join(ROLES)})")
         return None
     return str(value)
 
@@ -311,7 +325,7 @@ def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
     good = True
     for key, item in value.items():
         if key not in fields:
-            check.fail((*path, str(key)), f"unknown key {key!r} (known: {', '.join(fields)})")
+            check.fail((*path, str(key)), f"unknown key {shown(key)} (known: {', '.join(fields)})")
             good = False
             continue
         checked[key] = fields[key](check, item, (*path, key))
@@ -335,7 +349,7 @@ def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, A
             continue
         key = getattr(record, kind.key)
         if key in keyed:
-            check.fail((*path, index, kind.key), f"{kind.key} {key!r} is given twice")
+            check.fail((*path, index, kind.key), f"{kind.key} {shown(key)} is given twice")
         keyed[key] = record
     return keyed
 
@@ -360,7 +374,7 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
         elif key in _KINDS:
             collections[key] = _records(check, _KINDS[key], value, (key,))
         else:
-            check.fail((str(key),), f"unknown key {key!r} (known: {', '.join(COLLECTIONS)})")
+            check.fail((str(key),), f"unknown key {shown(key)} (known: {', '.join(COLLECTIONS)})")
     return Layer(collections, check)
 
 
@@ -373,7 +387,7 @@ def _info(check: Checker, value: Any) -> dict[Any, Any]:
         if section not in SECTIONS:
             check.fail(
                 ("info", str(section)),
-                f"unknown section {section!r} (known: {', '.join(SECTIONS)})",
+                f"unknown section {shown(section)} (known: {', '.join(SECTIONS)})",
             )
             continue
         sections[section] = _records(check, _ENTRY, entries, ("info", section))

@@ -23,6 +23,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from digiday.errors import shown
+
 MAX_DEPTH = 32
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -53,12 +55,12 @@ class _StrictComposer(Composer):
         event: Any = self.peek_event()  # type: ignore[attr-defined]
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
-            raise YamlProblem(f"alias *{event.anchor} is not allowed", line)
+            raise YamlProblem(f"alias {shown('*' + str(event.anchor))} is not allowed", line)
         if event.anchor is not None:
-            raise YamlProblem(f"anchor &{event.anchor} is not allowed", line)
+            raise YamlProblem(f"anchor {shown('&' + str(event.anchor))} is not allowed", line)
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise YamlProblem(f"tag {tag} is not allowed", line)
+            raise YamlProblem(f"tag {shown(tag)} is not allowed", line)
         if self._depth >= MAX_DEPTH:
             raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line)
         self._depth += 1
@@ -83,7 +85,7 @@ class _StrictConstructor(SafeConstructor):
             except TypeError:
                 raise YamlProblem("a key must be a plain value", line) from None
             if duplicate:
-                raise YamlProblem(f"duplicate key {key!r}", line)
+                raise YamlProblem(f"duplicate key {shown(key)}", line)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 

@@ -78,10 +78,10 @@ def test_a_matching_record_is_replaced_whole(run: Invoke, write) -> None:  # typ
 BAD_FILES = {
     "not a mapping": ("- a\n- b\n", "top level must be a mapping"),
     "syntax": ("themes: [\n", "not usable YAML"),
-    "anchor": ("themes: &a []\n", "anchor &a"),
+    "anchor": ("themes: &a []\n", "anchor '&a'"),
     "alias": ("x: 1\nthemes: *x\n", "alias"),
     "python tag": ("themes: !!python/object/apply:os.system [ls]\n", "tag"),
-    "local tag": ("themes: !mine []\n", "tag !mine"),
+    "local tag": ("themes: !mine []\n", "tag '!mine'"),
     "duplicate key": ("themes: []\nthemes: []\n", "duplicate key 'themes'"),
     "merge key": ("themes:\n  - <<: {year: 2027}\n", "merge keys"),
     "unknown top key": ("colour: red\n", "unknown key 'colour'"),
@@ -191,7 +191,7 @@ def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
     for level in "bcdefghi":
         previous = chr(ord(level) - 1)
         bomb += f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]\n"
-    with pytest.raises(yamlsafe.YamlProblem, match="anchor &a") as caught:
+    with pytest.raises(yamlsafe.YamlProblem, match="anchor '&a'") as caught:
         yamlsafe.parse(bomb)
     assert caught.value.line == 1
 

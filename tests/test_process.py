@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import NEUTRAL_ENV
+
 SCRIPT = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which("digiday")
 if SCRIPT is None:  # pragma: no cover - the test command installs the package first
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
 
-CLEAN_ENV = {
-    key: value
-    for key, value in os.environ.items()
-    if key not in {"DIGIDAY_LANG", "DIGIDAY_DATA", "FORCE_COLOR", "NO_COLOR", "LC_ALL", "LANG"}
+# The one neutral environment (tests/conftest.py), for a real process: the machine's own
+# variables less every one that changes what the tool prints.
+CLEAN_ENV = {key: value for key, value in os.environ.items() if key not in NEUTRAL_ENV} | {
+    key: value for key, value in NEUTRAL_ENV.items() if value is not None
 }
 
 

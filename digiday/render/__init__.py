@@ -30,4 +30,6 @@ def emit(
         from digiday import options
         from digiday.render import text
 
+        if sys.stdout is None:  # started with stdout closed: nowhere to lay the text out
+            write_text("")
         text.render(command, payload, lang, text.console(sys.stdout, options.styled()), terms)

@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
 from digiday.model import Lang
+from digiday.output import write_text
 from digiday.views import Payload
 
 if TYPE_CHECKING:
@@ -335,11 +336,15 @@ def render(
         if command == "search"
         else _RENDERERS[command](payload, lang)
     )
+    import io
+
     from rich.console import Group
 
-    with out.capture() as captured:
-        out.print(Group(*renderables))
-    text = captured.get()
+    # Laid out in memory, then written in one piece through output.write_text, so that a
+    # failed write is reported the one way (Rich would write and flush stdout itself).
+    out.file = buffer = io.StringIO()
+    out.print(Group(*renderables))
+    text = buffer.getvalue()
     if out.color_system is None:  # unstyled: drop the padding Rich leaves at line ends
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    out.file.write(text)
+    write_text(text)
