@@ -155,19 +155,23 @@ def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
     return ", ".join(part for part in (when, ceremony["place"]) if part) or None
 
 
+def _short_ordinal(number: int, lang: Lang) -> str:
+    """`lần 5` / `5th`: an edition in a narrow column."""
+    return f"lần {number}" if lang == "vi" else ordinal(number, lang)
+
+
 def _edition_table(payload: Payload, lang: Lang) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
+    # The edition goes under the year, so that the two texts keep the width at 40 columns.
     table.add_column(word("year", lang), style="bold", no_wrap=True)
-    table.add_column(word("edition", lang), no_wrap=True)
-    table.add_column(word("day_theme", lang), ratio=3)
-    table.add_column(word("ceremony", lang), ratio=2)
+    table.add_column(word("day_theme", lang), ratio=3, overflow="fold")
+    table.add_column(word("ceremony", lang), ratio=2, overflow="fold")
     for edition in payload:
         where = ceremony_summary(edition["ceremony"], lang)
         table.add_row(
-            str(edition["year"]),
-            ordinal(edition["edition"], lang),
+            _t(str(edition["year"]), "\n", (_short_ordinal(edition["edition"], lang), "not bold")),
             _theme_text(edition["theme"], edition["unofficial_translation"], lang),
             _t(where) if where else _unknown(lang),
         )
