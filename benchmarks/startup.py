@@ -50,13 +50,14 @@ def cases() -> list[Case]:
         ["info", "--json"],
         ["agencies", "--json"],
         ["themes", "--json"],
+        ["editions", "--json"],
         ["search", "chuyen", "doi", "so", "--json"],
         ["sources", "--json"],
         ["info", "--plain"],
         ["agencies", "--plain"],
         ["themes", "--plain"],
     ]
-    text = [["countdown"], ["info"], ["agencies"], ["themes"], ["search", "so"]]
+    text = [["countdown"], ["info"], ["agencies"], ["themes"], ["editions"], ["search", "so"]]
     return [
         *(Case(" ".join(args), args, SCRIPTED) for args in scripted),
         Case("(TAB completion of info)", [], SCRIPTED, complete),
