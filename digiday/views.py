@@ -142,6 +142,14 @@ def _note(note: Note | None, lang: Lang) -> str | None:
     return note.text.get(lang) if note else None
 
 
+def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
+    """`12/10/2024, Trụ sở Chính phủ, Hà Nội`: an edition payload's ceremony, when and where."""
+    if ceremony is None:
+        return None
+    when = i18n.partial_date(ceremony["date"], lang) if ceremony["date"] else None
+    return ", ".join(part for part in (when, ceremony["place"]) if part) or None
+
+
 def editions(data: Dataset, years: list[int], lang: Lang) -> Payload:
     """Each Day as it happened: its theme, the year theme (a different thing), the national
     ceremony, the plan and the month; an unknown part is None."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
 from digiday.model import Lang
-from digiday.views import Payload
+from digiday.views import Payload, ceremony_summary
 
 
 def _escape(text: str) -> str:
@@ -75,10 +75,7 @@ def _theme_cell(theme: str | None, unofficial: bool, lang: Lang) -> str:
 
 
 def _ceremony_line(ceremony: dict[str, Any] | None, lang: Lang) -> str:
-    if ceremony is None:
-        return f"({word('unknown', lang)})"
-    when = partial_date(ceremony["date"], lang) if ceremony["date"] else ""
-    return ", ".join(part for part in (when, ceremony["place"]) if part)
+    return ceremony_summary(ceremony, lang) or f"({word('unknown', lang)})"
 
 
 def _sentences(parts: list[str]) -> str:

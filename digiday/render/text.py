@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
 from digiday.model import Lang
 from digiday.output import write_text
-from digiday.views import Payload
+from digiday.views import Payload, ceremony_summary
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -145,14 +145,6 @@ def _theme_text(theme: str | None, unofficial: bool, lang: Lang) -> Text:
     if theme is None:
         return _unknown(lang)
     return _t(theme, (f" ({word('unofficial', lang)})" if unofficial else "", MUTED))
-
-
-def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
-    """`12/10/2024, Trụ sở Chính phủ, Hà Nội`: when and where, in one line."""
-    if ceremony is None:
-        return None
-    when = partial_date(ceremony["date"], lang) if ceremony["date"] else None
-    return ", ".join(part for part in (when, ceremony["place"]) if part) or None
 
 
 def _short_ordinal(number: int, lang: Lang) -> str:
