@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
-from digiday.errors import shown
-from digiday.model import SECTIONS, Dataset
+from digiday.errors import ExitStatus, Failure, shown
+from digiday.l10n import N_, catalogue
+from digiday.model import SECTIONS, Dataset, Lang
 from digiday.schema import Layer, Problem, check_document
 
 if TYPE_CHECKING:
@@ -26,16 +27,19 @@ if TYPE_CHECKING:
 MAX_BYTES = 1024 * 1024
 
 
-class DataError(Exception):
-    """A data file cannot be used. Carries every problem found, in file order."""
+class DataError(Failure):
+    """A data file cannot be used (exit 3). Carries every problem found, in file order."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__("\n".join(str(problem) for problem in problems), ExitStatus.DATA)
         self.problems = problems
 
+    def text(self, lang: Lang) -> str:
+        return "\n".join(problem.text(lang) for problem in self.problems)
 
-def _refuse(file: str, message: str, line: int | None = None) -> DataError:
-    return DataError([Problem(file, line, "", message)])
+
+def _refuse(file: str, message: str, line: int | None = None, **values: object) -> DataError:
+    return DataError([Problem(file, line, "", message, values)])
 
 
 def _read_file(path: str) -> bytes:
@@ -48,23 +52,26 @@ def _read_file(path: str) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
-        raise _refuse(path, "is a directory") from None
+        raise _refuse(path, N_("is a directory")) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        raise _refuse(
-            path, f"cannot be read ({getattr(error, 'strerror', None) or error})"
-        ) from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise _refuse(path, "is a directory" if stat.S_ISDIR(mode) else "is not a regular file")
+            raise _refuse(
+                path, N_("is a directory") if stat.S_ISDIR(mode) else N_("is not a regular file")
+            )
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             content = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise _refuse(path, f"cannot be read ({error.strerror or error})") from None
+        raise _refuse(
+            path, N_("cannot be read ({reason})"), reason=error.strerror or str(error)
+        ) from None
     finally:
         os.close(descriptor)
     if len(content) > MAX_BYTES:
-        raise _refuse(path, "is over 1 MiB")
+        raise _refuse(path, N_("is over 1 MiB"))
     return content
 
 
@@ -73,7 +80,7 @@ def _decode(file: str, content: bytes) -> str:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
-        raise _refuse(file, "is not valid UTF-8", line) from None
+        raise _refuse(file, N_("is not valid UTF-8"), line) from None
     return text.removeprefix("\ufeff")
 
 
@@ -84,7 +91,7 @@ def _user_layer(path: str) -> Layer:
     try:
         parsed = yamlsafe.parse(text)
     except yamlsafe.YamlProblem as problem:
-        raise _refuse(path, f"is not usable YAML: {problem.message}", problem.line) from None
+        raise _refuse(path, problem.message, problem.line, **problem.values) from None
     return check_document(path, parsed.value, parsed.lines)
 
 
@@ -135,8 +142,12 @@ def _build(layers: list[Layer]) -> Dataset:
     for layer in layers:
         for collection, ident, path in layer.checker.references:
             if ident not in merged.get(collection, {}):
-                what = "source" if collection == "sources" else "agency"
-                layer.checker.fail(path, f"unknown {what} id {shown(ident)}")
+                unknown = (
+                    N_("unknown source id {value}")
+                    if collection == "sources"
+                    else N_("unknown agency id {value}")
+                )
+                layer.checker.fail(path, unknown, value=shown(ident))
     problems = [problem for layer in layers for problem in layer.checker.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
@@ -159,32 +170,37 @@ def load(user_file: str | None = None) -> Dataset:
     return _build(layers)
 
 
-_NOUNS = {
-    "info": ("info entry", "info entries"),
-    "agencies": ("agency", "agencies"),
-    "themes": ("theme", "themes"),
-    "editions": ("edition", "editions"),
-    "documents": ("document", "documents"),
-    "sources": ("source", "sources"),
-}
-
-
 class Summary(NamedTuple):
     """What a valid user file adds to or replaces in the bundled data, by collection."""
 
     added: dict[str, int]
     replaced: dict[str, int]
 
-    def __str__(self) -> str:
+    def text(self, lang: Lang) -> str:
         """`adds 1 theme and 1 source, replaces 1 agency`."""
+        t = catalogue(lang)
+        nouns = {
+            "info": lambda n: t.ngettext("{count} info entry", "{count} info entries", n),
+            "agencies": lambda n: t.ngettext("{count} agency", "{count} agencies", n),
+            "themes": lambda n: t.ngettext("{count} theme", "{count} themes", n),
+            "editions": lambda n: t.ngettext("{count} edition", "{count} editions", n),
+            "documents": lambda n: t.ngettext("{count} document", "{count} documents", n),
+            "sources": lambda n: t.ngettext("{count} source", "{count} sources", n),
+        }
 
         def counted(counts: dict[str, int]) -> str:
-            words = [f"{n} {_NOUNS[name][n != 1]}" for name, n in counts.items()]
-            return " and ".join(", ".join(words).rsplit(", ", 1))
+            words = [nouns[name](n).format(count=n) for name, n in counts.items()]
+            if len(words) == 1:
+                return words[0]
+            return t.gettext("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
 
-        parts = [f"adds {counted(self.added)}"] if self.added else []
-        parts += [f"replaces {counted(self.replaced)}"] if self.replaced else []
-        return ", ".join(parts) or "changes nothing"
+        parts = [t.gettext("adds {what}").format(what=counted(self.added))] if self.added else []
+        if self.replaced:
+            parts.append(t.gettext("replaces {what}").format(what=counted(self.replaced)))
+        return ", ".join(parts) or t.gettext("changes nothing")
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def validate(user_file: str) -> Summary:

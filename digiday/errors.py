@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 from enum import IntEnum
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from digiday.model import Lang
 
 
 class ExitStatus(IntEnum):
@@ -24,6 +27,10 @@ class Failure(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`; most are made in the reader's language already."""
+        return self.message
 
 
 def fail(message: str, status: ExitStatus = ExitStatus.USAGE) -> NoReturn:
@@ -71,8 +78,14 @@ def _safe_line(line: str) -> str:
     return " ".join(w if len(w) <= MAX_SHOWN else w[: MAX_SHOWN - 1] + "…" for w in words)
 
 
-def report(message: str) -> None:
-    """One line (or a few, for data problems) on stderr, prefixed with the program's name."""
+def report(message: str, stderr: TextIO | None = None) -> None:
+    """One line (or a few, for data problems) on stderr, prefixed with the program's name,
+    in what the stream can encode."""
+    from digiday.output import for_stream
+
+    stream = sys.stderr if stderr is None else stderr
+    if stream is None:  # started with stderr closed: nobody to tell
+        return
     for line in message.split("\n"):
-        sys.stderr.write(f"digiday: {_safe_line(line)}\n")
-    sys.stderr.flush()
+        stream.write(for_stream(f"digiday: {_safe_line(line)}\n", stream))
+    stream.flush()

@@ -7,16 +7,63 @@ import errno
 import io
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from digiday.env import Environment
+
+# What an ASCII or Latin-1 terminal gets for the punctuation the tool and its data use.
+_PLAIN_PUNCTUATION = str.maketrans(
+    {
+        "đ": "d",
+        "Đ": "D",
+        "–": "-",
+        "—": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "·": "-",
+        "•": "*",
+        "→": "->",
+        "\u00a0": " ",
+    }
+)
+
+
+def without_diacritics(text: str) -> str:
+    """`Còn 315 ngày đến` → `Con 315 ngay den`: Vietnamese for a terminal that cannot show
+    it, letters kept, marks dropped, dashes and quotes made ASCII."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_PUNCTUATION))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def for_stream(text: str, stream: TextIO | None) -> str:
+    """`text` as `stream` can encode it: as it is, else without diacritics, and anything
+    still beyond the encoding as an escape (never `?`)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeError, LookupError):
+        pass
+    plain = without_diacritics(text)
+    try:
+        return plain.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        return plain.encode("ascii", "backslashreplace").decode("ascii")
 
 
 def tolerate_narrow_encodings() -> None:
-    """Let a character the stream's encoding lacks become '?' rather than a crash
-    (PYTHONIOENCODING=ascii, an old Windows console). UTF-8 streams are unaffected."""
+    """The last guard: a character a stream's encoding lacks becomes an escape, not a crash
+    (text is folded by for_stream first, so this is for what nobody foresaw)."""
     for stream in (sys.stdout, sys.stderr):  # either is None when started closed
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="backslashreplace")
 
 
 class WriteError(Exception):
@@ -31,12 +78,12 @@ class WriteError(Exception):
 
 
 @contextlib.contextmanager
-def _writing() -> Iterator[TextIO]:
+def _writing(env: Environment) -> Iterator[TextIO]:
     """stdout, with a failure to write it turned into a WriteError."""
-    if sys.stdout is None:  # started with stdout closed (`digiday ... >&-`)
+    if env.stdout is None:  # started with stdout closed (`digiday ... >&-`)
         raise WriteError(os.strerror(errno.EBADF))
     try:
-        yield sys.stdout
+        yield env.stdout
     except BrokenPipeError:
         raise
     except OSError as problem:
@@ -45,21 +92,21 @@ def _writing() -> Iterator[TextIO]:
         raise WriteError(problem.strerror or str(problem)) from None
 
 
-def write_text(text: str) -> None:
-    with _writing() as stdout:
-        stdout.write(text)
+def write_text(env: Environment, text: str) -> None:
+    with _writing(env) as stdout:
+        stdout.write(for_stream(text, stdout) if env.ascii_only else text)
 
 
-def flush() -> None:
+def flush(env: Environment) -> None:
     """Push out what is buffered, so that a full disk is found before the run ends."""
-    if sys.stdout is not None:
-        with _writing() as stdout:
+    if env.stdout is not None:
+        with _writing(env) as stdout:
             stdout.flush()
 
 
-def write_bytes(content: bytes) -> None:
+def write_bytes(env: Environment, content: bytes) -> None:
     """Bytes to stdout as they are (UTF-8 JSON, an iCalendar file), whatever its encoding."""
-    with _writing() as stdout:
+    with _writing(env) as stdout:
         stdout.flush()
         buffer = getattr(stdout, "buffer", None)
         if buffer is None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.errors import UNSAFE, shown
+from digiday.l10n import N_, catalogue
 from digiday.model import (
     LANGS,
     ROLES,
@@ -23,6 +25,7 @@ from digiday.model import (
     Document,
     Edition,
     Entry,
+    Lang,
     Note,
     Plan,
     Source,
@@ -35,19 +38,32 @@ COLLECTIONS = ("info", "agencies", "themes", "editions", "documents", "sources")
 Path = tuple[str | int, ...]
 
 
+class Word(str):
+    """A value in a problem that is itself one of the tool's words: translated with it."""
+
+
 class Problem(NamedTuple):
-    """One thing wrong with a data file: where, and what."""
+    """One thing wrong with a data file: where, and what (a msgid and its values)."""
 
     file: str
     line: int | None
     path: str
     message: str
+    values: Mapping[str, object] = MappingProxyType({})
 
-    def __str__(self) -> str:
+    def text(self, lang: Lang) -> str:
+        t = catalogue(lang)
+        values = {
+            name: t.gettext(value) if isinstance(value, Word) else value
+            for name, value in self.values.items()
+        }
         name = shown(self.file)[1:-1]  # a file name is ours to show, but escaped and cut
         where = f"{name}:{self.line}" if self.line is not None else name
         path = shown(self.path)[1:-1]
-        return f"{where}: {path + ': ' if path else ''}{self.message}"
+        return f"{where}: {path + ': ' if path else ''}{t.gettext(self.message).format(**values)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def _show(path: Path) -> str:
@@ -66,13 +82,14 @@ class Checker:
         self.problems: list[Problem] = []
         self.references: list[tuple[str, str, Path]] = []  # (collection, id, where cited)
 
-    def fail(self, path: Path, message: str) -> None:
+    def fail(self, path: Path, message: str, **values: object) -> None:
+        """Record `message` (a msgid) at `path`; `values` fill its placeholders."""
         line = None
         for end in range(len(path), -1, -1):
             line = self.lines.get(path[:end])
             if line is not None:
                 break
-        self.problems.append(Problem(self.file, line, _show(path), message))
+        self.problems.append(Problem(self.file, line, _show(path), message, values))
 
     def cite(self, collection: str, ident: str, path: Path) -> None:
         self.references.append((collection, ident, path))
@@ -87,11 +104,21 @@ _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 
-def _type_name(value: Any) -> str:
-    if value == [] or value == {}:
-        return "an empty " + ("list" if isinstance(value, list) else "mapping")
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
-    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+def _type_name(value: Any) -> Word:
+    """What a value is, as a problem names it (a msgid, translated with the problem)."""
+    if value == []:
+        return Word(N_("an empty list"))
+    if value == {}:
+        return Word(N_("an empty mapping"))
+    names = {
+        dict: N_("a mapping"),
+        list: N_("a list"),
+        str: N_("text"),
+        bool: N_("true/false"),
+        int: N_("a number"),
+        float: N_("a number"),
+    }
+    return Word(N_("nothing") if value is None else names.get(type(value), N_("a value")))
 
 
 def _unsafe(check: Checker, value: str, path: Path) -> bool:
@@ -101,36 +128,50 @@ def _unsafe(check: Checker, value: str, path: Path) -> bool:
     if bad is None:
         return False
     where = value.index(bad) + 1
-    check.fail(path, f"holds the control character U+{ord(bad):04X} at character {where}")
+    check.fail(
+        path,
+        N_("holds the control character {char} at character {where}"),
+        char=f"U+{ord(bad):04X}",
+        where=where,
+    )
     return True
 
 
 def _string(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        check.fail(path, f"expected non-empty text, found {_type_name(value)}")
+        check.fail(path, N_("expected non-empty text, found {found}"), found=_type_name(value))
         return None
     return None if _unsafe(check, value, path) else value
 
 
 def _identifier(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not _ID.match(value):
-        check.fail(path, "expected an id of lower-case letters, digits and '-'")
+        check.fail(path, N_("expected an id of lower-case letters, digits and '-'"))
         return None
     return value
 
 
 def _text(check: Checker, value: Any, path: Path) -> Text | None:
     if not isinstance(value, dict):
-        check.fail(path, f"expected a mapping with 'vi' and 'en', found {_type_name(value)}")
+        check.fail(
+            path,
+            N_("expected a mapping with 'vi' and 'en', found {found}"),
+            found=_type_name(value),
+        )
         return None
     good = True
     for key in value:
         if key not in LANGS:
-            check.fail((*path, str(key)), f"unknown key {shown(key)} (known: vi, en)")
+            check.fail(
+                (*path, str(key)),
+                N_("unknown key {key} (known: {known})"),
+                key=shown(key),
+                known="vi, en",
+            )
             good = False
     for lang in LANGS:
         if lang not in value:
-            check.fail(path, f"missing language '{lang}'")
+            check.fail(path, N_("missing language {lang}"), lang=f"'{lang}'")
             good = False
         elif _string(check, value[lang], (*path, lang)) is None:
             good = False
@@ -139,7 +180,7 @@ def _text(check: Checker, value: Any, path: Path) -> Text | None:
 
 def _texts(check: Checker, value: Any, path: Path) -> tuple[Text, ...] | None:
     if not isinstance(value, list) or not value:
-        check.fail(path, f"expected a non-empty list, found {_type_name(value)}")
+        check.fail(path, N_("expected a non-empty list, found {found}"), found=_type_name(value))
         return None
     items = [_text(check, item, (*path, index)) for index, item in enumerate(value)]
     return tuple(item for item in items if item is not None) if None not in items else None
@@ -147,7 +188,11 @@ def _texts(check: Checker, value: Any, path: Path) -> tuple[Text, ...] | None:
 
 def _source_ids(check: Checker, value: Any, path: Path) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not value:
-        check.fail(path, f"expected a non-empty list of source ids, found {_type_name(value)}")
+        check.fail(
+            path,
+            N_("expected a non-empty list of source ids, found {found}"),
+            found=_type_name(value),
+        )
         return None
     ids = [_identifier(check, item, (*path, index)) for index, item in enumerate(value)]
     for index, ident in enumerate(ids):
@@ -165,12 +210,15 @@ def _successor(check: Checker, value: Any, path: Path) -> str | None:
 
 def _year(check: Checker, value: Any, path: Path) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        check.fail(path, f"expected a year, found {_type_name(value)}")
+        check.fail(path, N_("expected a year, found {found}"), found=_type_name(value))
         return None
     if value not in YEARS:
         check.fail(
             path,
-            f"year {value} is outside {FIRST_YEAR}–{LAST_YEAR} (the first Day was {FIRST_YEAR})",
+            N_("year {year} is outside {first}–{last} (the first Day was {first})"),
+            year=value,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
         )
         return None
     return value
@@ -183,7 +231,7 @@ def _date(check: Checker, value: Any, path: Path) -> str | None:
             return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    check.fail(path, "expected a date written YYYY-MM-DD, in quotes")
+    check.fail(path, N_("expected a date written YYYY-MM-DD, in quotes"))
     return None
 
 
@@ -195,27 +243,32 @@ def _partial_date(check: Checker, value: Any, path: Path) -> str | None:
             return value
         except ValueError:
             pass
-    check.fail(path, "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes")
+    check.fail(path, N_("expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes"))
     return None
 
 
 def _url(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not re.match(r"https?://[^\s]+\Z", value):
-        check.fail(path, "expected an http:// or https:// address")
+        check.fail(path, N_("expected an http:// or https:// address"))
         return None
     return None if _unsafe(check, value, path) else value
 
 
 def _role(check: Checker, value: Any, path: Path) -> str | None:
     if value not in ROLES:
-        check.fail(path, f"unknown role {shown(value)} (known: {', '.join(ROLES)})")
+        check.fail(
+            path,
+            N_("unknown role {value} (known: {known})"),
+            value=shown(value),
+            known=", ".join(ROLES),
+        )
         return None
     return str(value)
 
 
 def _flag(check: Checker, value: Any, path: Path) -> bool | None:
     if not isinstance(value, bool):
-        check.fail(path, f"expected true or false, found {_type_name(value)}")
+        check.fail(path, N_("expected true or false, found {found}"), found=_type_name(value))
         return None
     return value
 
@@ -318,21 +371,26 @@ _KINDS: dict[str, _Kind] = {
 
 def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
     if not isinstance(value, dict):
-        check.fail(path, f"expected a mapping, found {_type_name(value)}")
+        check.fail(path, N_("expected a mapping, found {found}"), found=_type_name(value))
         return None
     fields = {**kind.required, **kind.optional}
     checked: dict[str, Any] = {}
     good = True
     for key, item in value.items():
         if key not in fields:
-            check.fail((*path, str(key)), f"unknown key {shown(key)} (known: {', '.join(fields)})")
+            check.fail(
+                (*path, str(key)),
+                N_("unknown key {key} (known: {known})"),
+                key=shown(key),
+                known=", ".join(fields),
+            )
             good = False
             continue
         checked[key] = fields[key](check, item, (*path, key))
         good = good and checked[key] is not None
     for key in kind.required:
         if key not in value:
-            check.fail(path, f"missing key {key!r}")
+            check.fail(path, N_("missing key {key}"), key=repr(key))
             good = False
     return kind.build(**checked) if good else None
 
@@ -340,7 +398,7 @@ def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
 def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, Any]:
     """A list of records, keyed by their key; a key given twice in one file is a problem."""
     if not isinstance(value, list):
-        check.fail(path, f"expected a list, found {_type_name(value)}")
+        check.fail(path, N_("expected a list, found {found}"), found=_type_name(value))
         return {}
     keyed: dict[Any, Any] = {}
     for index, item in enumerate(value):
@@ -349,7 +407,12 @@ def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, A
             continue
         key = getattr(record, kind.key)
         if key in keyed:
-            check.fail((*path, index, kind.key), f"{kind.key} {shown(key)} is given twice")
+            check.fail(
+                (*path, index, kind.key),
+                N_("{field} {key} is given twice"),
+                field=kind.key,
+                key=shown(key),
+            )
         keyed[key] = record
     return keyed
 
@@ -366,7 +429,7 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
     check = Checker(file, lines)
     collections: dict[str, dict[Any, Any]] = {}
     if not isinstance(top, dict):
-        check.fail((), f"the top level must be a mapping, found {_type_name(top)}")
+        check.fail((), N_("the top level must be a mapping, found {found}"), found=_type_name(top))
         return Layer(collections, check)
     for key, value in top.items():
         if key == "info":
@@ -374,20 +437,29 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
         elif key in _KINDS:
             collections[key] = _records(check, _KINDS[key], value, (key,))
         else:
-            check.fail((str(key),), f"unknown key {shown(key)} (known: {', '.join(COLLECTIONS)})")
+            check.fail(
+                (str(key),),
+                N_("unknown key {key} (known: {known})"),
+                key=shown(key),
+                known=", ".join(COLLECTIONS),
+            )
     return Layer(collections, check)
 
 
 def _info(check: Checker, value: Any) -> dict[Any, Any]:
     if not isinstance(value, dict):
-        check.fail(("info",), f"expected a mapping of sections, found {_type_name(value)}")
+        check.fail(
+            ("info",), N_("expected a mapping of sections, found {found}"), found=_type_name(value)
+        )
         return {}
     sections: dict[Any, Any] = {}
     for section, entries in value.items():
         if section not in SECTIONS:
             check.fail(
                 ("info", str(section)),
-                f"unknown section {shown(section)} (known: {', '.join(SECTIONS)})",
+                N_("unknown section {value} (known: {known})"),
+                value=shown(section),
+                known=", ".join(SECTIONS),
             )
             continue
         sections[section] = _records(check, _ENTRY, entries, ("info", section))

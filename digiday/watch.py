@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import time
+from typing import TYPE_CHECKING
 
-from digiday import calendar, clock
+from digiday import calendar
 from digiday.i18n import countdown_headline, long_date, word
+from digiday.l10n import catalogue
 from digiday.model import Lang
+
+if TYPE_CHECKING:
+    from digiday.env import Environment
 
 
 def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
@@ -23,10 +27,18 @@ def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
     minutes, seconds = divmod(rest, 60)
     date = long_date(target.year, target.month, target.day, lang)
     clock_time = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return word("watch_left", lang, date=date, days=days, time=clock_time)
+    return (
+        catalogue(lang)
+        .ngettext(
+            "Until 00:00 on {date}: {days} day {time} to go",
+            "Until 00:00 on {date}: {days} days {time} to go",
+            days,
+        )
+        .format(date=date, days=days, time=clock_time)
+    )
 
 
-def run(zone: dt.tzinfo, lang: Lang, styled: bool) -> None:
+def run(env: Environment, zone: dt.tzinfo) -> None:
     """Redraw once a second until Ctrl-C (which the CLI turns into a quiet exit 130)."""
     from rich.live import Live
     from rich.panel import Panel
@@ -35,22 +47,22 @@ def run(zone: dt.tzinfo, lang: Lang, styled: bool) -> None:
     from digiday.render.text import console
 
     def frame() -> Panel:
-        now = clock.now()
+        now = env.now()
         today = calendar.date_in(now, zone)
         target = calendar.next_day(today)
         headline = countdown_headline(
-            calendar.days_until(today), calendar.edition(target.year), lang
+            calendar.days_until(today), calendar.edition(target.year), env.lang
         )
         body = Text.assemble(
             (headline, "bold red"),
             "\n\n",
-            (remaining(calendar.time_until(now, zone), target, lang), "bold"),
+            (remaining(calendar.time_until(now, zone), target, env.lang), "bold"),
             "\n",
-            (word("watch_help", lang), "dim"),
+            (word("watch_help", env.lang), "dim"),
         )
         return Panel(body, expand=False, border_style="red", padding=(1, 2))
 
-    with Live(frame(), console=console(sys.stdout, styled), auto_refresh=False) as live:
+    with Live(frame(), console=console(env, env.stdout), auto_refresh=False) as live:
         while True:
             time.sleep(1 - time.time() % 1 + 0.01)
             live.update(frame(), refresh=True)

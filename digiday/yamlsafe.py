@@ -24,6 +24,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from digiday.errors import shown
+from digiday.l10n import N_
 
 MAX_DEPTH = 32
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -35,10 +36,11 @@ Path = tuple[str | int, ...]
 class YamlProblem(Exception):
     """The text is not YAML this tool accepts; `line` is 1-based, or None if unknown."""
 
-    def __init__(self, message: str, line: int | None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, line: int | None, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message = message  # a msgid; `values` fill its placeholders
         self.line = line
+        self.values = values
 
 
 class Parsed(NamedTuple):
@@ -55,14 +57,26 @@ class _StrictComposer(Composer):
         event: Any = self.peek_event()  # type: ignore[attr-defined]
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
-            raise YamlProblem(f"alias {shown('*' + str(event.anchor))} is not allowed", line)
+            raise YamlProblem(
+                N_("is not usable YAML: alias {name} is not allowed"),
+                line,
+                name=shown("*" + str(event.anchor)),
+            )
         if event.anchor is not None:
-            raise YamlProblem(f"anchor {shown('&' + str(event.anchor))} is not allowed", line)
+            raise YamlProblem(
+                N_("is not usable YAML: anchor {name} is not allowed"),
+                line,
+                name=shown("&" + str(event.anchor)),
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise YamlProblem(f"tag {shown(tag)} is not allowed", line)
+            raise YamlProblem(
+                N_("is not usable YAML: tag {name} is not allowed"), line, name=shown(tag)
+            )
         if self._depth >= MAX_DEPTH:
-            raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line)
+            raise YamlProblem(
+                N_("is not usable YAML: nesting deeper than {depth} levels"), line, depth=MAX_DEPTH
+            )
         self._depth += 1
         try:
             node = super().compose_node(parent, index)
@@ -78,14 +92,18 @@ class _StrictConstructor(SafeConstructor):
         for key_node, _ in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == _MERGE:
-                raise YamlProblem("merge keys (<<) are not allowed", line)
+                raise YamlProblem(N_("is not usable YAML: merge keys (<<) are not allowed"), line)
             key = self.construct_object(key_node, deep=True)
             try:
                 duplicate = key in seen
             except TypeError:
-                raise YamlProblem("a key must be a plain value", line) from None
+                raise YamlProblem(
+                    N_("is not usable YAML: a key must be a plain value"), line
+                ) from None
             if duplicate:
-                raise YamlProblem(f"duplicate key {shown(key)}", line)
+                raise YamlProblem(
+                    N_("is not usable YAML: duplicate key {key}"), line, key=shown(key)
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -166,9 +184,12 @@ def parse(text: str) -> Parsed:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise YamlProblem(error.problem or str(error), line) from None
+        raise YamlProblem(
+            N_("is not usable YAML: {detail}"), line, detail=error.problem or str(error)
+        ) from None
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         # ValueError: e.g. an integer too long to convert; the message names the cause.
-        raise YamlProblem(str(error).splitlines()[0] if str(error) else "not YAML", None) from None
+        detail = str(error).splitlines()[0] if str(error) else "?"
+        raise YamlProblem(N_("is not usable YAML: {detail}"), None, detail=detail) from None
     finally:
         loader.dispose()

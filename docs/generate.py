@@ -1,7 +1,8 @@
 """Make the documentation from the program itself, so that it cannot drift.
 
-    python docs/generate.py           # rewrite docs/cli.md, docs/screenshot.svg, README.md
-    python docs/generate.py --check   # exit 1 if any is stale (the tests do this too)
+    python3 docs/generate.py           # rewrite docs/cli.md, docs/screenshot.svg, README.md
+                                       # and the golden --help files under tests/golden/
+    python3 docs/generate.py --check   # exit 1 if any is stale (the tests do this too)
 
 - docs/cli.md is every command's real --help.
 - docs/screenshot.svg is the real, coloured output of two commands, recorded with Rich's own
@@ -9,13 +10,14 @@
 - In README.md, every example in a ```console block (`$ digiday ...`, optionally piped to
   `head -N`) is run again and its output put below it.
 
-All of it is deterministic: a fixed terminal width, a fixed "now" (2026-11-28, Vietnam's
-morning), and a neutral environment.
+- tests/golden/help/ holds every command's --help in both languages, at 80 columns.
+
+All of it is deterministic: the one test environment (tests/environment.py: a fixed "now",
+28 November 2026, and no variable that changes the output) at a fixed width.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import re
@@ -24,10 +26,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 DOCS = Path(__file__).resolve().parent
 README = DOCS.parent / "README.md"
+sys.path.insert(0, str(DOCS.parent))  # for tests.environment, when run as a script
+
+from tests.environment import invoke  # noqa: E402
 
 
 def command_names() -> list[str]:
@@ -37,32 +40,13 @@ def command_names() -> list[str]:
     return names()
 
 
-NOW = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.timezone.utc)
-NEUTRAL = {
-    "COLUMNS": "90",
-    "DIGIDAY_LANG": None,
-    "DIGIDAY_DATA": None,
-    "LC_ALL": None,
-    "LC_MESSAGES": None,
-    "LANG": None,
-    "NO_COLOR": None,
-    "FORCE_COLOR": None,
-    "PY_COLORS": None,
-    "GITHUB_ACTIONS": None,
-}
+# The one test environment (tests/environment.py), at the width the docs are laid out for.
+WIDTH = {"COLUMNS": "90"}
 
 
 def _run(*args: str, **env: str) -> str:
     """`digiday ARGS` in-process at the fixed instant; its stdout (stderr for a failure)."""
-    from digiday import clock
-    from digiday.cli import app
-
-    real_now = clock.now
-    clock.now = lambda: NOW
-    try:
-        result = CliRunner().invoke(app, list(args), env={**NEUTRAL, **env})
-    finally:
-        clock.now = real_now
+    result = invoke(args, {**WIDTH, **env})
     if result.exit_code != 0:
         raise SystemExit(f"digiday {' '.join(args)} failed: {result.stderr}")
     return result.stdout
@@ -72,7 +56,7 @@ def cli_reference() -> str:
     parts = [
         "# digiday command reference",
         "",
-        "Generated from the program's own `--help` by `python docs/generate.py`; a test fails "
+        "Generated from the program's own `--help` by `python3 docs/generate.py`; a test fails "
         "when this file is out of date. See the README for a guided tour.",
         "",
         "## digiday",
@@ -141,11 +125,27 @@ def readme(text: str) -> str:
             os.chdir(here)
 
 
+GOLDEN = DOCS.parent / "tests" / "golden"
+
+
+def golden_help() -> dict[Path, str]:
+    """Every command's --help in both languages, at 80 columns: what a reader sees, exactly,
+    so that every change to it shows in review (tests/golden/help/LANG/COMMAND.txt)."""
+    made = {}
+    for lang in ("en", "vi"):
+        for command in ["digiday", *command_names()]:
+            args = ["--help"] if command == "digiday" else [command, "--help"]
+            path = GOLDEN / "help" / lang / f"{command}.txt"
+            made[path] = _run(*args, "--lang", lang, COLUMNS="80")
+    return made
+
+
 def outputs() -> dict[Path, str]:
     return {
         DOCS / "cli.md": cli_reference(),
         DOCS / "screenshot.svg": screenshot(),
         README: readme(README.read_text(encoding="utf-8")),
+        **golden_help(),
     }
 
 
@@ -154,10 +154,11 @@ def main() -> int:
     if "--check" in sys.argv[1:]:
         stale = [path.name for path, text in made.items() if path.read_text("utf-8") != text]
         if stale:
-            print(f"stale: {', '.join(stale)}; run python docs/generate.py", file=sys.stderr)
+            print(f"stale: {', '.join(stale)}; run python3 docs/generate.py", file=sys.stderr)
             return 1
         return 0
     for path, text in made.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
     return 0

@@ -1,4 +1,4 @@
-"""Shared fixtures: a CLI runner in a neutral environment, and a clock the tests set."""
+"""Shared fixtures: a CLI runner in the one test environment, and a clock the tests set."""
 
 from __future__ import annotations
 
@@ -9,29 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from digiday import clock
-from digiday.cli import app
-
-# Variables that change what the tool prints; every test starts with none of them set, so
-# the suite passes the same on a developer's terminal and in CI (Typer styles its output
-# when GITHUB_ACTIONS, FORCE_COLOR or PY_COLORS is set).
-NEUTRAL_ENV: dict[str, str | None] = {
-    name: None
-    for name in (
-        "DIGIDAY_LANG",
-        "DIGIDAY_DATA",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "NO_COLOR",
-        "FORCE_COLOR",
-        "PY_COLORS",
-        "GITHUB_ACTIONS",
-        "TERM",
-    )
-} | {"COLUMNS": "100"}
+from tests.environment import NOW, invoke
 
 
 @dataclass(frozen=True)
@@ -49,22 +28,28 @@ Invoke = Callable[..., Run]
 
 
 @pytest.fixture
-def run() -> Invoke:
-    """Run `digiday ARGS...` in-process; `env` adds variables to the neutral environment."""
-
-    def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
-        result = CliRunner().invoke(app, list(args), env={**NEUTRAL_ENV, **(env or {})})
-        return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
-
-    return invoke
+def instant() -> list[dt.datetime]:
+    """The instant the tool takes as now, for this test (see `now`)."""
+    return [NOW]
 
 
 @pytest.fixture
-def now(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
+def run(instant: list[dt.datetime]) -> Invoke:
+    """Run `digiday ARGS...` in-process in the one test environment (tests/environment.py);
+    `env` adds variables to it."""
+
+    def run_digiday(*args: str, env: dict[str, str] | None = None) -> Run:
+        result = invoke(args, env, instant[0])
+        return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
+
+    return run_digiday
+
+
+@pytest.fixture
+def now(instant: list[dt.datetime]) -> Callable[[dt.datetime], None]:
     """Set the instant the tool takes as now (an aware datetime)."""
 
-    def set_now(instant: dt.datetime) -> None:
-        monkeypatch.setattr(clock, "now", lambda: instant)
+    def set_now(moment: dt.datetime) -> None:
+        instant[0] = moment
 
-    set_now(dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc))
     return set_now

@@ -29,7 +29,17 @@ def test_generated_docs_are_current(path: str, make: str | None) -> None:
     module = generator()
     current = (ROOT / path).read_text(encoding="utf-8")
     expected = getattr(module, make)() if make else module.readme(current)
-    assert current == expected, f"{path} is stale: run python docs/generate.py"
+    assert current == expected, f"{path} is stale: run python3 docs/generate.py"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_golden_help_is_current(lang: str) -> None:
+    """Every --help, exactly; `python3 docs/generate.py` rewrites them, for review."""
+    made = {p: t for p, t in generator().golden_help().items() if p.parent.name == lang}
+    folder = ROOT / "tests" / "golden" / "help" / lang
+    assert sorted(folder.glob("*.txt")) == sorted(made), "a golden file too many or missing"
+    for path, text in made.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} ({lang}) is stale"
 
 
 def test_the_reference_covers_every_command() -> None:

@@ -14,9 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiday import data, options
+from digiday import data
 from digiday.errors import UNSAFE
-from tests.conftest import NEUTRAL_ENV, Invoke
+from digiday.today import local_zone
+from tests.conftest import Invoke
+from tests.environment import invoke
 from tests.test_process import CLEAN_ENV, SCRIPT, digiday
 
 # What must never be printed: every C0/C1 control but newline and TAB, DEL, the bidi
@@ -104,10 +106,6 @@ def test_an_echoed_argument_is_escaped_and_cut(args: tuple[str, ...]) -> None:
 def test_nothing_printed_holds_a_control_character(
     tmp_path_factory: pytest.TempPathFactory, text: str, argument: str
 ) -> None:
-    from typer.testing import CliRunner
-
-    from digiday.cli import app
-
     path = tmp_path_factory.mktemp("hostile") / "file.yaml"
     path.write_text(theme_file(text) + f"x{argument!r}: 1\n", encoding="utf-8")
     for args in (
@@ -119,7 +117,7 @@ def test_nothing_printed_holds_a_control_character(
         ["countdown", "--tz", argument],
         [argument],
     ):
-        result = CliRunner().invoke(app, args, env=NEUTRAL_ENV)
+        result = invoke(args)
         assert result.exit_code in (0, 1, 2, 3), (args, result.stderr)
         assert not FORBIDDEN.search(result.stderr), (args, result.stderr)
         assert not FORBIDDEN.search(result.stdout), (args, result.stdout)
@@ -255,11 +253,11 @@ def test_tz_local_names_the_zone() -> None:
 def test_local_zone_from_the_localtime_link(tmp_path: Path) -> None:
     link = tmp_path / "localtime"
     link.symlink_to("/usr/share/zoneinfo/Europe/Paris")
-    assert options.local_zone({}, str(link))[0] == "Europe/Paris"
-    assert options.local_zone({"TZ": ":America/New_York"}, str(link))[0] == "America/New_York"
-    name, _ = options.local_zone({}, str(tmp_path / "missing"))
+    assert local_zone({}, str(link))[0] == "Europe/Paris"
+    assert local_zone({"TZ": ":America/New_York"}, str(link))[0] == "America/New_York"
+    name, _ = local_zone({}, str(tmp_path / "missing"))
     assert re.fullmatch(r"UTC[+-]\d\d:\d\d", name)
-    name, _ = options.local_zone({"TZ": "/etc/localtime-not-a-name"}, str(tmp_path / "missing"))
+    name, _ = local_zone({"TZ": "/etc/localtime-not-a-name"}, str(tmp_path / "missing"))
     assert re.fullmatch(r"UTC[+-]\d\d:\d\d", name)
 
 

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from digiday import i18n
+from digiday.env import choose_lang
+from digiday.errors import ExitStatus, Failure
 from digiday.model import ROLES, SECTIONS
 
 PACKAGE = Path(i18n.__file__).parent
-
-
-def test_every_word_in_both_languages_and_nfc() -> None:
-    for key, (vi, en) in i18n.WORDS.items():
-        assert en, key  # the Vietnamese translation note is deliberately empty
-        assert vi or key == "translation_note", key
-        for text in (vi, en):
-            assert unicodedata.normalize("NFC", text) == text
 
 
 def test_every_word_is_used() -> None:
@@ -30,7 +23,13 @@ def test_every_word_is_used() -> None:
     for key in i18n.WORDS:
         quoted = (f'"{key}"', f"'{key}'")
         used = any(q in others for q in quoted) or itself.count(f'"{key}"') > 1
-        assert used or key in SECTIONS or key in ROLES, f"unused word {key!r}"
+        assert used or key in SECTIONS, f"unused word {key!r}"
+
+
+def test_every_role_has_a_label_in_both_languages() -> None:
+    for role in ROLES:
+        assert i18n.role(role, "en") and i18n.role(role, "vi")
+        assert i18n.role(role, "en") != i18n.role(role, "vi")
 
 
 @pytest.mark.parametrize(
@@ -63,19 +62,32 @@ def test_weekdays_follow_date_weekday() -> None:
 
 
 @pytest.mark.parametrize(
-    ("explicit", "environ", "expected"),
+    ("argv", "environ", "expected"),
     [
-        (None, {}, ("en", "default")),
-        ("vi", {"DIGIDAY_LANG": "en"}, ("vi", "--lang")),
-        (None, {"DIGIDAY_LANG": "vi", "LANG": "en_US"}, ("vi", "DIGIDAY_LANG")),
-        (None, {"DIGIDAY_LANG": "", "LANG": "vi_VN.UTF-8"}, ("vi", "LANG")),
-        (None, {"LC_ALL": "", "LC_MESSAGES": "vi", "LANG": "en"}, ("vi", "LC_MESSAGES")),
-        (None, {"LC_ALL": "en_GB", "LANG": "vi_VN"}, ("en", "LC_ALL")),
-        (None, {"LANG": "VI_vn"}, ("vi", "LANG")),
-        (None, {"DIGIDAY_LANG": "fr"}, ("fr", "DIGIDAY_LANG")),  # reported by the caller
+        ([], {}, "en"),
+        (["--lang", "vi"], {"DIGIDAY_LANG": "en"}, "vi"),
+        (["countdown", "--lang=VI"], {}, "vi"),  # choices ignore case
+        (["--lang", "vi", "info", "--lang", "en"], {}, "en"),  # the last one counts
+        (["search", "--", "--lang", "vi"], {}, "en"),  # after `--` it is a word to search
+        ([], {"DIGIDAY_LANG": "vi", "LANG": "en_US"}, "vi"),
+        ([], {"DIGIDAY_LANG": "", "LANG": "vi_VN.UTF-8"}, "vi"),
+        ([], {"LC_ALL": "", "LC_MESSAGES": "vi", "LANG": "en"}, "vi"),
+        ([], {"LC_ALL": "en_GB", "LANG": "vi_VN"}, "en"),
+        ([], {"LANG": "VI_vn"}, "vi"),
     ],
 )
-def test_choose_lang(
-    explicit: str | None, environ: dict[str, str], expected: tuple[str, str]
-) -> None:
-    assert i18n.choose_lang(explicit, environ) == expected
+def test_choose_lang(argv: list[str], environ: dict[str, str], expected: str) -> None:
+    assert choose_lang(argv, environ) == (expected, None)
+
+
+def test_a_bad_digiday_lang_means_english_and_a_warning() -> None:
+    lang, warning = choose_lang([], {"DIGIDAY_LANG": "fr", "LANG": "vi_VN.UTF-8"})
+    assert lang == "en"
+    assert warning == "unknown language 'fr' in DIGIDAY_LANG: using English (choose: vi, en)"
+
+
+def test_a_bad_lang_option_is_a_usage_error_in_the_locale_language() -> None:
+    with pytest.raises(Failure) as raised:
+        choose_lang(["--lang", "fr"], {"LANG": "vi_VN.UTF-8"})
+    assert raised.value.status == ExitStatus.USAGE
+    assert raised.value.message == "ngôn ngữ không hợp lệ 'fr' ở --lang (chọn: vi, en)"

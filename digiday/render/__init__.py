@@ -3,33 +3,35 @@ Rich and only `ics` imports icalendar, each inside the function that needs it.""
 
 from __future__ import annotations
 
-import sys
+from typing import TYPE_CHECKING
 
-from digiday.model import Lang
 from digiday.output import write_bytes, write_text
-from digiday.views import Payload
+
+if TYPE_CHECKING:
+    from digiday.env import Environment
+    from digiday.views import Payload
 
 
 def emit(
-    command: str, payload: Payload, fmt: str, lang: Lang, terms: list[str] | None = None
+    env: Environment, command: str, payload: Payload, fmt: str, terms: list[str] | None = None
 ) -> None:
-    """Write `payload` to stdout in `fmt` (one of options.FORMATS)."""
+    """Write `payload` to stdout in `fmt` (one of options.FORMATS), in the reader's language."""
     if fmt == "json":
         from digiday.render import json
 
-        write_bytes(json.render(command, payload, lang).encode("utf-8"))
+        document = json.render(command, payload, env.lang, env.ascii_only)
+        write_bytes(env, document.encode("utf-8"))
     elif fmt == "plain":
         from digiday.render import plain
 
-        write_text(plain.render(command, payload, lang))
+        write_text(env, plain.render(command, payload, env.lang))
     elif fmt == "markdown":
         from digiday.render import markdown
 
-        write_text(markdown.render(command, payload, lang))
+        write_text(env, markdown.render(command, payload, env.lang))
     else:
-        from digiday import options
         from digiday.render import text
 
-        if sys.stdout is None:  # started with stdout closed: nowhere to lay the text out
-            write_text("")
-        text.render(command, payload, lang, text.console(sys.stdout, options.styled()), terms)
+        if env.stdout is None:  # started with stdout closed: nowhere to lay the text out
+            write_text(env, "")
+        write_text(env, text.render(command, payload, env, terms))

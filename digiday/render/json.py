@@ -10,6 +10,7 @@ from digiday.views import Payload
 SCHEMA_VERSION = 1
 
 
-def render(command: str, payload: Payload, lang: Lang) -> str:
+def render(command: str, payload: Payload, lang: Lang, ascii_only: bool = False) -> str:
+    """The envelope; `ascii_only` escapes non-ASCII, for a stream that cannot encode it."""
     envelope = {"schema_version": SCHEMA_VERSION, "lang": lang, command: payload}
-    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(envelope, ensure_ascii=ascii_only, indent=2) + "\n"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
+from digiday.i18n import (
+    countdown_headline,
+    long_date,
+    ordinal,
+    partial_date,
+    role,
+    translation_note,
+    word,
+)
 from digiday.model import Lang
 from digiday.views import Payload, ceremony_summary
 
@@ -15,6 +23,18 @@ def _escape(text: str) -> str:
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())
+
+
+def _address(url: str) -> str:
+    """A URL as a Markdown link target `<...>` holds it: the characters that end or break
+    one percent-encoded, as a browser would send them anyway."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+
+
+def _note(lang: Lang) -> list[str]:
+    """The note on translated text, where it applies, as a last paragraph."""
+    note = translation_note(lang)
+    return [f"*{_escape(note)}*", ""] if note else []
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -37,7 +57,7 @@ def _info(payload: Payload, lang: Lang) -> list[str]:
             lines.append(f"- **{_escape(label)}**: {text}" if label else f"- {text}")
             lines.append(f"  {_sources(entry['sources'], lang)}")
         lines.append("")
-    return lines
+    return [*lines, *_note(lang)]
 
 
 def _agencies(payload: Payload, lang: Lang) -> list[str]:
@@ -45,14 +65,14 @@ def _agencies(payload: Payload, lang: Lang) -> list[str]:
     for agency in payload:
         abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
         lines += [f"## {_escape(agency['name'])}{abbreviation}", ""]
-        lines.append(f"- **{word('role', lang)}**: {word(agency['role'], lang)}")
+        lines.append(f"- **{word('role', lang)}**: {role(agency['role'], lang)}")
         lines += [f"- {_escape(task)}" for task in agency["tasks"]]
         if agency["change"]:
             lines.append(f"- **{word('change', lang)}**: {_escape(agency['change'])}")
         if agency["successor_name"]:
             lines.append(f"- **{word('now_done_by', lang)}**: {_escape(agency['successor_name'])}")
         lines += [f"- {_sources(agency['sources'], lang)}", ""]
-    return lines
+    return [*lines, *_note(lang)]
 
 
 def _themes(payload: Payload, lang: Lang) -> list[str]:
@@ -124,7 +144,7 @@ def _edition(edition: dict[str, Any], lang: Lang) -> list[str]:
     if edition["month"]:
         lines.append(f"- **{word('month', lang)}**: {_escape(edition['month'])}")
     lines += [f"- {_sources(edition['sources'], lang)}", ""]
-    return lines
+    return [*lines, *_note(lang)]
 
 
 def _editions(payload: Payload, lang: Lang) -> list[str]:
@@ -141,13 +161,13 @@ def _editions(payload: Payload, lang: Lang) -> list[str]:
         for edition in payload
     ]
     header = [word(key, lang) for key in ("year", "edition", "day_theme", "ceremony")]
-    return [*lines, *_table(header, rows), ""]
+    return [*lines, *_table(header, rows), "", *_note(lang)]
 
 
 def _countdown(payload: Payload, lang: Lang) -> list[str]:
     year, month, day = (int(part) for part in payload["date"].split("-"))
     facts = [
-        (word("date", lang), f"{payload['weekday']}, {day}/{month}/{year}"),
+        (word("date", lang), f"{payload['weekday']}, {long_date(year, month, day, lang)}"),
         (word("edition", lang), ordinal(payload["edition"], lang)),
         (word("theme", lang), payload["theme"] or f"({word('unknown', lang)})"),
         (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
@@ -158,7 +178,7 @@ def _countdown(payload: Payload, lang: Lang) -> list[str]:
 
 def _search(payload: Payload, lang: Lang) -> list[str]:
     rows = [[hit["ref"], hit["text"]] for hit in payload]
-    header = ["ref", word("text", lang)]
+    header = [word("ref", lang), word("text", lang)]
     return [f"# {word('search_results', lang)}", "", *_table(header, rows), ""]
 
 
@@ -167,7 +187,9 @@ def _source_list(payload: Payload, lang: Lang) -> list[str]:
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         suffix = f" ({_escape(extra)})" if extra else ""
-        lines.append(f"- `{source['id']}`: [{_escape(source['title'])}](<{source['url']}>){suffix}")
+        lines.append(
+            f"- `{source['id']}`: [{_escape(source['title'])}](<{_address(source['url'])}>){suffix}"
+        )
     if len(payload) == 1:  # one source asked for by id: what cites it
         lines += ["", f"## {word('cited_by', lang)}", ""]
         lines += [f"- `{ref}`" for ref in payload[0]["cited_by"]]

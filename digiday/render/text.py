@@ -1,6 +1,6 @@
 """The default output, laid out for people with Rich. The only module that imports Rich.
 
-Styles appear only when `styled` is true (the caller decides from the terminal, NO_COLOR and
+Styles appear only when the environment says so (`env.colour`: the terminal, NO_COLOR and
 FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
 reach a pipe. Text from the data is always passed as `Text`, never as markup, and the
 highlighter is off, so a `[` or a number in the data is printed as it is.
@@ -11,44 +11,51 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
-from digiday.i18n import countdown_headline, long_date, ordinal, partial_date, word
+from digiday.i18n import (
+    countdown_headline,
+    long_date,
+    ordinal,
+    partial_date,
+    role,
+    short_ordinal,
+    translation_note,
+    word,
+)
 from digiday.model import Lang
-from digiday.output import write_text
 from digiday.views import Payload, ceremony_summary
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
+    from digiday.env import Environment
+
 ACCENT = "bold red"
 MUTED = "dim"
 
 
-def console(file: IO[str], styled: bool) -> Console:
-    """A console for `file`; its width is read once (Rich would ask for it per line)."""
-    import shutil
+def console(env: Environment, file: IO[str] | None = None) -> Console:
+    """A console laid out for `env`'s stdout (its width, colour, and ASCII boxes where it
+    cannot show others), writing to `file` (default: a buffer in memory)."""
+    import io
 
     from rich.console import Console
 
+    class _Buffer(io.StringIO):
+        # Rich picks ASCII boxes and bullets by the file's encoding.
+        encoding = "ascii" if env.ascii_only else "utf-8"
+
     return Console(
-        file=file,
-        width=shutil.get_terminal_size().columns if file.isatty() else _piped_width(),
-        force_terminal=styled,
-        color_system="auto" if styled else None,
-        no_color=not styled,
+        file=_Buffer() if file is None else file,
+        width=env.width,
+        force_terminal=env.colour,
+        color_system="auto" if env.colour else None,
+        no_color=not env.colour,
         highlight=False,
         markup=False,
         emoji=False,
         soft_wrap=False,
     )
-
-
-def _piped_width() -> int:
-    """COLUMNS if set and sensible, else 80: what Rich uses for a pipe."""
-    import os
-
-    columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 80
 
 
 def _t(*parts: str | tuple[str, str] | Text) -> Text:
@@ -84,8 +91,8 @@ def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
             out.append(_indented(_t(("• " + label, "bold")) if label else _t("•"), 2))
             out.append(_indented(_t(entry["text"], "\n", _sources(entry["sources"], lang))))
-    if lang == "en":
-        out += ["", _t((word("translation_note", lang), MUTED))]
+    if translation_note(lang):
+        out += ["", _t((translation_note(lang), MUTED))]
     return out
 
 
@@ -98,7 +105,7 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
             _t(
                 (agency["name"] + abbreviation, "bold"),
                 "  ",
-                (f"[{word(agency['role'], lang)}]", "cyan"),
+                (f"[{role(agency['role'], lang)}]", "cyan"),
             ),
         ]
         lines: list[Text] = [_t("• ", task) for task in agency["tasks"]]
@@ -110,8 +117,8 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
             )
         lines.append(_sources(agency["sources"], lang))
         out += [_indented(line, 2) for line in lines]
-    if lang == "en":
-        out += ["", _t((word("translation_note", lang), MUTED))]
+    if translation_note(lang):
+        out += ["", _t((translation_note(lang), MUTED))]
     return out
 
 
@@ -149,7 +156,7 @@ def _theme_text(theme: str | None, unofficial: bool, lang: Lang) -> Text:
 
 def _short_ordinal(number: int, lang: Lang) -> str:
     """`lần 5` / `5th`: an edition in a narrow column."""
-    return f"lần {number}" if lang == "vi" else ordinal(number, lang)
+    return short_ordinal(number, lang)
 
 
 def _edition_table(payload: Payload, lang: Lang) -> list[RenderableType]:
@@ -232,8 +239,8 @@ def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
     if edition["month"]:
         part(word("month", lang), _t(edition["month"]))
     out += ["", _sources(edition["sources"], lang)]
-    if lang == "en":
-        out += ["", _t((word("translation_note", lang), MUTED))]
+    if translation_note(lang):
+        out += ["", _t((translation_note(lang), MUTED))]
     return out
 
 
@@ -323,24 +330,22 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
 }
 
 
-def render(
-    command: str, payload: Payload, lang: Lang, out: Console, terms: list[str] | None = None
-) -> None:
-    """Print `payload` to the console; `terms` are the search words to highlight."""
+def render(command: str, payload: Payload, env: Environment, terms: list[str] | None = None) -> str:
+    """`payload` laid out as `env` shows it; `terms` are the search words to highlight.
+
+    Laid out in memory and returned whole, so that the caller writes it in one piece and a
+    failed write is reported the one way (Rich would write and flush stdout itself).
+    """
+    out = console(env)
     renderables = (
         _search(payload, terms or [], out.width)
         if command == "search"
-        else _RENDERERS[command](payload, lang)
+        else _RENDERERS[command](payload, env.lang)
     )
-    import io
-
     from rich.console import Group
 
-    # Laid out in memory, then written in one piece through output.write_text, so that a
-    # failed write is reported the one way (Rich would write and flush stdout itself).
-    out.file = buffer = io.StringIO()
     out.print(Group(*renderables))
-    text = buffer.getvalue()
+    text = str(out.file.getvalue())  # type: ignore[attr-defined]
     if out.color_system is None:  # unstyled: drop the padding Rich leaves at line ends
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    write_text(text)
+    return text

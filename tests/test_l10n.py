@@ -1,0 +1,203 @@
+"""The catalogue: every word the tool writes is marked, translated, and reaches the reader.
+
+As python-holidays checks its catalogues: the `.po` against the code (extracted with Babel),
+each entry against its msgid, the compiled `.mo` against the `.po`; then the program itself,
+in Vietnamese, for any English it still writes.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import string
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+from digiday import l10n
+from tests.conftest import Invoke
+from tests.test_process import digiday
+
+PACKAGE = Path(l10n.__file__).parent
+PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / "digiday.po"
+MO = PO.with_suffix(".mo")
+
+
+def catalogue() -> Any:
+    with PO.open("rb") as source:
+        return read_po(source)
+
+
+def entries() -> list[Any]:
+    return [message for message in catalogue() if message.id]
+
+
+def _key(context: str | None, msgid: str | tuple[str, ...]) -> tuple[str | None, str]:
+    return context, msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _fields(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def test_every_msgid_in_the_code_is_in_the_catalogue_and_nothing_else() -> None:
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    in_code = {
+        _key(context, msgid)
+        for _, _, msgid, _, context in extract_from_dir(str(PACKAGE), keywords=keywords)
+    }
+    in_po = {_key(message.context, message.id) for message in entries()}
+    assert sorted(in_code - in_po, key=str) == [], "marked in the code, missing in the .po"
+    assert sorted(in_po - in_code, key=str) == [], "obsolete in the .po"
+    assert not catalogue().obsolete
+
+
+def test_every_entry_is_translated_and_keeps_its_placeholders() -> None:
+    assert len(entries()) > 250
+    for message in entries():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert not message.fuzzy, message.id
+        for text in texts:
+            assert text, f"untranslated: {message.id!r}"
+            assert unicodedata.normalize("NFC", text) == text, message.id
+            assert _fields(text) == _fields(ids[0]), f"placeholders differ: {message.id!r}"
+
+
+def test_the_catalogue_declares_vietnamese_and_its_one_plural_form() -> None:
+    po = catalogue()
+    assert str(po.locale) == "vi"
+    assert po.plural_expr == "0" and po.num_plurals == 1
+
+
+def test_the_compiled_catalogue_is_current() -> None:
+    assert MO.exists(), "no digiday.mo: reinstall (pip install -e .) to compile it"
+    with MO.open("rb") as compiled:
+        translations = gettext.GNUTranslations(compiled)
+    for message in entries():
+        if isinstance(message.id, tuple):
+            got = translations.ngettext(message.id[0], message.id[1], 1)
+            expected = message.string[0]
+        elif message.context:
+            got, expected = translations.pgettext(message.context, message.id), message.string
+        else:
+            got, expected = translations.gettext(message.id), message.string
+        assert got == expected, f"{MO.name} is stale: reinstall (pip install -e .)"
+
+
+# What every command prints, in Vietnamese, in every format and its help. (The list of
+# sources is left out: their titles are the pages' own, in either language.)
+VIETNAMESE_RUNS = [
+    *(
+        [command, *extra, "--lang", "vi"]
+        for command in ("info", "agencies", "themes", "editions", "countdown")
+        for extra in ([], ["--plain"], ["--format", "markdown"], ["--help"])
+    ),
+    ["sources", "--help", "--lang", "vi"],
+    ["editions", "2024", "--lang", "vi"],
+    ["editions", "2024", "--format", "markdown", "--lang", "vi"],
+    ["sources", "vnexpress-2025-storm", "--lang", "vi"],
+    ["search", "chuyen", "doi", "so", "--lang", "vi"],
+    ["search", "chuyen", "doi", "so", "--format", "markdown", "--lang", "vi"],
+    ["ics", "--from", "2022", "--to", "2026", "--lang", "vi"],
+    ["--help", "--lang", "vi"],
+    ["is-today", "--help", "--lang", "vi"],
+    ["validate", "--help", "--lang", "vi"],
+    ["--version", "--lang", "vi"],
+]
+
+
+def _english_phrases() -> list[str]:
+    """Every msgid of two or more words whose Vietnamese differs from it, as a pattern."""
+    phrases = []
+    for message in entries():
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        translated = message.string if isinstance(message.string, str) else message.string[0]
+        # The literal parts between placeholders, each of which must not appear.
+        for part in re.split(r"\{[^}]*\}", msgid):
+            words = part.strip(" .,:;()'!")
+            if len(words.split()) >= 2 and words not in translated:
+                phrases.append(words)
+    return phrases
+
+
+@pytest.mark.parametrize("args", VIETNAMESE_RUNS, ids=" ".join)
+def test_a_vietnamese_reader_sees_none_of_the_tools_english(run: Invoke, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    output = result.stdout_bytes.decode("utf-8").replace("\r\n ", "").replace("\r\n", "\n")
+    output = re.sub(r"^PRODID:.*$", "", output, flags=re.M)  # an identifier, not for reading
+    for phrase in _english_phrases():
+        assert phrase not in output, phrase
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["countdown", "--nope"], "digiday: không có tùy chọn '--nope'"),
+        (["cuntdown"], "digiday: không có lệnh 'cuntdown' (có phải ý bạn là countdown?)"),
+        (["countdown", "--date"], "digiday: tùy chọn --date cần một giá trị"),
+        (["countdown", "--json=yes"], "digiday: tùy chọn --json không nhận giá trị"),
+        (["validate"], "digiday: thiếu đối số TỆP"),
+        (["themes", "2024", "2025"], "digiday: thừa đối số: 2025"),
+        (["themes", "hai"], "digiday: không phải một năm 'hai'"),
+        (["agencies", "--role", "boss"], "digiday: vai trò không hợp lệ 'boss'"),
+        (["--lang", "fr", "countdown"], "digiday: ngôn ngữ không hợp lệ 'fr' ở --lang"),
+    ],
+)
+def test_usage_errors_in_a_vietnamese_locale(args: list[str], expected: str) -> None:
+    result = digiday(*args, env={"LANG": "vi_VN.UTF-8"})
+    assert result.returncode == 2
+    stderr = result.stderr.decode("utf-8")
+    assert stderr.startswith(expected), stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+
+
+def test_help_is_vietnamese_wherever_lang_is_given() -> None:
+    for args in (
+        ["--lang", "vi", "countdown", "--help"],
+        ["countdown", "--help", "--lang", "vi"],
+        ["countdown", "--help", "--lang=VI"],
+    ):
+        result = digiday(*args)
+        assert result.stdout.startswith("Cách dùng: digiday countdown [TÙY_CHỌN]".encode()), args
+    in_locale = digiday("--help", env={"LANG": "vi_VN.UTF-8"})
+    assert "Lệnh:\n".encode() in in_locale.stdout
+
+
+def test_lang_before_the_command_is_accepted() -> None:
+    result = digiday("--lang", "vi", "countdown", "--date", "2026-11-28")
+    assert result.returncode == 0
+    assert "Còn 316 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu".encode() in result.stdout
+
+
+def test_a_bad_digiday_lang_never_changes_an_exit_status() -> None:
+    on_the_day = digiday("is-today", "--date", "2026-10-10", env={"DIGIDAY_LANG": "fr"})
+    assert on_the_day.returncode == 0
+    assert on_the_day.stderr.decode().count("\n") == 1
+    other_day = digiday("is-today", "--date", "2026-10-11", env={"DIGIDAY_LANG": "fr"})
+    assert other_day.returncode == 1
+
+
+def test_validate_lists_its_problems_in_vietnamese(tmp_path: Path, run: Invoke) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("themes:\n  - year: twenty\n    theme: {vi: x}\n", encoding="utf-8")
+    result = run("validate", str(path), "--lang", "vi")
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"digiday: {path}:2: themes[0].year: cần một năm, nhưng gặp văn bản",
+        f"digiday: {path}:2: themes[0]: thiếu khóa 'sources'",
+        f"digiday: {path}:3: themes[0].theme: thiếu ngôn ngữ 'en'",
+    ]
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "themes:\n  - year: 2031\n    theme: {vi: Chủ đề, en: Theme}\n"
+        "    sources: [omicall-article]\n",
+        encoding="utf-8",
+    )
+    summary = run("validate", str(good), "--lang", "vi")
+    assert summary.stdout == f"{good}: hợp lệ; thêm 1 chủ đề\n"
