@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -368,3 +369,54 @@ def test_help_names_the_plain_fields_in_order(run: Invoke, command: str) -> None
     text = " ".join(run(command, "--help").stdout.split())
     names = ", ".join(FIELDS[command])
     assert re.search(rf"--plain prints one TAB-separated line [^:]*: {re.escape(names)}\b", text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agencies", "--role", "Lead", "--plain"],
+        ["info", "Overview", "--plain"],
+        ["themes", "--format", "PLAIN"],
+        ["countdown", "--lang", "VI", "--plain"],
+    ],
+)
+def test_choices_ignore_case(run: Invoke, args: list[str]) -> None:
+    assert run(*args).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["info", ""], ["agencies", "--role", ""], ["info", " "]])
+def test_an_empty_choice_is_an_error_naming_the_choices(run: Invoke, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and "cannot be empty (choose: " in result.stderr
+
+
+def test_markdown_fixes(run: Invoke) -> None:
+    countdown = run("countdown", "--format", "markdown")
+    assert "- **Date**: Sunday, 10 October 2027" in countdown.stdout
+    assert (
+        "- **Ngày**: Chủ Nhật, 10/10/2027"
+        in run("countdown", "-f", "markdown", "--lang", "vi").stdout
+    )
+    info = run("info", "overview", "--format", "markdown").stdout
+    assert info.rstrip().endswith(
+        "*English text is digiday's translation of the Vietnamese "
+        "sources, except names and themes published in English.*"
+    )
+    assert "translation" not in run("info", "overview", "-f", "markdown", "--lang", "vi").stdout
+    vi_search = run("search", "chuyen", "doi", "so", "-f", "markdown", "--lang", "vi").stdout
+    assert "| tham chiếu | Nội dung |" in vi_search
+
+
+def test_a_markdown_link_keeps_an_address_with_angle_brackets(tmp_path: Path, run: Invoke) -> None:
+    overlay = tmp_path / "odd.yaml"
+    overlay.write_text(
+        "sources:\n  - id: odd-address\n    title: Odd\n    url: 'https://example.org/a>b<c'\n",
+        encoding="utf-8",
+    )
+    result = run("sources", "odd-address", "-f", "markdown", "--data", str(overlay))
+    assert "(<https://example.org/a%3Eb%3Cc>)" in result.stdout, result.stderr
+
+
+def test_the_media_role_is_labelled_as_its_filter(run: Invoke) -> None:
+    result = run("agencies", "--role", "media")
+    assert "[Media]" in result.stdout and "Broadcaster" not in result.stdout
