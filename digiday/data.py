@@ -53,6 +53,10 @@ def _read_file(path: str) -> bytes:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
         raise _refuse(path, N_("is a directory")) from None
+    except FileNotFoundError:
+        raise _refuse(path, N_("does not exist")) from None
+    except PermissionError:
+        raise _refuse(path, N_("cannot be read (permission denied)")) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
         raise _refuse(path, N_("cannot be read ({reason})"), reason=reason) from None

@@ -158,7 +158,7 @@ def test_validate_reports_every_problem_at_once(run: Invoke, write) -> None:  # 
     ("make", "message"),
     [
         (lambda d: str(d), "is a directory"),
-        (lambda d: str(d / "absent.yaml"), "cannot be read"),
+        (lambda d: str(d / "absent.yaml"), "does not exist"),
         (lambda d: "/dev/null", "not a regular file"),
     ],
 )
