@@ -84,15 +84,6 @@ def _root(
         write_text(environment(ctx), ctx.get_help() + "\n")
 
 
-def _format(
-    env: Environment,
-    fmt: Optional[str],  # noqa: UP045
-    as_json: bool,
-    plain: bool,
-) -> str:
-    return choices.output_format(fmt, as_json, plain, env.lang)
-
-
 def _years(
     env: Environment,
     year: str | None,
@@ -133,7 +124,7 @@ def info(
     chosen: tuple[str, ...] = SECTIONS
     if section is not None:
         chosen = (choices.choose(section, SECTIONS, N_("section"), env.lang),)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     emit(env, "info", views.info(data.load(data_file), chosen, env.lang), fmt)
 
 
@@ -172,7 +163,7 @@ def agencies(
     env = environment(ctx)
     if role is not None:
         role = choices.choose(role, ROLES, N_("role"), env.lang)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     emit(env, "agencies", views.agencies(data.load(data_file), role, env.lang), fmt)
 
 
@@ -199,7 +190,7 @@ def themes(
     from digiday import data, views
 
     env = environment(ctx)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     dataset = data.load(data_file)
     years = _years(env, year, lambda day: views.theme_years(dataset, day))
     emit(env, "themes", views.themes(dataset, years, env.lang), fmt)
@@ -232,7 +223,7 @@ def editions(
     from digiday import data, views
 
     env = environment(ctx)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     dataset = data.load(data_file)
     years = _years(env, year, lambda day: views.edition_years(dataset, day))
     emit(env, "editions", views.editions(dataset, years, env.lang), fmt)
@@ -271,7 +262,7 @@ def countdown(
     from digiday import calendar, data
 
     env = environment(ctx)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     when = today(date, tz, env.lang, env.now)
     if data_file is not None:
         data.load(data_file)  # a given data file is checked on every path, even unneeded
@@ -423,7 +414,7 @@ def search(
     from digiday import search as finder
 
     env = environment(ctx)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     terms = finder.words(query or [])
     if not terms:
         error("no_words", env.lang)
@@ -462,7 +453,7 @@ def sources(
     from digiday import data, views
 
     env = environment(ctx)
-    fmt = _format(env, fmt, as_json, plain)
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
     dataset = data.load(data_file)
     if source_id is not None:
         known = [source.id for source in dataset.sources]

@@ -61,9 +61,10 @@ def today(
     """Today's date in the zone, or the date given with --date (the zone is still checked)."""
     from digiday import calendar
 
-    tz = zone(zone_name, lang)
-    if zone_name == "local":
-        zone_name = local_zone()[0]
+    if zone_name == "local":  # resolved once: its name and its zone together
+        zone_name, tz = local_zone()
+    else:
+        tz = zone(zone_name, lang)
     if date_text is None:
         return Today(calendar.date_in(now(), tz), zone_name, tz)
     try:
