@@ -85,6 +85,19 @@ def _decode(file: str, content: bytes) -> str:
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
         raise _refuse(file, N_("is not valid UTF-8"), line) from None
+    # YAML reads NEL (U+0085) as a line break and folds it away before the schema can see
+    # it, so a C1 control would pass unseen: refuse it in the raw text.
+    nel = text.find("\x85")
+    if nel >= 0:
+        line = text.count("\n", 0, nel) + 1
+        column = nel - text.rfind("\n", 0, nel)
+        raise _refuse(
+            file,
+            N_("holds the control character {char} at character {where}"),
+            line,
+            char="U+0085",
+            where=column,
+        )
     return text.removeprefix("\ufeff")
 
 

@@ -263,3 +263,12 @@ def test_local_zone_from_the_localtime_link(tmp_path: Path) -> None:
 
 def test_python_is_the_one_running_the_suite() -> None:
     assert sys.executable  # the real-process tests above run the installed script
+
+
+def test_a_next_line_control_is_refused_before_yaml_folds_it(tmp_path: Path, run: Invoke) -> None:
+    # Found by the property test above: YAML turns U+0085 into a space, so it was used.
+    path = tmp_path / "nel.yaml"
+    path.write_text(theme_file("0\x85"), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 3
+    assert "holds the control character U+0085" in result.stderr
