@@ -1,5 +1,5 @@
-"""Build hook: put into the wheel the bundled YAML, already parsed, as JSON (see
-digiday/bundle.py for why), and the catalogues compiled from their `.po` files."""
+"""Build hook: put into the wheel the bundled data, already checked and merged (see
+`digiday.data.pack` for why), and the catalogues compiled from their `.po` files."""
 
 from __future__ import annotations
 
@@ -49,11 +49,12 @@ class BundleHook(BuildHookInterface):  # type: ignore[misc]
             build_data["force_include"][str(self._work / relative)] = relative.as_posix()
         sys.path.insert(0, str(root))
         try:
-            from digiday.bundle import BUNDLE, pack
+            from digiday.bundle import BUNDLE
+            from digiday.data import pack
         finally:
             sys.path.pop(0)
         output = self._work / BUNDLE
-        output.write_text(pack(root / "data"), encoding="utf-8")
+        output.write_bytes(pack(root / "data"))
         build_data["force_include"][str(output)] = f"digiday/data/{BUNDLE}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

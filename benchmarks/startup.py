@@ -8,6 +8,7 @@ child's maxrss, from os.wait4's resource usage) against the floor's.
 
     python benchmarks/startup.py            # 40 rounds
     python benchmarks/startup.py -n 100     # steadier figures
+    python benchmarks/startup.py -k search  # only the rows whose label holds "search"
 
 Standard library only. Exits 1 when a command is over its budget.
 """
@@ -97,6 +98,9 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--rounds", type=int, default=40)
+    parser.add_argument(
+        "-k", "--only", action="append", default=[], help="only rows whose label holds this"
+    )
     options = parser.parse_args()
     digiday = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which(
         "digiday"
@@ -109,7 +113,8 @@ def main() -> int:
     floor_memory: list[int] = []
     rows = []
     over = 0
-    for case in cases():
+    chosen = [case for case in cases() if any(k in case.label for k in options.only or [""])]
+    for case in chosen:
         env = base_env | (case.env or {})
         argv = [digiday, *case.args]
         for _ in range(3):  # warm-up: page cache and byte-code

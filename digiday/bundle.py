@@ -1,15 +1,11 @@
-"""The bundled data, parsed once at build time.
+"""The bundled data files: their names, and how they are parsed.
 
-The wheel build (hatch_build.py) writes every bundled YAML file, parsed exactly as the tool
-parses it, into one JSON file inside the package. Reading JSON needs no YAML parser, which
-is most of what a run of the tool would otherwise spend before printing anything. The JSON
-is made from the YAML in the same build, so it cannot be stale; a source checkout has none
-and parses the YAML instead.
+A wheel also carries them checked and merged, made at build time by `data.pack` under the
+name BUNDLE; data.py reads that when it is there.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +21,7 @@ BUNDLED_FILES = (
     "sources.yaml",
 )
 META = "meta.yaml"
-BUNDLE = "bundled.json"
+BUNDLE = "bundled.marshal"  # made by data.pack at build time
 
 
 def parse_folder(folder: Path | Traversable) -> dict[str, Any]:
@@ -36,8 +32,3 @@ def parse_folder(folder: Path | Traversable) -> dict[str, Any]:
         name: parse_bundled((folder / name).read_text(encoding="utf-8"))
         for name in (*BUNDLED_FILES, META)
     }
-
-
-def pack(folder: Path) -> str:
-    """The JSON a wheel carries in place of parsing the YAML at run time."""
-    return json.dumps(parse_folder(folder), ensure_ascii=False, sort_keys=True)

@@ -420,7 +420,7 @@ def search(
         error("no_words", env.lang)
     if len(terms) > finder.MAX_WORDS:
         error("many_words", env.lang, count=len(terms), limit=finder.MAX_WORDS)
-    hits = finder.search(data.load(data_file), terms)
+    hits = finder.search(data.load(data_file), terms, data.prepared_for_search())
     if not hits:
         raise typer.Exit(int(ExitStatus.NO))
     emit(env, "search", views.search(hits, env.lang), fmt, terms)

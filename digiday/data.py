@@ -3,13 +3,13 @@ that no record leaves unchecked.
 
 Every file goes the same way: read (with limits), parse, check against the schema, then lay
 over what came before, record by record; references between records are resolved last.
-A wheel carries the bundled YAML already parsed, as JSON (see bundle.py), so an ordinary run
-imports no YAML parser at all; a source checkout parses the YAML itself.
+A wheel carries the bundled data already checked and merged (see `pack`), so an ordinary run
+neither parses YAML nor checks a record; a source checkout reads the YAML itself.
 """
 
 from __future__ import annotations
 
-import json
+import functools
 import os
 import stat
 from pathlib import Path
@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
 from digiday.errors import ExitStatus, Failure, shown
 from digiday.l10n import N_, catalogue
-from digiday.model import SECTIONS, Dataset, Lang
-from digiday.schema import Layer, Problem, check_document
+from digiday.model import LANGS, RECORDS, SECTIONS, Dataset, Lang
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
+
+    from digiday.schema import Layer, Problem
 
 MAX_BYTES = 1024 * 1024
 
@@ -39,6 +40,8 @@ class DataError(Failure):
 
 
 def _refuse(file: str, message: str, line: int | None = None, **values: object) -> DataError:
+    from digiday.schema import Problem
+
     return DataError([Problem(file, line, "", message, values)])
 
 
@@ -103,6 +106,7 @@ def _decode(file: str, content: bytes) -> str:
 
 def _user_layer(path: str) -> Layer:
     from digiday import yamlsafe
+    from digiday.schema import check_document
 
     text = _decode(path, _read_file(path))
     try:
@@ -125,21 +129,91 @@ def _bundled_folder() -> Path | Traversable:
     return resources.files("digiday") / "data"
 
 
-def _bundled_documents() -> dict[str, Any]:
-    """Every bundled file, parsed: from the wheel's JSON when there is one, else the YAML."""
+class _Bundled(NamedTuple):
+    """The bundled data, checked and merged, keyed for overlaying (as `Layer.collections`)."""
+
+    merged: dict[str, dict[Any, Any]]
+    data_as_of: str
+    prepared: dict[str, tuple[str, bool]]  # for search (see search.prepare)
+
+
+def _check_bundled(folder: Path | Traversable) -> _Bundled:
+    """Parse and check every bundled file, as any user file is checked; raises DataError."""
+    from digiday.bundle import parse_folder
+    from digiday.schema import check_document
+
+    documents = parse_folder(folder)
+    layers = [check_document(f"<bundled>/{name}", documents[name], {}) for name in BUNDLED_FILES]
+    merged: dict[str, dict[Any, Any]] = {}
+    for layer in layers:
+        _overlay(merged, layer)
+    _check_references(layers, merged)
+    return _Bundled(merged, str(documents[META]["data_as_of"]), {})
+
+
+# Fixed: marshal's version 4 has read these types the same way since Python 3.4.
+_MARSHAL_VERSION = 4
+
+
+def _plain(value: Any) -> Any:
+    """`value` in marshal's terms: each tuple tagged with its record type's name, or ""."""
+    if isinstance(value, tuple):
+        tag = type(value).__name__ if type(value) in RECORDS.values() else ""
+        return (tag, *map(_plain, value))
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _records(value: Any) -> Any:
+    """The inverse of `_plain`."""
+    if type(value) is tuple:
+        items = [_records(item) for item in value[1:]]
+        return RECORDS[value[0]](*items) if value[0] else tuple(items)
+    if type(value) is dict:
+        return {key: _records(item) for key, item in value.items()}
+    return value
+
+
+def pack(folder: Path) -> bytes:
+    """The bundled data as a wheel carries it: checked at build time (a problem fails the
+    build) and merged, so that a run reads finished records instead of parsing YAML and
+    checking every record again, which is most of what a run would otherwise spend before
+    printing anything.
+
+    In marshal's format: built in, so nothing to import (pickle's import alone costs more
+    than reading the data this way), and it holds only strings, numbers, tuples and dicts.
+    Made from the YAML in the same build, by the same model, so it cannot be stale; a
+    source checkout has none and reads the YAML instead."""
+    import marshal
+
+    from digiday import search
+
+    bundled = _check_bundled(folder)
+    dataset = _dataset(bundled.merged)
+    prepared = search.prepare(
+        text
+        for piece in search.pieces(dataset)
+        for lang in LANGS
+        for text in search.haystacks(piece, lang)
+    )
+    return marshal.dumps((_plain(bundled.merged), bundled.data_as_of, prepared), _MARSHAL_VERSION)
+
+
+@functools.cache
+def _bundled() -> _Bundled:
+    import marshal
+
     folder = _bundled_folder()
     packed = folder / BUNDLE
     if packed.is_file():
-        documents: dict[str, Any] = json.loads(packed.read_text(encoding="utf-8"))
-        return documents
-    from digiday.bundle import parse_folder
-
-    return parse_folder(folder)
-
-
-def _bundled_layers() -> list[Layer]:
-    documents = _bundled_documents()
-    return [check_document(f"<bundled>/{name}", documents[name], {}) for name in BUNDLED_FILES]
+        try:
+            merged, data_as_of, prepared = marshal.loads(packed.read_bytes())
+            if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
+                return _Bundled(_records(merged), data_as_of, prepared)
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
+            pass
+    return _check_bundled(folder)
 
 
 def _overlay(base: dict[str, dict[Any, Any]], layer: Layer) -> None:
@@ -152,10 +226,10 @@ def _overlay(base: dict[str, dict[Any, Any]], layer: Layer) -> None:
             base.setdefault(name, {}).update(records)
 
 
-def _build(layers: list[Layer]) -> Dataset:
-    merged: dict[str, dict[Any, Any]] = {}
-    for layer in layers:
-        _overlay(merged, layer)
+def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) -> None:
+    """Every id a layer cites must be in the merged data; raises DataError with every problem
+    of every layer, in file order. A later layer replaces records but never removes one, so
+    a reference that resolved once still does."""
     for layer in layers:
         for collection, ident, path in layer.checker.references:
             if ident not in merged.get(collection, {}):
@@ -168,6 +242,32 @@ def _build(layers: list[Layer]) -> Dataset:
     problems = [problem for layer in layers for problem in layer.checker.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
+
+
+def _merged(user: Layer | None) -> dict[str, dict[Any, Any]]:
+    """A fresh copy of the bundled records with the user's layer (if any) laid over them;
+    raises DataError for every problem the user's file has."""
+    merged = {
+        name: ({k: dict(v) for k, v in records.items()} if name == "info" else dict(records))
+        for name, records in _bundled().merged.items()
+    }
+    if user is not None:
+        _overlay(merged, user)
+        _check_references([user], merged)
+    return merged
+
+
+def load(user_file: str | None = None) -> Dataset:
+    """The bundled data with `user_file` (if any) laid over it. Raises DataError."""
+    return _dataset(_merged(_user_layer(user_file) if user_file is not None else None))
+
+
+def prepared_for_search() -> dict[str, tuple[str, bool]]:
+    """The bundled texts folded ahead, when the wheel carries them (see search.prepare)."""
+    return _bundled().prepared
+
+
+def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
     info = merged.get("info", {})
     return Dataset(
         info={section: tuple(info.get(section, {}).values()) for section in SECTIONS},
@@ -177,14 +277,6 @@ def _build(layers: list[Layer]) -> Dataset:
         sources=tuple(merged.get("sources", {}).values()),
         editions=tuple(sorted(merged.get("editions", {}).values(), key=lambda ed: ed.year)),
     )
-
-
-def load(user_file: str | None = None) -> Dataset:
-    """The bundled data with `user_file` (if any) laid over it. Raises DataError."""
-    layers = _bundled_layers()
-    if user_file is not None:
-        layers.append(_user_layer(user_file))
-    return _build(layers)
 
 
 class Summary(NamedTuple):
@@ -222,12 +314,9 @@ class Summary(NamedTuple):
 
 def validate(user_file: str) -> Summary:
     """Check a user file against the bundled data; raises DataError listing every problem."""
-    bundled = _bundled_layers()
     user = _user_layer(user_file)
-    _build([*bundled, user])
-    base: dict[str, dict[Any, Any]] = {}
-    for layer in bundled:
-        _overlay(base, layer)
+    _merged(user)
+    base = _bundled().merged
     added: dict[str, int] = {}
     replaced: dict[str, int] = {}
     for name, records in user.collections.items():
@@ -245,4 +334,4 @@ def validate(user_file: str) -> Summary:
 
 def data_as_of() -> str:
     """The date the bundled data was last checked against its sources."""
-    return str(_bundled_documents()[META]["data_as_of"])
+    return _bundled().data_as_of

@@ -11,8 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from digiday import clock
 from digiday.errors import Failure
@@ -22,8 +21,7 @@ from digiday.model import LANGS, Lang
 _VIETNAMESE_PROBE = "ệđ–"
 
 
-@dataclass(frozen=True)
-class Environment:
+class Environment(NamedTuple):  # as immutable as a frozen dataclass, without its import
     lang: Lang
     stdout: TextIO | None
     stderr: TextIO | None
@@ -32,7 +30,7 @@ class Environment:
     ascii_only: bool  # stdout cannot encode Vietnamese: print it without diacritics
     width: int  # columns for text output
     now: Callable[[], dt.datetime] = clock.now
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 def resolve(

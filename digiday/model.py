@@ -129,3 +129,10 @@ class Dataset(NamedTuple):
 
     def agency(self, agency_id: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.id == agency_id), None)
+
+
+# Every record type, by name: how data.py writes records into the wheel's bundle and back.
+RECORDS: dict[str, type[tuple[object, ...]]] = {
+    cls.__name__: cls
+    for cls in (Text, Entry, Agency, Theme, Document, Note, Ceremony, Plan, Edition, Source)
+}

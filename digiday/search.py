@@ -10,16 +10,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from digiday.model import LANGS, Dataset, Edition, Lang, Text
 
+# Search folds all content on every run, so folding is start-up: the work is done by regular
+# expressions, in C, and only the few characters that are not ASCII are looked at one by one.
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]")  # what Vietnamese letters decompose into
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
 
 def fold(text: str) -> str:
-    """Lower-case text without diacritics: `Đài Truyền hình` -> `dai truyen hinh`."""
+    """Lower-case text without diacritics (combining marks): `Đài Truyền hình` ->
+    `dai truyen hinh`."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    unmarked = _VIETNAMESE_MARKS.sub("", decomposed)
+    marks = {c for c in _NOT_ASCII.findall(unmarked) if unicodedata.combining(c)}
+    if marks:  # marks of other scripts
+        unmarked = "".join(c for c in unmarked if c not in marks)
+    return unmarked.casefold()
+
+
+_ONE_TO_ONE: dict[str, bool] = {}
+
+
+def _one_to_one(text: str) -> bool:
+    """Whether folding, and ignoring case, turn each character of `text` into exactly one
+    (ASCII letters always do; `ß` → `ss`, `İ` → `i̇`, a lone mark → nothing do not)."""
+    for character in set(_NOT_ASCII.findall(text)):
+        if character not in _ONE_TO_ONE:
+            _ONE_TO_ONE[character] = len(fold(character)) == len(exact(character)) == 1
+        if not _ONE_TO_ONE[character]:
+            return False
+    return True
 
 
 def exact(text: str) -> str:
@@ -94,7 +118,9 @@ def _edition_texts(edition: Edition) -> list[Text]:
 
 
 PREFIX_LETTERS = 4  # a query word this long also matches the start of a longer word
-_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
+_LETTER = r"[^\W_]"  # a letter or digit, in any script
+_WORD = re.compile(f"{_LETTER}+")
+_BETWEEN = r"[\W_]+"  # what parts words in a row: anything but letters and digits
 
 
 class _Needle(NamedTuple):
@@ -103,6 +129,16 @@ class _Needle(NamedTuple):
 
     words: tuple[str, ...]
     exactly: bool
+
+    def pattern(self) -> re.Pattern[str]:
+        """The needle's words in a row, each starting a word of the text and either ending
+        it or (four letters or more) followed by the rest of it, caught in a group; inside
+        a lookahead, so that runs which overlap are all found."""
+        parts = [
+            re.escape(word) + (f"({_LETTER}*)" if len(word) >= PREFIX_LETTERS else "()")
+            for word in self.words
+        ]
+        return re.compile(f"(?<!{_LETTER})(?=({_BETWEEN.join(parts)})(?!{_LETTER}))")
 
 
 def _needle(term: str) -> _Needle:
@@ -113,52 +149,39 @@ def _needle(term: str) -> _Needle:
     )
 
 
-def _needles(terms: list[str]) -> list[_Needle]:
+def _needles(terms: list[str]) -> list[tuple[_Needle, re.Pattern[str]]]:
     """Each distinct query word that has letters or digits, prepared once."""
-    return sorted({needle for needle in map(_needle, terms) if needle.words})
-
-
-class _Word(NamedTuple):
-    text: str  # folded, or as written ignoring case
-    start: int  # where the word stands in the (NFC) text
-    end: int
-
-
-def _words(text: str, how: Callable[[str], str]) -> list[_Word]:
-    """The words of `text`, compared `how`, with where each stands in `text`.
-
-    Folding nearly always keeps every character one character (Vietnamese letters do), and
-    then one fold of the whole text serves every word; only text such as `ß` needs each word
-    folded alone. Search folds every piece of content on every run, so this is start-up.
-    """
-    whole = how(text)
-    if len(whole) == len(text):
-        return [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(whole)]
-    return [_Word(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    needles = sorted({needle for needle in map(_needle, terms) if needle.words})
+    return [(needle, needle.pattern()) for needle in needles]
 
 
 def _same(word: str, wanted: str) -> bool:
     return word == wanted or (len(wanted) >= PREFIX_LETTERS and word.startswith(wanted))
 
 
-def _runs(words: list[_Word], needle: _Needle) -> Iterator[tuple[int, int, bool]]:
-    """Where the needle's words stand in a row: (start, end, whole) with `whole` false when
-    the last word matched only by its start."""
-    size = len(needle.words)
-    for first in range(len(words) - size + 1):
-        run = words[first : first + size]
-        if all(_same(word.text, wanted) for word, wanted in zip(run, needle.words, strict=True)):
-            whole = all(word.text == wanted for word, wanted in zip(run, needle.words, strict=True))
-            yield run[0].start, run[-1].end, whole
+Prepared = Mapping[str, tuple[str, bool]]
+"""Texts already folded: text (NFC) → (its fold, whether it folds character by character)."""
+
+
+def prepare(texts: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """The folding of `texts`, done ahead: the wheel's bundle carries it for the bundled
+    data (see data.pack), so a search there folds nothing. Folding all content costs more
+    than the rest of a search together."""
+    prepared = {}
+    for text in texts:
+        text = unicodedata.normalize("NFC", text)
+        prepared[text] = (fold(text), _one_to_one(text))
+    return prepared
 
 
 class _Tokens:
-    """A text's words, folded both ways on demand."""
+    """A text, compared both ways on demand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, prepared: Prepared) -> None:
         self.text = unicodedata.normalize("NFC", text)
-        self._by: dict[bool, list[_Word]] = {}
-        self._compared: dict[bool, str] = {}
+        known = prepared.get(self.text)
+        self._compared: dict[bool, str] = {} if known is None else {False: known[0]}
+        self._one_to_one = None if known is None else known[1]
 
     def compared(self, exactly: bool) -> str:
         """The whole text as it is compared: folded, or as written ignoring case."""
@@ -166,24 +189,51 @@ class _Tokens:
             self._compared[exactly] = (exact if exactly else fold)(self.text)
         return self._compared[exactly]
 
-    def words(self, exactly: bool) -> list[_Word]:
-        if exactly not in self._by:
-            self._by[exactly] = _words(self.text, exact if exactly else fold)
-        return self._by[exactly]
+    def one_to_one(self) -> bool:
+        """Whether comparing turns each character into exactly one character."""
+        if self._one_to_one is None:
+            self._one_to_one = _one_to_one(self.text)
+        return self._one_to_one
+
+    def runs(self, needle: _Needle, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, bool]]:
+        """Where the needle's words stand in a row: (start, end, whole), with `whole` false
+        when some word matched only by its start.
+
+        Folding nearly always turns each character into one character (Vietnamese letters
+        do); then the compared text's words and offsets are the text's, and one search of
+        it, in C, does the work: search compares all content on every run, so this is
+        start-up. Only text such as `ß` needs each word compared alone.
+        """
+        compared = self.compared(needle.exactly)
+        if self.one_to_one():
+            for match in pattern.finditer(compared):
+                whole = not any(match.groups()[1:])
+                yield match.start(1), match.end(1), whole
+            return
+        how = exact if needle.exactly else fold
+        words = [(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(self.text)]
+        size = len(needle.words)
+        for first in range(len(words) - size + 1):
+            run = words[first : first + size]
+            pairs = list(zip((word for word, _, _ in run), needle.words, strict=True))
+            if all(_same(word, wanted) for word, wanted in pairs):
+                yield run[0][1], run[-1][2], all(word == wanted for word, wanted in pairs)
 
 
-def _match(text: str, needles: list[_Needle]) -> bool | None:
+def _match(
+    text: str, needles: list[tuple[_Needle, re.Pattern[str]]], prepared: Prepared
+) -> bool | None:
     """None when some needle is missing; else whether every needle matched a whole word."""
-    tokens = _Tokens(text)
+    tokens = _Tokens(text, prepared)
     # A word cannot match where its letters do not stand at all: most pieces end here, cheaply.
-    if not all(n.words[0] in tokens.compared(n.exactly) for n in needles):
+    if not all(n.words[0] in tokens.compared(n.exactly) for n, _ in needles):
         return None
     whole = True
-    for needle in needles:
-        runs = list(_runs(tokens.words(needle.exactly), needle))
+    for needle, pattern in needles:
+        runs = [run_whole for _, _, run_whole in tokens.runs(needle, pattern)]
         if not runs:
             return None
-        whole = whole and any(run[2] for run in runs)
+        whole = whole and any(runs)
     return whole
 
 
@@ -193,20 +243,28 @@ class Hit(NamedTuple):
     whole: bool = True  # every word matched whole, not only as the start of a longer one
 
 
-def search(data: Dataset, terms: list[str]) -> list[Hit]:
+def haystacks(piece: Piece, lang: Lang) -> tuple[str, str]:
+    """The texts a piece is searched in: all of it (the ref too: agencies/vtv,
+    sources/omicall-article are searchable, not shown), and its title."""
+    title = piece.title.get(lang) if piece.title else ""
+    return f"{piece.ref}\n{title}\n{piece.body.get(lang)}", title
+
+
+def search(data: Dataset, terms: list[str], prepared: Prepared | None = None) -> list[Hit]:
     """Every piece holding all `terms` as words; name and title matches first, then whole-word
-    matches before prefix matches, otherwise in the data's order."""
+    matches before prefix matches, otherwise in the data's order. `prepared` holds texts
+    folded ahead (a cache: the answer is the same without it)."""
     needles = _needles(terms)
     if not needles:
         return []
+    prepared = prepared or {}
     hits = []
     for piece in pieces(data):
         for lang in LANGS:
-            title = piece.title.get(lang) if piece.title else ""
-            # The ref is searchable too (agencies/vtv, sources/omicall-article), not shown.
-            whole = _match(f"{piece.ref}\n{title}\n{piece.body.get(lang)}", needles)
+            whole_text, title = haystacks(piece, lang)
+            whole = _match(whole_text, needles, prepared)
             if whole is not None:
-                in_title = bool(title) and _match(title, needles) is not None
+                in_title = bool(title) and _match(title, needles, prepared) is not None
                 hits.append(Hit(piece, in_title, whole))
                 break
     return sorted(hits, key=lambda hit: (not hit.in_title, not hit.whole))
@@ -214,11 +272,11 @@ def search(data: Dataset, terms: list[str]) -> list[Hit]:
 
 def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where in `text` (NFC) the terms match, as (start, end) offsets into it."""
-    tokens = _Tokens(text)
+    tokens = _Tokens(text, {})
     return sorted(
         (start, end)
-        for needle in _needles(terms)
-        for start, end, _ in _runs(tokens.words(needle.exactly), needle)
+        for needle, pattern in _needles(terms)
+        for start, end, _ in tokens.runs(needle, pattern)
     )
 
 

@@ -7,11 +7,13 @@ and the text for people can never disagree. The JSON shapes are the public contr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digiday import calendar, i18n, provenance
 from digiday.model import Ceremony, Dataset, Entry, Lang, Note, Plan, Text
-from digiday.search import Hit, display
+
+if TYPE_CHECKING:
+    from digiday.search import Hit
 
 Payload = Any
 
@@ -199,6 +201,8 @@ def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> Payl
 
 
 def search(hits: list[Hit], lang: Lang) -> Payload:
+    from digiday.search import display  # imported by the search itself; no other view needs it
+
     return [
         {"section": hit.piece.section, "ref": hit.piece.ref, "text": display(hit, lang)}
         for hit in hits

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digiday import calendar
+from digiday import today as today_module
 
 UTC = dt.timezone.utc
 START, END = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -119,6 +120,23 @@ def test_already_the_day_in_vietnam_while_still_the_9th_in_utc() -> None:
     assert calendar.date_in(after, UTC) == dt.date(2026, 10, 9)
     assert calendar.time_until(before, hanoi) == dt.timedelta(seconds=1)
     assert calendar.time_until(after, hanoi) == dt.timedelta(0)
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1975, 6, 13),
+        max_value=dt.datetime(2200, 1, 1),
+        timezones=st.just(UTC),
+    )
+)
+def test_the_default_zone_without_a_database_is_vietnams_time(now: dt.datetime) -> None:
+    # The oracle is the IANA database: Vietnam has been UTC+7 without daylight saving since
+    # 13 June 1975, so the fixed offset gives the same date and the same wait every time.
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    fixed = today_module.zone("Asia/Ho_Chi_Minh", "en")
+    assert fixed.utcoffset(now) == hanoi.utcoffset(now)
+    assert calendar.date_in(now, fixed) == calendar.date_in(now, hanoi)
+    assert calendar.time_until(now, fixed) == calendar.time_until(now, hanoi)
 
 
 @pytest.mark.parametrize(

@@ -138,20 +138,66 @@ def test_source_addresses_are_https_or_http(bundled: Dataset) -> None:
         assert re.match(r"https?://", source.url)
 
 
-def test_the_wheels_json_gives_the_same_data_without_parsing_yaml(
+def test_the_wheels_bundle_gives_the_same_data_without_parsing_or_checking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from_yaml = data.load()
     folder = tmp_path / "data"
     folder.mkdir()
-    (folder / bundle.BUNDLE).write_text(bundle.pack(DATA_DIR), encoding="utf-8")
+    (folder / bundle.BUNDLE).write_bytes(data.pack(DATA_DIR))
     monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
 
-    def no_yaml(_: object) -> None:
-        raise AssertionError("the YAML was parsed although the JSON is there")
+    def not_again(*_: object) -> None:
+        raise AssertionError("the bundled data was parsed or checked although packed")
 
-    monkeypatch.setattr(bundle, "parse_folder", no_yaml)
-    assert data.load() == from_yaml
-    assert data.data_as_of() == str(
-        yamlsafe.parse_bundled((DATA_DIR / bundle.META).read_text())["data_as_of"]
-    )
+    monkeypatch.setattr(bundle, "parse_folder", not_again)
+    monkeypatch.setattr(data, "_check_bundled", not_again)
+    data._bundled.cache_clear()
+    try:
+        assert data.load() == from_yaml
+        assert len(data.prepared_for_search()) > 100  # search's folding, done ahead
+        # A user's file is still checked in full, and laid over a copy, not the bundle itself.
+        assert data.load(str(DATA_DIR / "themes.yaml")) == from_yaml
+        overlay = tmp_path / "overlay.yaml"
+        overlay.write_text(
+            "themes:\n  - year: 2031\n    theme: {vi: Một, en: One}\n    sources: [x]\n"
+        )
+        with pytest.raises(data.DataError, match="unknown source id 'x'"):
+            data.load(str(overlay))
+        overlay.write_text(overlay.read_text().replace("[x]", "[sggp-en-505]"))
+        assert data.load(str(overlay)).themes[-1].year == 2031
+        assert data.load() == from_yaml
+        assert data.data_as_of() == str(
+            yamlsafe.parse_bundled((DATA_DIR / bundle.META).read_text())["data_as_of"]
+        )
+    finally:
+        data._bundled.cache_clear()
+
+
+def test_a_bundled_problem_fails_the_build(tmp_path: Path) -> None:
+    for name in (*bundle.BUNDLED_FILES, bundle.META):
+        (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"))
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(themes.read_text().replace("sources: [", "sources: [no-such-source, ", 1))
+    with pytest.raises(data.DataError, match="no-such-source"):
+        data.pack(tmp_path)
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", b"\xe9\x00\x00", b"N"])
+def test_a_bundle_in_another_format_is_not_trusted_and_the_yaml_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    import marshal
+
+    from_yaml = data.load()
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in (*bundle.BUNDLED_FILES, bundle.META):
+        (folder / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"))
+    (folder / bundle.BUNDLE).write_bytes(content or marshal.dumps(("", ("Nope", 1))))
+    monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
+    data._bundled.cache_clear()
+    try:
+        assert data.load() == from_yaml
+    finally:
+        data._bundled.cache_clear()

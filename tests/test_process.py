@@ -203,3 +203,9 @@ def test_only_ics_imports_icalendar_and_only_text_imports_rich() -> None:
     assert "rich" in imported_modules("themes")
     assert "yaml" not in imported_modules("countdown", "--days")
     assert "yaml" not in imported_modules("is-today")
+
+
+def test_only_a_zone_other_than_vietnams_needs_the_zone_database() -> None:
+    assert "zoneinfo" not in imported_modules("countdown", "--json")
+    assert "zoneinfo" not in imported_modules("is-today")
+    assert "zoneinfo" in imported_modules("countdown", "--json", "--tz", "Europe/Paris")

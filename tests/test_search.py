@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digiday import data, search
 from tests.conftest import Invoke
@@ -196,3 +201,71 @@ def test_snippets_start_and_end_on_word_boundaries(run: Invoke) -> None:
         assert body[:1].isalnum() or body[:1] in '"“(', snippet
         if snippet.endswith("…"):
             assert body[-2:-1].isalnum() or body[-2:-1] in '.)"”', snippet
+
+
+def _oracle_fold(word: str) -> str:
+    marks_dropped = "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    )
+    return marks_dropped.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def _oracle_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Spans worked out the slow, plain way: split the text into words, fold each word
+    alone (or only ignore case, for a term typed with diacritics), compare word by word."""
+    text = unicodedata.normalize("NFC", text)
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
+    found = set()
+    for term in terms:
+        parts = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", term))
+        if not parts:
+            continue
+        marked = _oracle_fold(term) != unicodedata.normalize("NFC", term).casefold()
+
+        def how(word: str, marked: bool = marked) -> str:
+            return unicodedata.normalize("NFC", word).casefold() if marked else _oracle_fold(word)
+
+        wanted = [how(part) for part in parts]
+        for first in range(len(words) - len(wanted) + 1):
+            run = words[first : first + len(wanted)]
+            if all(
+                how(word) == want or (len(want) >= 4 and how(word).startswith(want))
+                for (word, _, _), want in zip(run, wanted, strict=True)
+            ):
+                found.add((run[0][1], run[-1][2]))
+    return sorted(found)
+
+
+_LETTERS = "aAáàạâấđĐdeêếoơớuưứßİ日한0\u0301"
+_TEXT = st.text(alphabet=_LETTERS + " -/.,_", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _TEXT,
+    st.lists(st.one_of(_TEXT, st.text(alphabet=_LETTERS, min_size=1, max_size=6)), max_size=3),
+)
+def test_spans_agree_with_a_plain_word_by_word_oracle(text: str, terms: list[str]) -> None:
+    assert sorted(set(search.spans(text, terms))) == _oracle_spans(text, terms)
+
+
+@pytest.mark.parametrize(
+    "query", [["chuyen", "doi", "so"], ["số"], ["transform"], ["505/QĐ-TTg"], ["vtv"], ["ai"]]
+)
+def test_texts_folded_ahead_give_the_same_answer(query: list[str]) -> None:
+    # What the wheel carries (data.pack) is a cache: with it, without it, or with a part
+    # of it, a search finds the same.
+    dataset = data.load()
+    texts = [
+        text
+        for piece in search.pieces(dataset)
+        for lang in ("vi", "en")
+        for text in search.haystacks(piece, lang)
+    ]
+    prepared = search.prepare(texts)
+    assert len(prepared) > 100
+    half = dict(list(prepared.items())[::2])
+    plain = search.search(dataset, query)
+    assert plain
+    assert search.search(dataset, query, prepared) == plain
+    assert search.search(dataset, query, half) == plain

@@ -25,7 +25,8 @@ from digiday.model import Lang
 from digiday.views import Payload, ceremony_summary
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.segment import Segment
     from rich.text import Text
 
     from digiday.env import Environment
@@ -75,10 +76,90 @@ def _sources(ids: list[str], lang: Lang) -> Text:
     return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
 
 
-def _indented(renderable: RenderableType, by: int = 4) -> RenderableType:
-    from rich.padding import Padding
+MIN_ROOM = 24  # columns of text, at least, beside a lead; else the text goes under it
 
-    return Padding(renderable, (0, 0, 0, by), expand=False)
+
+class _Block:
+    """Text at an indent, after an optional lead (a bullet, a label, an id), wrapped to the
+    width with a hanging indent: its later lines start under its first, not under the lead
+    or at the margin (`hang` more columns in, when there is no lead). Where the lead leaves
+    too little room, the text goes under it. `whole` text (an address, which is copied) is
+    never wrapped or cut.
+
+    Rich's Padding indents too, but renders every line again through the console; a view of
+    a few hundred lines spent most of its time there."""
+
+    def __init__(
+        self,
+        text: Text,
+        indent: int = 0,
+        lead: Text | str = "",
+        hang: int = 0,
+        whole: bool = False,
+    ) -> None:
+        self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+        from rich.text import Text
+
+        lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
+        margin = Segment(" " * self.indent)
+        under = self.indent + lead.cell_len + self.hang
+        if lead and options.max_width - under < MIN_ROOM and not self.whole:
+            alone = lead.copy()
+            alone.rstrip()
+            yield margin
+            yield from alone.render(console)
+            yield Segment.line()
+            margin = Segment(" " * (self.indent + 2))
+            lead, under = Text(), self.indent + 4
+        room = max(options.max_width - under, MIN_ROOM)
+        for number, line in enumerate(_wrapped(self.text, room, console, self.whole)):
+            if number == 0:
+                yield margin
+                yield from lead.render(console)
+            else:
+                yield Segment(" " * under)
+            yield from line
+            yield Segment.line()
+
+
+def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> list[list[Segment]]:
+    """`text` as lines of styled pieces, each line at most `width` cells, broken between
+    words (see wrap.py); `whole` lines are only split at newlines.
+
+    The text is rendered once and its pieces cut where the lines break, rather than cut
+    into a Text a line, which costs several times as much."""
+    from rich.cells import cell_len
+    from rich.segment import Segment
+
+    from digiday.render.wrap import breaks
+
+    lines = []
+    for line in Segment.split_lines(text.render(console)):
+        plain = "".join(segment.text for segment in line)
+        cuts = [] if whole else breaks(plain, width, cell_len)
+        for start, end in zip([0, *cuts], [*cuts, len(plain)], strict=True):
+            lines.append(_slice(line, start, end if whole else len(plain[:end].rstrip())))
+    return lines
+
+
+def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
+    """The pieces of `line` between two offsets of its text, styles kept."""
+    from rich.segment import Segment
+
+    pieces, offset = [], 0
+    for segment in line:
+        first, last = max(start - offset, 0), min(end - offset, len(segment.text))
+        if first < last:
+            pieces.append(Segment(segment.text[first:last], segment.style))
+        offset += len(segment.text)
+    return pieces
+
+
+def _indented(text: Text, by: int = 4) -> _Block:
+    return _Block(text, by)
 
 
 def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
@@ -89,7 +170,7 @@ def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
         out += ["", _t((word(section, lang).upper(), "bold underline"))]
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
-            out.append(_indented(_t(("• " + label, "bold")) if label else _t("•"), 2))
+            out.append(_Block(_t((label, "bold")), 2, lead="• "))
             out.append(_indented(_t(entry["text"], "\n", _sources(entry["sources"], lang))))
     if translation_note(lang):
         out += ["", _t((translation_note(lang), MUTED))]
@@ -100,23 +181,20 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_banner(lang, word("agencies", lang))]
     for agency in payload:
         abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
-        out += [
-            "",
-            _t(
-                (agency["name"] + abbreviation, "bold"),
-                "  ",
-                (f"[{role(agency['role'], lang)}]", "cyan"),
-            ),
-        ]
-        lines: list[Text] = [_t("• ", task) for task in agency["tasks"]]
+        title = _t(
+            (agency["name"] + abbreviation, "bold"),
+            "  ",
+            (f"[{role(agency['role'], lang)}]", "cyan"),
+        )
+        out += ["", _Block(title, hang=2)]
+        out += [_Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
         if agency["change"]:
-            lines.append(_t((f"{word('change', lang)}: ", "bold yellow"), agency["change"]))
+            change = _t((f"{word('change', lang)}: ", "bold yellow"), agency["change"])
+            out.append(_Block(change, 2, hang=2))
         if agency["successor_name"]:
-            lines.append(
-                _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
-            )
-        lines.append(_sources(agency["sources"], lang))
-        out += [_indented(line, 2) for line in lines]
+            now = _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
+            out.append(_Block(now, 2, hang=2))
+        out.append(_Block(_sources(agency["sources"], lang), 2, hang=2))
     if translation_note(lang):
         out += ["", _t((translation_note(lang), MUTED))]
     return out
@@ -299,7 +377,9 @@ def _search(payload: Payload, terms: list[str], width: int) -> list[RenderableTy
             begin, end = begin - start + len(lead), end - start + len(lead)
             if begin >= len(lead) and end <= len(snippet):
                 snippet.stylize("bold reverse", begin, end)
-        out += [_t((hit["ref"], "cyan")), snippet]
+        # Cut to fit by characters; a wide character (CJK) can still overflow: wrap those.
+        fits = snippet.cell_len <= width
+        out += [_Block(_t((hit["ref"], "cyan")), whole=True), _Block(snippet, whole=fits)]
     return out
 
 
@@ -307,15 +387,14 @@ def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_t((word("sources", lang), "bold underline")), ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
-        out.append(_t((source["id"], "cyan"), "  ", (source["title"], "bold")))
+        lead = _t((source["id"], "cyan"), "  ")
+        out.append(_Block(_t((source["title"], "bold")), lead=lead))
         if extra:
-            out.append(_t("  ", (extra, MUTED)))
-        address = _t("  ", (source["url"], "underline"))
-        address.no_wrap, address.overflow = True, "ignore"  # an address is copied whole
-        out += [address, ""]
+            out.append(_Block(_t((extra, MUTED)), 2))
+        out += [_Block(_t((source["url"], "underline")), 2, whole=True), ""]
     if len(payload) == 1:  # one source asked for by id: what cites it
         out.append(_t((f"{word('cited_by', lang)}:", "bold")))
-        out += [_indented(_t("• ", ref), 2) for ref in payload[0]["cited_by"]]
+        out += [_Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
         out.append("")
     return out[:-1]
 
@@ -343,8 +422,12 @@ def render(command: str, payload: Payload, env: Environment, terms: list[str] | 
         else _RENDERERS[command](payload, env.lang)
     )
     from rich.console import Group
+    from rich.text import Text
 
-    out.print(Group(*renderables))
+    out.print(
+        Group(*(_Block(item) if isinstance(item, Text) else item for item in renderables)),
+        crop=False,  # nothing is wider than the width but what must stay whole: addresses
+    )
     text = str(out.file.getvalue())  # type: ignore[attr-defined]
     if out.color_system is None:  # unstyled: drop the padding Rich leaves at line ends
         text = "\n".join(line.rstrip() for line in text.split("\n"))
