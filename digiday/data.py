@@ -195,7 +195,7 @@ def pack(folder: Path) -> bytes:
         text
         for piece in search.pieces(dataset)
         for lang in LANGS
-        for text in search.haystacks(piece, lang)
+        for text in (*search.haystacks(piece, lang), search.shown(piece, lang))
     )
     return marshal.dumps((_plain(bundled.merged), bundled.data_as_of, prepared), _MARSHAL_VERSION)
 

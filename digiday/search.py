@@ -8,6 +8,7 @@ diacritics is compared with the text as written, ignoring case only, so `số` d
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -120,6 +121,7 @@ def _edition_texts(edition: Edition) -> list[Text]:
 PREFIX_LETTERS = 4  # a query word this long also matches the start of a longer word
 _LETTER = r"[^\W_]"  # a letter or digit, in any script
 _WORD = re.compile(f"{_LETTER}+")
+_LETTER_AT = re.compile(_LETTER)
 _BETWEEN = r"[\W_]+"  # what parts words in a row: anything but letters and digits
 
 
@@ -131,13 +133,19 @@ class _Needle(NamedTuple):
     exactly: bool
 
     def pattern(self) -> re.Pattern[str]:
-        """The needle's words in a row, each starting a word of the text and either ending
-        it or (four letters or more) followed by the rest of it, caught in a group; inside
-        a lookahead, so that runs which overlap are all found."""
+        """The needle's words in a row (group 1), each either ending a word of the text or
+        (four letters or more) followed by the rest of it, caught in a group of its own.
+
+        Several words go inside a lookahead that also checks that the run starts a word, so
+        that runs which overlap are all found. One word cannot overlap another match, and
+        starts with itself, which lets the regex engine skip to where it stands; whether it
+        starts a word is checked by `runs`."""
         parts = [
             re.escape(word) + (f"({_LETTER}*)" if len(word) >= PREFIX_LETTERS else "()")
             for word in self.words
         ]
+        if len(parts) == 1:
+            return re.compile(f"({parts[0]})(?!{_LETTER})")
         return re.compile(f"(?<!{_LETTER})(?=({_BETWEEN.join(parts)})(?!{_LETTER}))")
 
 
@@ -151,6 +159,11 @@ def _needle(term: str) -> _Needle:
 
 def _needles(terms: list[str]) -> list[tuple[_Needle, re.Pattern[str]]]:
     """Each distinct query word that has letters or digits, prepared once."""
+    return _prepared_needles(tuple(terms))
+
+
+@functools.lru_cache(maxsize=16)  # the same query highlights every result of a search
+def _prepared_needles(terms: tuple[str, ...]) -> list[tuple[_Needle, re.Pattern[str]]]:
     needles = sorted({needle for needle in map(_needle, terms) if needle.words})
     return [(needle, needle.pattern()) for needle in needles]
 
@@ -207,8 +220,10 @@ class _Tokens:
         compared = self.compared(needle.exactly)
         if self.one_to_one():
             for match in pattern.finditer(compared):
-                whole = not any(match.groups()[1:])
-                yield match.start(1), match.end(1), whole
+                start = match.start(1)
+                if start and _LETTER_AT.match(compared, start - 1):
+                    continue  # inside a word, not at its start
+                yield start, match.end(1), not any(match.groups()[1:])
             return
         how = exact if needle.exactly else fold
         words = [(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(self.text)]
@@ -270,9 +285,9 @@ def search(data: Dataset, terms: list[str], prepared: Prepared | None = None) ->
     return sorted(hits, key=lambda hit: (not hit.in_title, not hit.whole))
 
 
-def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+def spans(text: str, terms: list[str], prepared: Prepared | None = None) -> list[tuple[int, int]]:
     """Where in `text` (NFC) the terms match, as (start, end) offsets into it."""
-    tokens = _Tokens(text, {})
+    tokens = _Tokens(text, prepared or {})
     return sorted(
         (start, end)
         for needle, pattern in _needles(terms)
@@ -282,6 +297,11 @@ def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def display(hit: Hit, lang: Lang) -> str:
     """The text a result shows, in the reader's language."""
-    title = hit.piece.title.get(lang) if hit.piece.title else ""
-    body = hit.piece.body.get(lang)
+    return shown(hit.piece, lang)
+
+
+def shown(piece: Piece, lang: Lang) -> str:
+    """The text a piece shows as a result, in `lang`."""
+    title = piece.title.get(lang) if piece.title else ""
+    body = piece.body.get(lang)
     return f"{title}: {body}" if title else body

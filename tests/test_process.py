@@ -209,3 +209,28 @@ def test_only_a_zone_other_than_vietnams_needs_the_zone_database() -> None:
     assert "zoneinfo" not in imported_modules("countdown", "--json")
     assert "zoneinfo" not in imported_modules("is-today")
     assert "zoneinfo" in imported_modules("countdown", "--json", "--tz", "Europe/Paris")
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["countdown", "--days"], 0),
+        (["countdown", "--nope"], 2),
+        (["themes", "--data", "/nonexistent"], 3),
+    ],
+)
+def test_the_exit_skips_the_final_garbage_collections(args: list[str], status: int) -> None:
+    # On every way out, the objects are frozen before the interpreter's exit collects them
+    # (see cli.main); the exit status and the output are untouched by it.
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        f"sys.argv = ['digiday', *{args!r}]\n"
+        "from digiday.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, env=CLEAN_ENV, check=False
+    )
+    assert result.returncode == status, result.stderr
+    assert result.stderr.decode().splitlines()[-1] == "frozen True"

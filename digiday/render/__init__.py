@@ -8,14 +8,21 @@ from typing import TYPE_CHECKING
 from digiday.output import write_bytes, write_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from digiday.env import Environment
     from digiday.views import Payload
 
 
 def emit(
-    env: Environment, command: str, payload: Payload, fmt: str, terms: list[str] | None = None
+    env: Environment,
+    command: str,
+    payload: Payload,
+    fmt: str,
+    highlight: Callable[[str], list[tuple[int, int]]] | None = None,
 ) -> None:
-    """Write `payload` to stdout in `fmt` (one of options.FORMATS), in the reader's language."""
+    """Write `payload` to stdout in `fmt` (one of options.FORMATS), in the reader's language;
+    `highlight` gives where in a text the search words stand, for text to show them."""
     if fmt == "json":
         from digiday.render import json
 
@@ -34,4 +41,4 @@ def emit(
 
         if env.stdout is None:  # started with stdout closed: nowhere to lay the text out
             write_text(env, "")
-        write_text(env, text.render(command, payload, env, terms))
+        write_text(env, text.render(command, payload, env, highlight))

@@ -100,29 +100,31 @@ class _Block:
         self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len
         from rich.segment import Segment
         from rich.text import Text
 
+        from digiday.render.wrap import cells
+
         lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
-        margin = Segment(" " * self.indent)
-        under = self.indent + lead.cell_len + self.hang
+        margin = " " * self.indent
+        under = self.indent + cells(lead.plain, cell_len) + self.hang
         if lead and options.max_width - under < MIN_ROOM and not self.whole:
             alone = lead.copy()
             alone.rstrip()
-            yield margin
+            yield Segment(margin)
             yield from alone.render(console)
             yield Segment.line()
-            margin = Segment(" " * (self.indent + 2))
+            margin = " " * (self.indent + 2)
             lead, under = Text(), self.indent + 4
         room = max(options.max_width - under, MIN_ROOM)
+        first = [Segment(margin), *lead.render(console)] if margin or lead else []
+        rest = [Segment(" " * under)] if under else []
+        newline = Segment.line()
         for number, line in enumerate(_wrapped(self.text, room, console, self.whole)):
-            if number == 0:
-                yield margin
-                yield from lead.render(console)
-            else:
-                yield Segment(" " * under)
+            yield from rest if number else first
             yield from line
-            yield Segment.line()
+            yield newline
 
 
 def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> list[list[Segment]]:
@@ -351,16 +353,18 @@ def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
 SNIPPET_LEAD = 24  # characters of context kept before the first match
 
 
-def _search(payload: Payload, terms: list[str], width: int) -> list[RenderableType]:
+def _search(payload: Payload, highlight: Highlight, width: int) -> list[RenderableType]:
     """Each match as its ref and a one-line snippet around the first matched word, like a
     search engine's results, starting and ending on word boundaries; the whole text is in
     --plain and --json."""
-    from digiday.search import spans
+    from rich.cells import cell_len
+
+    from digiday.render.wrap import cells
 
     out: list[RenderableType] = []
     for hit in payload:
         text = hit["text"]
-        found = sorted(spans(text, terms))
+        found = highlight(text)
         first = found[0][0] if found else 0
         start = 0
         if first > SNIPPET_LEAD:
@@ -378,7 +382,7 @@ def _search(payload: Payload, terms: list[str], width: int) -> list[RenderableTy
             if begin >= len(lead) and end <= len(snippet):
                 snippet.stylize("bold reverse", begin, end)
         # Cut to fit by characters; a wide character (CJK) can still overflow: wrap those.
-        fits = snippet.cell_len <= width
+        fits = cells(snippet.plain, cell_len) <= width
         out += [_Block(_t((hit["ref"], "cyan")), whole=True), _Block(snippet, whole=fits)]
     return out
 
@@ -409,15 +413,20 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
 }
 
 
-def render(command: str, payload: Payload, env: Environment, terms: list[str] | None = None) -> str:
-    """`payload` laid out as `env` shows it; `terms` are the search words to highlight.
+Highlight = Callable[[str], list[tuple[int, int]]]  # where in a text the search words stand
+
+
+def render(
+    command: str, payload: Payload, env: Environment, highlight: Highlight | None = None
+) -> str:
+    """`payload` laid out as `env` shows it; `highlight` finds the search words to show.
 
     Laid out in memory and returned whole, so that the caller writes it in one piece and a
     failed write is reported the one way (Rich would write and flush stdout itself).
     """
     out = console(env)
     renderables = (
-        _search(payload, terms or [], out.width)
+        _search(payload, highlight or (lambda _: []), out.width)
         if command == "search"
         else _RENDERERS[command](payload, env.lang)
     )
