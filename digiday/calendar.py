@@ -79,6 +79,13 @@ def latest_year(today: dt.date) -> int | None:
     return today.year if today >= day_of(today.year) else today.year - 1
 
 
+def time_left_today(now: dt.datetime, zone: dt.tzinfo) -> dt.timedelta:
+    """From the aware instant `now` to the midnight that ends its day in `zone`."""
+    tomorrow = date_in(now, zone) + dt.timedelta(days=1)
+    midnight = dt.datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=zone)
+    return midnight.astimezone(dt.timezone.utc) - now.astimezone(dt.timezone.utc)
+
+
 def time_until(now: dt.datetime, zone: dt.tzinfo) -> dt.timedelta:
     """From the aware instant `now` to midnight starting the next Day in `zone` (zero on the Day).
 

@@ -376,7 +376,10 @@ def ics(
     if first > last:
         error("range", env.lang, start=first, end=last)
     stamp = calendar.parse_date(data.data_as_of())
-    content = ics_render.render(data.load(data_file), range(first, last + 1), env.lang, stamp)
+    revisions, since = data.calendar_revisions()
+    bundled = {year: ics_render.Revision(*revision) for year, revision in revisions.items()}
+    years = range(first, last + 1)
+    content = ics_render.render(data.load(data_file), years, env.lang, stamp, bundled, since)
     if output_file is None or output_file == "-":
         write_bytes(env, content)
         return

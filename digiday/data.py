@@ -135,6 +135,8 @@ class _Bundled(NamedTuple):
     merged: dict[str, dict[Any, Any]]
     data_as_of: str
     prepared: dict[str, tuple[str, bool]]  # for search (see search.prepare)
+    calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
+    calendar_since: str
 
 
 def _check_bundled(folder: Path | Traversable) -> _Bundled:
@@ -148,7 +150,14 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     for layer in layers:
         _overlay(merged, layer)
     _check_references(layers, merged)
-    return _Bundled(merged, str(documents[META]["data_as_of"]), {})
+    meta = documents[META]
+    revisions = {
+        int(year): (str(digest), int(sequence), str(modified))
+        for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
+    }
+    return _Bundled(
+        merged, str(meta["data_as_of"]), {}, revisions, str(meta.get("calendar_since", ""))
+    )
 
 
 # Fixed: marshal's version 4 has read these types the same way since Python 3.4.
@@ -197,7 +206,8 @@ def pack(folder: Path) -> bytes:
         for lang in LANGS
         for text in (*search.haystacks(piece, lang), search.shown(piece, lang))
     )
-    return marshal.dumps((_plain(bundled.merged), bundled.data_as_of, prepared), _MARSHAL_VERSION)
+    packed = (_plain(bundled.merged), bundled.data_as_of, prepared, *bundled[3:])
+    return marshal.dumps(packed, _MARSHAL_VERSION)
 
 
 @functools.cache
@@ -208,9 +218,9 @@ def _bundled() -> _Bundled:
     packed = folder / BUNDLE
     if packed.is_file():
         try:
-            merged, data_as_of, prepared = marshal.loads(packed.read_bytes())
+            merged, data_as_of, prepared, revisions, since = marshal.loads(packed.read_bytes())
             if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
-                return _Bundled(_records(merged), data_as_of, prepared)
+                return _Bundled(_records(merged), data_as_of, prepared, revisions, since)
         except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
             pass
     return _check_bundled(folder)
@@ -330,6 +340,13 @@ def validate(user_file: str) -> Summary:
                 target = replaced if key in old else added
                 target[name] = target.get(name, 0) + 1
     return Summary(added, replaced)
+
+
+def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], str]:
+    """Each year's calendar event revision as bundled (digest, sequence, modified), and the
+    date the revisions began (see render/ics.py)."""
+    bundled = _bundled()
+    return bundled.calendar, bundled.calendar_since
 
 
 def data_as_of() -> str:

@@ -53,6 +53,8 @@ WORDS: dict[str, str] = {
     "ics_theme": N_("Theme: {theme}"),
     "ics_no_theme": N_("The theme of this year is not known."),
     "ics_description": N_("10 October every year is {day} (Decision 505/QĐ-TTg)."),
+    "ics_category_day": N_("National day"),
+    "ics_category_topic": N_("Digital transformation"),
 }
 
 # Said only under English text: the Vietnamese is the sources' own.

@@ -15,18 +15,30 @@ if TYPE_CHECKING:
     from digiday.env import Environment
 
 
+def live_line(now: dt.datetime, zone: dt.tzinfo, lang: Lang) -> str:
+    """The line that changes every second: the time to the next Day's midnight, or, on the
+    Day itself, how much of it is left."""
+    today = calendar.date_in(now, zone)
+    if calendar.is_day(today):
+        left = _clock(int(calendar.time_left_today(now, zone).total_seconds()) % 86400)
+        return catalogue(lang).gettext("Today is the Day: {time} of it left").format(time=left)
+    return remaining(calendar.time_until(now, zone), calendar.next_day(today), lang)
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
 def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
     """`Until 00:00 on 10 October 2027: 315 days 05:04:03 to go`, in whole seconds.
 
     It names the midnight it counts to, since its whole days are one fewer than the
     calendar days of the headline for most of every day.
     """
-    seconds = max(0, int(left.total_seconds()))
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
+    days, rest = divmod(max(0, int(left.total_seconds())), 86400)
     date = long_date(target.year, target.month, target.day, lang)
-    clock_time = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    clock_time = _clock(rest)
     return (
         catalogue(lang)
         .ngettext(
@@ -56,13 +68,17 @@ def run(env: Environment, zone: dt.tzinfo) -> None:
         body = Text.assemble(
             (headline, "bold red"),
             "\n\n",
-            (remaining(calendar.time_until(now, zone), target, env.lang), "bold"),
+            (live_line(now, zone, env.lang), "bold"),
             "\n",
             (word("watch_help", env.lang), "dim"),
         )
         return Panel(body, expand=False, border_style="red", padding=(1, 2))
 
-    with Live(frame(), console=console(env, env.stdout), auto_refresh=False) as live:
+    # Room after the frame for the terminal's echo of Ctrl-C ("^C"): where the frame is as
+    # wide as the screen, the echo wraps to a new line, and the final redraw lands a line
+    # low, under a second top border.
+    narrower = env._replace(width=max(env.width - 3, 20))
+    with Live(frame(), console=console(narrower, env.stdout), auto_refresh=False) as live:
         while True:
             time.sleep(1 - time.time() % 1 + 0.01)
             live.update(frame(), refresh=True)

@@ -206,3 +206,34 @@ def test_watch_line(seconds: int, lang: str, expected: str) -> None:
 
     left = dt.timedelta(seconds=seconds)
     assert remaining(left, dt.date(2027, 10, 10), "vi" if lang == "vi" else "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "lang", "expected"),
+    [
+        # 05:00 on the Day in Hanoi: 19 hours of it left, not "0 days to go".
+        (
+            dt.datetime(2026, 10, 9, 22, 0, tzinfo=UTC),
+            "en",
+            "Today is the Day: 19:00:00 of it left",
+        ),
+        (dt.datetime(2026, 10, 10, 16, 59, 59, tzinfo=UTC), "vi", "Hôm nay là Ngày: còn 00:00:01"),
+        # 23:00 on the eve: one hour to go, to this year's Day.
+        (
+            dt.datetime(2026, 10, 9, 16, 0, tzinfo=UTC),
+            "en",
+            "Until 00:00 on 10 October 2026: 0 days 01:00:00 to go",
+        ),
+        # The first instant after the Day: 364 whole days (2027 is not a leap year).
+        (
+            dt.datetime(2026, 10, 10, 17, 0, tzinfo=UTC),
+            "en",
+            "Until 00:00 on 10 October 2027: 364 days 00:00:00 to go",
+        ),
+    ],
+)
+def test_the_live_line_on_the_day_and_around_it(now: dt.datetime, lang: str, expected: str) -> None:
+    from digiday.watch import live_line
+
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    assert live_line(now, hanoi, "vi" if lang == "vi" else "en") == expected

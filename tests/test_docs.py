@@ -23,7 +23,12 @@ def generator() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("path", "make"),
-    [("docs/cli.md", "cli_reference"), ("docs/screenshot.svg", "screenshot"), ("README.md", None)],
+    [
+        ("docs/cli.md", "cli_reference"),
+        ("docs/screenshot.svg", "screenshot"),
+        ("README.md", None),
+        ("data/meta.yaml", "meta"),  # each year's calendar revision
+    ],
 )
 def test_generated_docs_are_current(path: str, make: str | None) -> None:
     module = generator()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 
+from digiday import data
 from tests.conftest import Invoke
 
 
@@ -92,3 +94,62 @@ def test_a_user_theme_reaches_the_calendar(run: Invoke, tmp_path: Path) -> None:
     )
     _, cal = calendar_of(run, "--from", "2027", "--to", "2027", "--data", str(overlay))
     assert "Theme: Theme of 2027" in str(cal.walk("VEVENT")[0]["description"])
+
+
+def _events(run: Invoke, *args: str) -> dict[int, Any]:
+    _, cal = calendar_of(run, "--from", "2024", "--to", "2030", *args)
+    return {event.decoded("dtstart").year: event for event in cal.walk("VEVENT")}
+
+
+def test_each_event_has_its_revision_its_address_and_categories(run: Invoke) -> None:
+    events = _events(run)
+    # 2024 and 2025 say more than a year with no facts (their themes): revision 1. 2030
+    # says only what any year says: revision 0.
+    assert [int(events[year]["sequence"]) for year in (2024, 2025, 2030)] == [1, 1, 0]
+    assert events[2024].decoded("last-modified") == dt.datetime(2026, 11, 29, tzinfo=dt.timezone.utc)
+    sources = {source.id: source.url for source in data.load().sources}
+    theme = data.load().theme_for(2025)
+    assert theme is not None
+    assert str(events[2025]["url"]) == sources[theme.sources[0]]
+    assert "url" not in events[2030]  # no theme, no source to point to
+    assert events[2025]["categories"].cats == ["National day", "Digital transformation"]
+    vi = _events(run, "--lang", "vi")
+    assert vi[2025]["categories"].cats == ["Ngày quốc gia", "Chuyển đổi số"]
+
+
+def test_a_changed_event_gets_the_next_revision_and_the_rest_stay(
+    run: Invoke, tmp_path: Path
+) -> None:
+    before = _events(run)
+    overlay = tmp_path / "change.yaml"
+    overlay.write_text(
+        "themes:\n"
+        "  - year: 2025\n    theme: {vi: Chủ đề mới, en: A new theme}\n"
+        "    sources: [omicall-article]\n"
+        "  - year: 2029\n    theme: {vi: Chủ đề 2029, en: Theme of 2029}\n"
+        "    sources: [omicall-article]\n",
+        encoding="utf-8",
+    )
+    after = _events(run, "--data", str(overlay))
+    for year in (2025, 2029):  # a changed event, and one that had no facts before
+        assert int(after[year]["sequence"]) == int(before[year]["sequence"]) + 1
+        assert after[year].decoded("last-modified") >= before[year].decoded("last-modified")
+    for year in (2024, 2026, 2030):
+        assert after[year].to_ical() == before[year].to_ical()
+    # The same data gives the same bytes, run after run.
+    args = ("ics", "--from", "2024", "--to", "2030", "--data", str(overlay))
+    assert run(*args).stdout_bytes == run(*args).stdout_bytes
+
+
+def test_the_bundled_revisions_follow_what_each_event_says() -> None:
+    # The ledger in data/meta.yaml: every year with facts is listed, with the digest of what
+    # its event says now (the docs test checks the file is what docs/generate.py writes).
+    from digiday.render import ics
+
+    revisions, since = data.calendar_revisions()
+    dataset = data.load()
+    assert since
+    for theme in dataset.themes:
+        digest, sequence, modified = revisions[theme.year]
+        assert digest == ics.digest(dataset, theme.year)
+        assert sequence >= 1 and modified >= since

@@ -234,3 +234,45 @@ def test_the_exit_skips_the_final_garbage_collections(args: list[str], status: i
     )
     assert result.returncode == status, result.stderr
     assert result.stderr.decode().splitlines()[-1] == "frozen True"
+
+
+TMUX = shutil.which("tmux")
+
+
+@pytest.mark.skipif(TMUX is None, reason="needs tmux, a real terminal")
+@pytest.mark.parametrize("width", [40, 120])
+def test_ctrl_c_leaves_one_whole_frame_on_a_real_terminal(width: int, tmp_path: Path) -> None:
+    # The terminal echoes "^C" where the cursor is. The frame leaves room for it, so the
+    # final redraw lands where the frame was, not a line low under a second top border.
+    assert TMUX is not None and SCRIPT is not None
+    session = f"digiday-watch-{os.getpid()}-{width}"
+    socket = str(tmp_path / "tmux.sock")
+    env = {**CLEAN_ENV, "TERM": "xterm-256color"}
+    env.pop("COLUMNS", None)  # the terminal's own width
+    command = f"{SCRIPT} countdown --watch; sleep 30"
+    tmux = [TMUX, "-S", socket]
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", session, "-x", str(width), "-y", "20", command],
+        env=env,
+        check=True,
+    )
+    try:
+        screen = ""
+        deadline = time.monotonic() + 20
+        while "to go" not in screen and time.monotonic() < deadline:
+            time.sleep(0.2)
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+        assert "to go" in screen
+        subprocess.run([*tmux, "send-keys", "-t", session, "C-c"], check=True)
+        time.sleep(1.5)
+        screen = subprocess.run(
+            [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
+        ).stdout
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
+    lines = screen.splitlines()
+    assert sum(line.lstrip().startswith("╭") for line in lines) == 1, screen
+    assert sum(line.lstrip().startswith("╰") for line in lines) == 1, screen
+    assert all(len(line) <= width for line in lines)

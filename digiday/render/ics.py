@@ -3,56 +3,128 @@
 Output is reproducible: UIDs are derived from the year, and DTSTAMP is the date the bundled
 data is current as of, so two runs on the same data give the same bytes. icalendar folds
 lines at 75 octets, ends them with CRLF and escapes text as the RFC says.
+
+A calendar subscribed to the file must still see an event change: each year's event has a
+revision (SEQUENCE and LAST-MODIFIED). The bundled revisions are kept in data/meta.yaml with
+a digest of what each event says; `python3 docs/generate.py` moves a year to its next
+revision when its event changes, and a test fails while they are stale. An event that a
+`--data` file changes is one revision past the bundled one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from typing import TYPE_CHECKING, NamedTuple
 
 from digiday import calendar
 from digiday.i18n import ordinal, partial_date, word
-from digiday.model import Dataset, Lang
+from digiday.model import LANGS, Dataset, Lang
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 PRODID = "-//digiday//National Digital Transformation Day//EN"
+NOTHING = Dataset({}, (), (), (), ())  # what every year's event says with no facts about it
 
 
-def render(data: Dataset, years: range, lang: Lang, stamp: dt.date) -> bytes:
-    from icalendar import Calendar, Event
+class Revision(NamedTuple):
+    digest: str  # of what the event says, in both languages
+    sequence: int
+    modified: str  # YYYY-MM-DD
 
+
+class Event(NamedTuple):
+    summary: str
+    description: str
+    url: str | None  # the theme's first source
+    categories: tuple[str, ...]
+
+
+def event(data: Dataset, year: int, lang: Lang) -> Event:
+    """What the calendar says of `year`'s Day, in `lang`."""
     day = word("day", lang)
+    theme = data.theme_for(year)
+    lines = [word("ics_description", lang, day=day)]
+    if theme is None:
+        lines.append(word("ics_no_theme", lang))
+    else:
+        unofficial = theme.unofficial_translation and lang == "en"
+        mark = f" ({word('unofficial', lang)})" if unofficial else ""
+        lines.append(word("ics_theme", lang, theme=theme.theme.get(lang)) + mark)
+    edition = data.edition_for(year)
+    ceremony = edition.ceremony if edition else None
+    if ceremony is not None and ceremony.date is not None:
+        place = f", {ceremony.place.get(lang)}" if ceremony.place else ""
+        when = partial_date(ceremony.date, lang)
+        lines.append(f"{word('ceremony', lang)}: {when}{place}.")
+    sources = {source.id: source.url for source in data.sources}
+    url = sources.get(theme.sources[0]) if theme is not None and theme.sources else None
+    return Event(
+        summary=word("ics_summary", lang, day=day, ordinal=ordinal(calendar.edition(year), lang)),
+        description="\n".join(lines),
+        url=url,
+        categories=(word("ics_category_day", lang), word("ics_category_topic", lang)),
+    )
+
+
+def digest(data: Dataset, year: int) -> str:
+    """A fingerprint of what `year`'s event says, in both languages."""
+    said = json.dumps([event(data, year, lang) for lang in LANGS], ensure_ascii=False)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+
+
+def revision(
+    data: Dataset, year: int, bundled: Mapping[int, Revision], since: str, as_of: str
+) -> Revision:
+    """The event's revision: the bundled one while it says the same, else the next one,
+    modified as of the data's date (`as_of`). A year the bundled revisions do not list
+    says what every year says with no facts about it (`NOTHING`), at revision 0, `since`."""
+    current = digest(data, year)
+    known = bundled.get(year) or Revision(digest(NOTHING, year), 0, since)
+    if known.digest == current:
+        return known
+    return Revision(current, known.sequence + 1, max(known.modified, as_of))
+
+
+def render(
+    data: Dataset,
+    years: range,
+    lang: Lang,
+    stamp: dt.date,
+    bundled: Mapping[int, Revision],
+    since: str,
+) -> bytes:
+    """The calendar; `stamp` (DTSTAMP) is the date the data was last checked as of."""
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", day)
+    cal.add("x-wr-calname", word("day", lang))
     for year in years:
-        theme = data.theme_for(year)
-        lines = [word("ics_description", lang, day=day)]
-        if theme is None:
-            lines.append(word("ics_no_theme", lang))
-        else:
-            unofficial = theme.unofficial_translation and lang == "en"
-            mark = f" ({word('unofficial', lang)})" if unofficial else ""
-            lines.append(word("ics_theme", lang, theme=theme.theme.get(lang)) + mark)
-        edition = data.edition_for(year)
-        ceremony = edition.ceremony if edition else None
-        if ceremony is not None and ceremony.date is not None:
-            place = f", {ceremony.place.get(lang)}" if ceremony.place else ""
-            when = partial_date(ceremony.date, lang)
-            lines.append(f"{word('ceremony', lang)}: {when}{place}.")
-        event = Event()
-        event.add("uid", f"national-digital-transformation-day-{year}@digiday")
-        event.add(
-            "dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc)
-        )
-        event.add("dtstart", calendar.day_of(year))
-        event.add("dtend", calendar.day_of(year) + dt.timedelta(days=1))
-        event.add(
-            "summary",
-            word("ics_summary", lang, day=day, ordinal=ordinal(calendar.edition(year), lang)),
-        )
-        event.add("description", "\n".join(lines))
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
+        said = event(data, year, lang)
+        rev = revision(data, year, bundled, since, stamp.isoformat())
+        entry = CalendarEvent()
+        entry.add("uid", f"national-digital-transformation-day-{year}@digiday")
+        entry.add("dtstamp", _midnight_utc(stamp))
+        entry.add("last-modified", _midnight_utc(dt.date.fromisoformat(rev.modified)))
+        entry.add("sequence", rev.sequence)
+        entry.add("dtstart", calendar.day_of(year))
+        entry.add("dtend", calendar.day_of(year) + dt.timedelta(days=1))
+        entry.add("summary", said.summary)
+        entry.add("description", said.description)
+        if said.url:
+            entry.add("url", said.url)
+        entry.add("categories", list(said.categories))
+        entry.add("transp", "TRANSPARENT")
+        cal.add_component(entry)
     return bytes(cal.to_ical())
+
+
+def _midnight_utc(date: dt.date) -> dt.datetime:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
