@@ -10,7 +10,9 @@
 - In README.md, every example in a ```console block (`$ digiday ...`, optionally piped to
   `head -N`) is run again and its output put below it.
 
-- tests/golden/help/ holds every command's --help in both languages, at 80 columns.
+- tests/golden/help/ holds every command's --help in both languages, at 80 columns, and
+  tests/golden/output/ what every command prints (text, plain, markdown; the calendar).
+- data/meta.yaml holds each year's calendar event revision (see digiday/render/ics.py).
 
 All of it is deterministic: the one test environment (tests/environment.py: a fixed "now",
 28 November 2026, and no variable that changes the output) at a fixed width.
@@ -140,6 +142,42 @@ def golden_help() -> dict[Path, str]:
     return made
 
 
+# What a person sees of each command: name, arguments. Each is kept as text (80 columns, no
+# colour), plain and markdown, in both languages; and the calendar as it is written.
+GOLDEN_RUNS = {
+    "countdown": ["countdown"],
+    "is-today": ["is-today", "--date", "2026-10-10"],
+    "info": ["info"],
+    "agencies": ["agencies"],
+    "themes": ["themes"],
+    "editions": ["editions"],
+    "editions-2025": ["editions", "2025"],
+    "search": ["search", "chuyen", "doi", "so"],
+    "sources": ["sources"],
+    "sources-one": ["sources", "baoapbac-505"],
+}
+FORMATS = {"txt": [], "plain": ["--plain"], "md": ["--format", "markdown"]}
+
+
+def golden_outputs() -> dict[Path, str]:
+    """What every command prints, exactly, at the fixed instant: every change to what a
+    person sees shows in review (tests/golden/output/LANG/NAME.FORMAT)."""
+    made = {}
+    for lang in ("en", "vi"):
+        folder = GOLDEN / "output" / lang
+        for name, args in GOLDEN_RUNS.items():
+            for suffix, options in FORMATS.items():
+                if name == "is-today" and suffix != "txt":
+                    continue  # is-today answers with its exit status and one line
+                made[folder / f"{name}.{suffix}"] = _run(
+                    *args, *options, "--lang", lang, COLUMNS="80"
+                )
+        made[folder / "calendar.ics"] = _run(
+            "ics", "--from", "2022", "--to", "2027", "--lang", lang
+        )
+    return made
+
+
 META = DOCS.parent / "data" / "meta.yaml"
 
 
@@ -180,20 +218,26 @@ def outputs() -> dict[Path, str]:
         DOCS / "screenshot.svg": screenshot(),
         README: readme(README.read_text(encoding="utf-8")),
         **golden_help(),
+        **golden_outputs(),
     }
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8") if path.exists() else ""
 
 
 def main() -> int:
     made = outputs()
     if "--check" in sys.argv[1:]:
-        stale = [path.name for path, text in made.items() if path.read_text("utf-8") != text]
+        # Bytes, not text: the calendar's lines end with CRLF, which reading text would hide.
+        stale = [path.name for path, text in made.items() if _read(path) != text]
         if stale:
             print(f"stale: {', '.join(stale)}; run python3 docs/generate.py", file=sys.stderr)
             return 1
         return 0
     for path, text in made.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text.encode("utf-8"))
         print(f"wrote {path}")
     return 0
 

@@ -106,7 +106,8 @@ def test_each_event_has_its_revision_its_address_and_categories(run: Invoke) -> 
     # 2024 and 2025 say more than a year with no facts (their themes): revision 1. 2030
     # says only what any year says: revision 0.
     assert [int(events[year]["sequence"]) for year in (2024, 2025, 2030)] == [1, 1, 0]
-    assert events[2024].decoded("last-modified") == dt.datetime(2026, 11, 29, tzinfo=dt.timezone.utc)
+    modified = dt.datetime(2026, 11, 29, tzinfo=dt.timezone.utc)
+    assert events[2024].decoded("last-modified") == modified
     sources = {source.id: source.url for source in data.load().sources}
     theme = data.load().theme_for(2025)
     assert theme is not None
