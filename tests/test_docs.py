@@ -75,11 +75,12 @@ def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> Non
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in generator().command_names():
         assert re.search(rf"^### `digiday {command}[ `]", readme, re.M), command
-    assert "\npython3 -m pip install . && digiday countdown\n" in readme
-    assert '\npython3 -m pip install -e ".[test]" && python3 -m pytest\n' in readme
+    assert "\npython3 -m venv .venv && .venv/bin/python -m pip install . && .venv/bin/digiday countdown\n" in readme
+    assert '\npython3 -m venv .venv && .venv/bin/python -m pip install -e ".[test]" && .venv/bin/python -m pytest\n' in readme
+    assert "pipx install ." in readme and "uv tool install ." in readme
     assert "BENCHMARK_TABLE" not in readme
 
 
 def test_ci_runs_the_readmes_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "grep -m1 -E '^python3 -m pip install -e" in ci and 'eval "$test_command"' in ci
+    assert "grep -m1 -E '^python3 -m venv .venv && " in ci and 'eval "$test_command"' in ci
