@@ -87,7 +87,64 @@ def screenshot() -> str:
         console.print(Text(f"$ digiday {' '.join(args)}", style="bold"))
         output = _run(*args, FORCE_COLOR="1", COLUMNS="92").rstrip("\n")
         console.print(Text.from_ansi(output), soft_wrap=True)
-    return console.export_svg(title="digiday")
+    return embed_font(console.export_svg(title="digiday"))
+
+
+FONTS = DOCS / "fonts"
+FAMILY = "digiday-mono"  # its own name, so that no installed font is taken in its place
+
+
+def drawn(svg: str) -> str:
+    """Every character the SVG draws, in the order first drawn."""
+    import html
+
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)
+    return "".join(dict.fromkeys(html.unescape("".join(texts))))
+
+
+def _subset_woff(weight: str, characters: str) -> str:
+    """Noto Sans Mono `weight` (docs/fonts) cut to `characters`, as base64 WOFF."""
+    import base64
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.name_IDs = ["*"]  # the copyright and licence travel with the font (OFL 2)
+    options.flavor = "woff"
+    options.notdef_outline = True
+    font = TTFont(FONTS / f"NotoSansMono-{weight}.ttf", recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer, reorderTables=True)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def embed_font(svg: str) -> str:
+    """`svg` with its text in a font it carries: Rich's export names Fira Code, which has
+    no precomposed glyph for many Vietnamese letters, and then the system's monospace."""
+    characters = drawn(svg)
+    faces = "\n".join(
+        f"""    @font-face {{
+        font-family: "{FAMILY}";
+        src: url("data:font/woff;base64,{_subset_woff(name, characters)}") format("woff");
+        font-style: normal;
+        font-weight: {weight};
+    }}"""
+        for name, weight in (("Regular", 400), ("Bold", 700))
+    )
+    notice = (
+        "<!-- Text set in a subset of Noto Sans Mono, Copyright 2015 Google LLC, "
+        "under the SIL Open Font License 1.1 (docs/fonts/OFL.txt). -->"
+    )
+    rich_faces = re.compile(r"    @font-face \{.*?\}\n(?=\s*\.terminal)", re.S)
+    svg = rich_faces.sub(faces + "\n", svg, count=1)
+    svg = svg.replace("font-family: Fira Code, monospace;", f"font-family: {FAMILY}, monospace;")
+    svg = svg.replace("font-family: arial;", f"font-family: {FAMILY}, monospace;")
+    return svg.replace("<!-- Generated with Rich", notice + "\n    <!-- Generated with Rich", 1)
 
 
 def _example_output(line: str) -> str:

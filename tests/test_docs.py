@@ -75,8 +75,9 @@ def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> Non
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in generator().command_names():
         assert re.search(rf"^### `digiday {command}[ `]", readme, re.M), command
-    assert "\npython3 -m venv .venv && .venv/bin/python -m pip install . && .venv/bin/digiday countdown\n" in readme
-    assert '\npython3 -m venv .venv && .venv/bin/python -m pip install -e ".[test]" && .venv/bin/python -m pytest\n' in readme
+    venv = "python3 -m venv .venv && .venv/bin/python -m pip install"
+    assert f"\n{venv} . && .venv/bin/digiday countdown\n" in readme
+    assert f'\n{venv} -e ".[test]" && .venv/bin/python -m pytest\n' in readme
     assert "pipx install ." in readme and "uv tool install ." in readme
     assert "BENCHMARK_TABLE" not in readme
 
@@ -84,3 +85,24 @@ def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> Non
 def test_ci_runs_the_readmes_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "grep -m1 -E '^python3 -m venv .venv && " in ci and 'eval "$test_command"' in ci
+
+
+def test_the_screenshot_carries_a_font_for_every_character_it_draws() -> None:
+    import base64
+    import io
+    import unicodedata
+
+    from fontTools.ttLib import TTFont
+
+    svg = (ROOT / "docs" / "screenshot.svg").read_text(encoding="utf-8")
+    drawn = generator().drawn(svg)
+    assert "ố" in drawn and "ậ" in drawn and "╭" in drawn  # Vietnamese and the boxes
+    assert unicodedata.is_normalized("NFC", drawn)
+    faces = re.findall(r'url\("data:font/woff;base64,([A-Za-z0-9+/=]+)"\)', svg)
+    assert len(faces) == 2  # regular and bold
+    for face in faces:
+        cmap = TTFont(io.BytesIO(base64.b64decode(face)))["cmap"].getBestCmap()
+        assert [c for c in drawn if ord(c) not in cmap and c not in " \n"] == []
+    # Nothing names a font the reader may lack: only the embedded one, then any monospace.
+    families = set(re.findall(r"font-family: ([^;]+);", svg))
+    assert families == {'"digiday-mono"', "digiday-mono, monospace"}
