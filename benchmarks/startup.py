@@ -58,6 +58,7 @@ def cases() -> list[Case]:
         ["editions", "--json"],
         ["search", "chuyen", "doi", "so", "--json"],
         ["sources", "--json"],
+        ["quiz", "--seed", "1", "--json"],
         ["info", "--plain"],
         ["agencies", "--plain"],
         ["themes", "--plain"],

@@ -37,6 +37,15 @@ def output_format(fmt: str | None, as_json: bool, plain: bool, lang: Lang) -> st
     return fmt or "text"
 
 
+def number(value: str, low: int, high: int, what: str, lang: Lang) -> int:
+    """A whole number from `low` to `high`, from what was typed; `what` names it (--count)."""
+    text = value.strip()
+    digits = text.removeprefix("-")
+    if digits.isascii() and digits.isdigit() and low <= int(text) <= high:
+        return int(text)
+    error("not_a_number", lang, what=what, low=low, high=high, value=value)
+
+
 def year(value: str | int, lang: Lang) -> int:
     """A year with a Day (2022 to 9999), from what was typed."""
     from digiday.calendar import YEARS

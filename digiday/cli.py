@@ -24,6 +24,7 @@ from digiday.messages import error
 from digiday.model import ROLES, SECTIONS
 from digiday.options import (
     DEFAULT_ZONE,
+    QUIZ_TOPICS,
     DataOption,
     DateOption,
     FormatOption,
@@ -469,6 +470,76 @@ def sources(
             close = difflib.get_close_matches(source_id, known, n=3, cutoff=0.5)
             error("source", env.lang, value=source_id, close=", ".join(close or known[:3]))
     emit(env, "sources", views.sources(dataset, source_id), fmt)
+
+
+@commands.command(
+    cls=Command,
+    short_help=N_("A quiz on the Day, made from the data: asked on a terminal, else printed."),
+    help=N_(
+        "Example: digiday quiz --count 5 --topic themes\n\n"
+        "Multiple-choice questions made from the data (the --data file's too), each with four "
+        "options of the same kind and the sources of its fact. On a terminal it asks them one "
+        "by one: answer with 1-4 or A-D; Ctrl-C ends it with the score so far. When stdout is "
+        "not a terminal, or with --format, it prints them instead, for a class: markdown (the "
+        "default there) is a handout with the answer key at the end.\n\n"
+        "--plain prints one TAB-separated line per question: topic, question, the four "
+        "options, the answer (A-D), sources (joined by ' | '). --json gives each question's "
+        "topic, question, options, answer (0-3), sources and fact."
+    ),
+)
+def quiz(
+    ctx: typer.Context,
+    count: Annotated[
+        str,
+        typer.Option("--count", "-n", help=N_("How many questions (1 to 100)."), metavar="N"),
+    ] = "10",
+    topic: Annotated[
+        str,
+        typer.Option(
+            "--topic",
+            help=N_("themes, editions, agencies, documents, purposes or all."),
+            autocompletion=complete(QUIZ_TOPICS),
+            metavar=N_("TOPIC"),
+        ),
+    ] = "all",
+    seed: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--seed",
+            help=N_("The same seed gives the same quiz. Default: a new quiz each time."),
+            metavar="S",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    plain: PlainFlag = False,
+    data_file: DataOption = None,
+) -> None:
+    import random
+
+    from digiday import data, views
+    from digiday import quiz as maker
+
+    env = environment(ctx)
+    asked = fmt is not None or as_json or plain
+    fmt = choices.output_format(fmt, as_json, plain, env.lang)
+    how_many = choices.number(count, 1, 100, "--count", env.lang)
+    chosen = choices.choose(topic, QUIZ_TOPICS, N_("topic"), env.lang)
+    if seed is None:
+        number = random.SystemRandom().randrange(1_000_000)
+    else:
+        number = choices.number(seed, -(2**63), 2**63 - 1, "--seed", env.lang)
+    questions = maker.questions(data.load(data_file), env.lang, chosen, how_many, number)
+    if not questions:
+        error("no_questions", env.lang, topic=chosen)
+    if not asked and env.is_terminal and env.stdin is not None and env.stdin.isatty():
+        from digiday.play import play
+
+        play(env, questions)
+        return
+    emit(env, "quiz", views.quiz(questions), fmt if asked else "markdown")
 
 
 @commands.command(

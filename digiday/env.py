@@ -31,6 +31,7 @@ class Environment(NamedTuple):  # as immutable as a frozen dataclass, without it
     width: int  # columns for text output
     now: Callable[[], dt.datetime] = clock.now
     warnings: tuple[str, ...] = ()
+    stdin: TextIO | None = None  # where `quiz` reads answers, on a terminal
 
 
 def resolve(
@@ -39,6 +40,7 @@ def resolve(
     environ: Mapping[str, str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
     now: Callable[[], dt.datetime] | None = None,
 ) -> Environment:
     """The environment for a run of `digiday ARGV...`; the process's, unless given.
@@ -48,6 +50,7 @@ def resolve(
     environ = os.environ if environ is None else environ
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
+    stdin = sys.stdin if stdin is None else stdin
     lang, warning = choose_lang(argv, environ)
     is_terminal = _isatty(stdout)
     return Environment(
@@ -60,6 +63,7 @@ def resolve(
         width=_width(is_terminal, environ),
         now=clock.now if now is None else now,
         warnings=(warning,) if warning else (),
+        stdin=stdin,
     )
 
 

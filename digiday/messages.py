@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "not_a_year": N_("not a year {value} (write a year such as 2024)"),
     "year": N_("year {value} has no Day: the first was in 2022 (choose 2022–9999)"),
     "range": N_("empty range: --from {start} is after --to {end}"),
+    "not_a_number": N_("{what} must be a whole number from {low} to {high}, not {value}"),
+    "no_questions": N_("the data gives no question on {topic}"),
     "source": N_("unknown source id {value} (closest: {close}; see digiday sources)"),
     "no_words": N_("give at least one word to search for, e.g. digiday search digital economy"),
     "many_words": N_("too many words to search for ({count}); at most {limit}"),

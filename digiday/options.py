@@ -16,6 +16,7 @@ from digiday.l10n import N_
 from digiday.model import LANGS
 
 FORMATS = ("text", "plain", "json", "markdown")
+QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
 

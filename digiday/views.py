@@ -13,6 +13,7 @@ from digiday import calendar, i18n, provenance
 from digiday.model import Ceremony, Dataset, Entry, Lang, Note, Plan, Text
 
 if TYPE_CHECKING:
+    from digiday.quiz import Question
     from digiday.search import Hit
 
 Payload = Any
@@ -206,6 +207,20 @@ def search(hits: list[Hit], lang: Lang) -> Payload:
     return [
         {"section": hit.piece.section, "ref": hit.piece.ref, "text": display(hit, lang)}
         for hit in hits
+    ]
+
+
+def quiz(questions: list[Question]) -> Payload:
+    return [
+        {
+            "topic": question.topic,
+            "question": question.question,
+            "options": list(question.options),
+            "answer": question.answer,
+            "sources": list(question.sources),
+            "fact": question.fact,
+        }
+        for question in questions
     ]
 
 

@@ -344,6 +344,7 @@ COMMAND_NAMES = [
     "ics",
     "search",
     "sources",
+    "quiz",
     "validate",
 ]
 

@@ -108,6 +108,8 @@ VIETNAMESE_RUNS = [
     ["is-today", "--help", "--lang", "vi"],
     ["validate", "--help", "--lang", "vi"],
     ["--version", "--lang", "vi"],
+    *(["quiz", "--seed", "7", *extra, "--lang", "vi"] for extra in ([], ["--format", "text"])),
+    ["quiz", "--help", "--lang", "vi"],
 ]
 
 

@@ -196,6 +196,24 @@ def _source_list(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
+def _quiz(payload: Payload, lang: Lang) -> list[str]:
+    """A handout: the questions, then the answer key with each fact and its sources."""
+    lines = [f"# {word('quiz', lang)}: {word('day', lang)}", "", f"*{word('quiz_help', lang)}*", ""]
+    for number, question in enumerate(payload, 1):
+        lines += [f"{number}. {_escape(question['question'])}", ""]
+        lines += [
+            f"   {letter}. {_escape(option)}"
+            for letter, option in zip("ABCD", question["options"], strict=True)
+        ]
+        lines.append("")
+    lines += [f"## {word('answer_key', lang)}", ""]
+    for number, question in enumerate(payload, 1):
+        letter = "ABCD"[question["answer"]]
+        fact = _escape(question["fact"])
+        lines.append(f"{number}. **{letter}**. {fact} {_sources(question['sources'], lang)}")
+    return [*lines, ""]
+
+
 _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
     "info": _info,
     "agencies": _agencies,
@@ -204,6 +222,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
     "countdown": _countdown,
     "search": _search,
     "sources": _source_list,
+    "quiz": _quiz,
 }
 
 

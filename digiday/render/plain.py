@@ -30,7 +30,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "countdown": ("days", "date", "weekday", "edition", "theme", "today", "timezone"),
     "search": ("ref", "section", "text"),
     "sources": ("id", "title", "url", "publisher", "date", "cited_by"),
+    "quiz": ("topic", "question", "a", "b", "c", "d", "answer", "sources"),
 }
+LETTERS = "ABCD"
 
 
 def _cell(value: Any) -> str:
@@ -52,6 +54,15 @@ def _records(command: str, payload: Payload) -> list[dict[str, Any]]:
         ]
     if command == "editions":
         return [_flat_edition(edition) for edition in payload]
+    if command == "quiz":
+        return [
+            {
+                **question,
+                **dict(zip("abcd", question["options"], strict=True)),
+                "answer": LETTERS[question["answer"]],
+            }
+            for question in payload
+        ]
     return [payload] if command == "countdown" else list(payload)
 
 

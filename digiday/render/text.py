@@ -403,6 +403,33 @@ def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out[:-1]
 
 
+def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+    """One question with its four options, as the quiz asks it and as the handout prints it."""
+    heading = word("question_of", lang, number=number, count=count)
+    out: list[RenderableType] = [_t((heading, MUTED)), _Block(_t((asked["question"], "bold")))]
+    out += [
+        _Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
+        for letter, option in zip("ABCD", asked["options"], strict=True)
+    ]
+    return out
+
+
+def answer(asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+    """The fact behind a question, with its sources."""
+    return [_Block(_t(asked["fact"]), 2), _Block(_sources(asked["sources"], lang), 2, hang=2)]
+
+
+def _quiz(payload: Payload, lang: Lang) -> list[RenderableType]:
+    out: list[RenderableType] = [_t((word("quiz", lang), "bold underline")), ""]
+    for number, asked in enumerate(payload, 1):
+        out += [*question(number, len(payload), asked, lang), ""]
+    out += [_t((word("answer_key", lang), "bold underline")), ""]
+    for number, asked in enumerate(payload, 1):
+        letter = "ABCD"[asked["answer"]]
+        out += [_t((f"{number}. {letter}", "bold")), *answer(asked, lang)]
+    return out
+
+
 _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
     "info": _info,
     "agencies": _agencies,
@@ -410,6 +437,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
     "editions": _editions,
     "countdown": _countdown,
     "sources": _source_list,
+    "quiz": _quiz,
 }
 
 

@@ -1,0 +1,84 @@
+"""`digiday quiz` on a terminal: asks each question, takes a key, says the fact."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from digiday.i18n import word
+
+if TYPE_CHECKING:
+    from digiday.env import Environment
+    from digiday.quiz import Question
+
+KEYS = {"1": 0, "2": 1, "3": 2, "4": 3, "a": 0, "b": 1, "c": 2, "d": 3}
+
+
+@contextlib.contextmanager
+def _keys(stream: TextIO) -> Iterator[None]:
+    """One key at a time, without Enter: the terminal in cbreak mode while the quiz runs
+    (Ctrl-C still interrupts), and as it was afterwards."""
+    try:
+        import termios
+        import tty
+
+        descriptor = stream.fileno()
+        saved = termios.tcgetattr(descriptor)
+    except (ImportError, OSError, ValueError):  # not a POSIX terminal: keys come with Enter
+        yield
+        return
+    try:
+        tty.setcbreak(descriptor)
+        yield
+    finally:
+        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+
+
+def _choice(stream: TextIO) -> int:
+    """The option a key names; other keys are passed over. End of input is Ctrl-C's end."""
+    while True:
+        key = stream.read(1)
+        if not key:
+            raise KeyboardInterrupt
+        if key.lower() in KEYS:
+            return KEYS[key.lower()]
+
+
+def play(env: Environment, questions: list[Question]) -> None:
+    """Ask every question; the score at the end, or at Ctrl-C (then exit 130 by the root)."""
+    from rich.console import Group
+
+    from digiday import views
+    from digiday.render.text import _Block, _t, answer, console, question
+
+    out = console(env, env.stdout)
+    stream = env.stdin or sys.stdin
+    right = 0
+    asked = 0
+
+    def score() -> None:
+        out.print(_Block(_t((word("score", env.lang, right=right, count=asked), "bold"))))
+
+    payload = views.quiz(questions)
+    try:
+        with _keys(stream):
+            for number, shown in enumerate(payload, 1):
+                out.print(Group(*question(number, len(payload), shown, env.lang)))
+                out.print(_t((word("answer_prompt", env.lang), "dim"), " "), end="")
+                chosen = _choice(stream)
+                out.print(_t(("ABCD"[chosen], "bold")))
+                asked += 1
+                letter = "ABCD"[shown["answer"]]
+                if chosen == shown["answer"]:
+                    right += 1
+                    verdict = _t((word("right", env.lang), "bold green"))
+                else:
+                    verdict = _t((word("wrong", env.lang, letter=letter), "bold red"))
+                out.print(Group(_Block(verdict, 2), *answer(shown, env.lang), ""))
+    except KeyboardInterrupt:
+        out.print()
+        score()
+        raise
+    score()
