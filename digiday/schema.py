@@ -104,20 +104,19 @@ _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 
-def _type_name(value: Any) -> Word:
-    """What a value is, as a problem names it (a msgid, translated with the problem)."""
+def _type_name(value: Any) -> str:
+    """What a problem says it found: a value itself, quoted, escaped and cut where it has
+    one to show (text, a number, true or false), else what it is, as a msgid translated
+    with the problem (a list, a mapping, nothing)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as YAML writes them
+    if isinstance(value, (str, int, float)):
+        return shown(value) if isinstance(value, str) else shown(value).strip("'")
     if value == []:
         return Word(N_("an empty list"))
     if value == {}:
         return Word(N_("an empty mapping"))
-    names = {
-        dict: N_("a mapping"),
-        list: N_("a list"),
-        str: N_("text"),
-        bool: N_("true/false"),
-        int: N_("a number"),
-        float: N_("a number"),
-    }
+    names = {dict: N_("a mapping"), list: N_("a list")}
     return Word(N_("nothing") if value is None else names.get(type(value), N_("a value")))
 
 

@@ -191,7 +191,7 @@ def test_validate_lists_its_problems_in_vietnamese(tmp_path: Path, run: Invoke) 
     result = run("validate", str(path), "--lang", "vi")
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        f"digiday: {path}:2: themes[0].year: cần một năm, nhưng gặp văn bản",
+        f"digiday: {path}:2: themes[0].year: cần một năm, nhưng gặp 'twenty'",
         f"digiday: {path}:2: themes[0]: thiếu khóa 'sources'",
         f"digiday: {path}:3: themes[0].theme: thiếu ngôn ngữ 'en'",
     ]

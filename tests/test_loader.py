@@ -117,7 +117,7 @@ BAD_FILES = {
     "empty": ("", "top level must be a mapping"),
     "bool as text": (
         "themes:\n  - year: 2027\n    theme: {vi: no, en: b}\n    sources: [omicall-article]\n",
-        "expected non-empty text, found true/false",
+        "expected non-empty text, found false",
     ),
     "huge integer": ("themes:\n  - year: " + "9" * 5000 + "\n", "not usable YAML"),
     "nul byte": ("themes: []\n\x00\n", "not usable YAML"),
@@ -159,12 +159,14 @@ def test_validate_reports_every_problem_at_once(run: Invoke, write) -> None:  # 
     [
         (lambda d: str(d), "is a directory"),
         (lambda d: str(d / "absent.yaml"), "does not exist"),
-        (lambda d: "/dev/null", "not a regular file"),
+        (lambda d: "/dev/null", "is not a regular file"),
     ],
 )
 def test_paths_that_are_not_files(run: Invoke, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
-    result = run("validate", make(tmp_path))
-    assert result.exit_code == 3 and message in result.stderr
+    path = make(tmp_path)
+    result = run("validate", path)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"digiday: {path}: {message}\n"  # the whole line: file and why
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -172,14 +174,19 @@ def test_a_fifo_is_refused_without_hanging(run: Invoke, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     result = run("validate", str(fifo))
-    assert result.exit_code == 3 and "not a regular file" in result.stderr
+    assert result.exit_code == 3
+    assert result.stderr == f"digiday: {fifo}: is not a regular file\n"
 
 
 def test_not_utf8_and_too_big(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
-    latin = run("validate", write("themes: []\n# caf\xe9\n".encode("latin-1")))
-    assert latin.exit_code == 3 and ":2: is not valid UTF-8" in latin.stderr
-    big = run("validate", write("#" * (data.MAX_BYTES + 1)))
-    assert big.exit_code == 3 and "over 1 MiB" in big.stderr
+    path = write("themes: []\n# caf\xe9\n".encode("latin-1"))
+    latin = run("validate", path)
+    assert latin.exit_code == 3 and latin.stderr == f"digiday: {path}:2: is not valid UTF-8\n"
+    path = write("#" * (data.MAX_BYTES + 1))
+    big = run("validate", path)
+    assert big.exit_code == 3 and big.stderr == f"digiday: {path}: is over 1 MiB\n"
+    # Exactly 1 MiB is not over it.
+    assert "over 1 MiB" not in run("validate", write("#" * data.MAX_BYTES)).stderr
 
 
 def test_a_byte_order_mark_is_fine(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
