@@ -237,3 +237,26 @@ def test_the_live_line_on_the_day_and_around_it(now: dt.datetime, lang: str, exp
 
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     assert live_line(now, hanoi, "vi" if lang == "vi" else "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "latest"),
+    [
+        ("2022-10-09", None),  # before the first Day
+        ("2022-10-10", 2022),  # the first Day itself
+        ("2026-10-09", 2025),
+        ("2026-10-10", 2026),  # on the Day, that Day is the latest
+        ("2026-10-11", 2026),
+    ],
+)
+def test_the_latest_day_counts_the_day_itself(today: str, latest: int | None) -> None:
+    assert calendar.latest_year(dt.date.fromisoformat(today)) == latest
+
+
+def test_the_wait_is_taken_in_the_zone_not_on_the_machines_clock() -> None:
+    # 17:30 UTC on the 9th is 00:30 on the Day in Hanoi: no wait there, though in UTC (the
+    # machine's clock in the tests) it is still the 9th.
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    now = dt.datetime(2026, 10, 9, 17, 30, tzinfo=UTC)
+    assert calendar.time_until(now, hanoi) == dt.timedelta(0)
+    assert calendar.time_left_today(now, hanoi) == dt.timedelta(hours=23, minutes=30)

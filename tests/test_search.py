@@ -269,3 +269,54 @@ def test_texts_folded_ahead_give_the_same_answer(query: list[str]) -> None:
     assert plain
     assert search.search(dataset, query, prepared) == plain
     assert search.search(dataset, query, half) == plain
+
+
+def test_marks_of_any_script_fold_away() -> None:
+    # Not only Vietnamese marks (U+0300-U+036F): the Cyrillic titlo, a combining mark too.
+    assert search.fold("a\u0483b Ч\u0483") == "ab ч"
+    assert search.fold("Đ đ") == "d d"
+
+
+def test_text_that_folds_longer_keeps_its_offsets() -> None:
+    # "ß" folds to "ss": the words are compared one by one, and the offsets are the text's.
+    text = "Die Straße ist lang"
+    assert [text[a:b] for a, b in search.spans(text, ["strasse"])] == ["Straße"]
+    assert [text[a:b] for a, b in search.spans(text, ["lang"])] == ["lang"]
+
+
+def test_a_four_letter_word_is_a_prefix_and_a_three_letter_word_is_not() -> None:
+    text = "Transformation day"
+    assert [text[a:b] for a, b in search.spans(text, ["tran"])] == ["Transformation"]
+    assert search.spans(text, ["tra"]) == []
+    assert search.spans("chuyển đổi số", ["chuyen"]) == [(0, 6)]  # no marks typed: folded
+
+
+def test_search_finds_every_part_of_the_data_and_nothing_it_does_not_hold(
+    refs: object,
+) -> None:
+    assert callable(refs)
+    # Words the data does not hold are found nowhere: not in the joins between an agency's
+    # tasks, not in a missing abbreviation or publisher.
+    for absent in ("xx", "xxxx", "none"):
+        assert refs(absent) == [], absent
+    # A publisher's words find its source: "Ấp Bắc" stands only in "Báo Ấp Bắc".
+    assert "sources/baoapbac-505" in refs("ấp", "bắc")
+    # Every piece is found under its own section, the first part of its ref.
+    from digiday.model import SECTIONS
+
+    hits = search.search(data.load(), ["2025"])
+    assert {hit.piece.section for hit in hits} >= {"themes", "editions", "documents"}
+    for hit in hits:
+        section = hit.piece.section
+        prefix = f"info/{section}/" if section in SECTIONS else f"{section}/"
+        assert hit.piece.ref.startswith(prefix), hit.piece.ref
+
+
+def test_every_text_of_an_edition_is_searched() -> None:
+    # Each part of an edition, from its theme note to the month, finds the edition.
+    dataset = data.load()
+    for edition in dataset.editions:
+        for text in search._edition_texts(edition):
+            word = max(text.en.split(), key=len).strip(".,;:()\"'“”")
+            found = [hit.piece.ref for hit in search.search(dataset, [word])]
+            assert f"editions/{edition.year}" in found, (edition.year, word)
