@@ -137,6 +137,9 @@ def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         )
 
 
+_FAMILY = {"media": "press"}  # roles whose work is alike enough to be one for a question
+
+
 def _alike(one: str, other: str) -> bool:
     """Whether two texts say nearly the same ("Directs its member organisations..." and
     "Direct their member organisations..."), once folded."""
@@ -160,13 +163,15 @@ def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
             if sharing:
                 continue
             named = fold(f"{task.get(lang)} {task.en}")
-            # Nor is the body that took the work over, or the one it took it from.
+            # Nor is the body that took the work over, or the one it took it from, or one of
+            # the same kind, whose work is alike (the press and the broadcasters, say).
             related = {agency.successor} | {a.id for a in data.agencies if a.successor == agency.id}
             others = tuple(
                 names[other.id]
                 for other in data.agencies
                 if other.id != agency.id
                 and other.id not in related
+                and _FAMILY.get(other.role, other.role) != _FAMILY.get(agency.role, agency.role)
                 and fold(other.name.get(lang)) not in named
                 and fold(other.name.en) not in named
             )
