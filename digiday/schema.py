@@ -116,7 +116,7 @@ def _type_name(value: Any) -> str:
         return Word(N_("an empty list"))
     if value == {}:
         return Word(N_("an empty mapping"))
-    names = {dict: N_("a mapping"), list: N_("a list")}
+    names: dict[type, str] = {dict: N_("a mapping"), list: N_("a list")}
     return Word(N_("nothing") if value is None else names.get(type(value), N_("a value")))
 
 

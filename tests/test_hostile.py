@@ -272,3 +272,19 @@ def test_a_next_line_control_is_refused_before_yaml_folds_it(tmp_path: Path, run
     result = run("validate", str(path))
     assert result.exit_code == 3
     assert "holds the control character U+0085" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "where"),
+    [("\x85", 1, 1), ("themes: []\n# a\x85b\n", 2, 4), ("a: 1\nb: 2\n\n  \x85\n", 4, 3)],
+)
+def test_a_next_line_control_is_placed_by_line_and_character(
+    tmp_path: Path, run: Invoke, content: str, line: int, where: int
+) -> None:
+    path = tmp_path / "nel.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"digiday: {path}:{line}: holds the control character U+0085 at character {where}\n"
+    )

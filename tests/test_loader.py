@@ -273,3 +273,48 @@ def test_fuzz_structures(
         data.load(str(path))
     except data.DataError as problem:
         assert all(str(path) in str(p) for p in problem.problems)
+
+
+def test_nesting_is_allowed_to_exactly_its_limit() -> None:
+    depth = yamlsafe.MAX_DEPTH
+    assert yamlsafe.parse("[" * depth + "]" * depth).value is not None  # 32 levels: fine
+    with pytest.raises(yamlsafe.YamlProblem) as caught:
+        yamlsafe.parse("[" * (depth + 1) + "]" * (depth + 1))
+    assert caught.value.values == {"depth": depth} and caught.value.line == 1
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [
+        (
+            "en",
+            "adds 1 theme, 1 document, 1 source, 1 info entry and 1 edition, replaces 2 agencies",
+        ),
+        (
+            "vi",
+            "thêm 1 chủ đề, 1 văn bản, 1 nguồn, 1 mục thông tin và 1 lần tổ chức, "
+            "thay thế 2 cơ quan",
+        ),
+    ],
+)
+def test_the_summary_counts_every_kind_in_the_files_order(
+    run: Invoke, lang: str, summary: str
+) -> None:
+    # tests/data/many-kinds.yaml: a new theme, document, source, purpose and edition, in
+    # that order in the file, and two agencies that replace the bundled vtv and vov.
+    path = str(DATA / "many-kinds.yaml")
+    valid = "valid" if lang == "en" else "hợp lệ"
+    assert run("validate", path, "--lang", lang).stdout == f"{path}: {valid}; {summary}\n"
+
+
+def test_the_summary_counts_in_plural(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "themes:\n"
+        "  - {year: 2030, theme: {vi: Một, en: One}, sources: [omicall-article]}\n"
+        "  - {year: 2031, theme: {vi: Hai, en: Two}, sources: [omicall-article]}\n"
+    )
+    assert run("validate", path).stdout == f"{path}: valid; adds 2 themes\n"
+    assert run("validate", path, "--lang", "vi").stdout == f"{path}: hợp lệ; thêm 2 chủ đề\n"
