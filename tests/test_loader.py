@@ -318,3 +318,17 @@ def test_the_summary_counts_in_plural(run: Invoke, write) -> None:  # type: igno
     )
     assert run("validate", path).stdout == f"{path}: valid; adds 2 themes\n"
     assert run("validate", path, "--lang", "vi").stdout == f"{path}: hợp lệ; thêm 2 chủ đề\n"
+
+
+def test_a_path_with_a_nul_cannot_be_read(run: Invoke) -> None:
+    result = run("validate", "a\x00b.yaml")
+    assert result.exit_code == 3
+    assert result.stderr == "digiday: a\\x00b.yaml: cannot be read (embedded null byte)\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
+def test_a_file_that_fails_to_read_says_why(run: Invoke) -> None:
+    # /proc/self/mem is a regular file whose first bytes cannot be read: EIO.
+    result = run("validate", "/proc/self/mem")
+    assert result.exit_code == 3
+    assert result.stderr == "digiday: /proc/self/mem: cannot be read (Input/output error)\n"
