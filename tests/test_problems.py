@@ -180,6 +180,34 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "? [a]\n: 1\n",
         "digiday: {F}:1: is not usable YAML: a key must be a plain value",
     ),
+    "history date a number": (
+        "info:\n  history:\n    - id: h\n      date: 2026\n      text: {vi: a, en: b}\n      sources: [omicall-article]\n",
+        "digiday: {F}:4: info.history[0].date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes",
+    ),
+    "successor not an id": (
+        "agencies:\n  - id: x\n    name: {vi: a, en: b}\n    role: press\n    tasks: [{vi: a, en: b}]\n    successor: Bad_Id\n    sources: [omicall-article]\n",
+        "digiday: {F}:6: agencies[0].successor: expected an id of lower-case letters, digits and '-'",
+    ),
+    "address with a control": (
+        'sources:\n  - id: s\n    title: t\n    url: "https://e.org/\\e[2J"\n',
+        "digiday: {F}:4: sources[0].url: holds the control character U+001B at character 15",
+    ),
+    "unknown top key": (
+        "colour: red\nthemes: []\n",
+        "digiday: {F}:1: colour: unknown key 'colour' (known: info, agencies, themes, editions, documents, sources)",
+    ),
+    "two unknown keys": (
+        "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n    size: 5\n",
+        "digiday: {F}:5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation)\ndigiday: {F}:6: themes[0].size: unknown key 'size' (known: year, theme, sources, unofficial_translation)",
+    ),
+    "two records with unknown keys": (
+        "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n  - year: 2028\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    size: 5\n",
+        "digiday: {F}:5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation)\ndigiday: {F}:9: themes[1].size: unknown key 'size' (known: year, theme, sources, unofficial_translation)",
+    ),
+    "two controls": (
+        'themes:\n  - year: 2027\n    theme: {vi: "a\\u0007b\\u0007", en: b}\n    sources: [omicall-article]\n',
+        "digiday: {F}:3: themes[0].theme.vi: holds the control character U+0007 at character 2",
+    ),
 }
 
 
@@ -192,3 +220,14 @@ def test_each_problem_is_told_exactly(run: Invoke, tmp_path: Path, name: str) ->
         result = run(*args)
         assert (result.exit_code, result.stdout) == (3, ""), args
         assert result.stderr == expected.format(F=path) + "\n", args
+
+
+def test_text_over_several_lines_is_fine(run: Invoke, tmp_path: Path) -> None:
+    # A newline is the one control character text may hold (a YAML block scalar).
+    path = tmp_path / "lines.yaml"
+    path.write_text(
+        "themes:\n  - year: 2027\n    theme:\n      vi: |\n        dòng một\n        dòng hai\n"
+        "      en: b\n    sources: [omicall-article]\n",
+        encoding="utf-8",
+    )
+    assert run("validate", str(path)).stdout == f"{path}: valid; adds 1 theme\n"

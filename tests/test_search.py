@@ -320,3 +320,29 @@ def test_every_text_of_an_edition_is_searched() -> None:
             word = max(text.en.split(), key=len).strip(".,;:()\"'“”")
             found = [hit.piece.ref for hit in search.search(dataset, [word])]
             assert f"editions/{edition.year}" in found, (edition.year, word)
+
+
+def test_text_compared_word_by_word_still_folds_and_takes_prefixes() -> None:
+    # A text holding "ß" is compared word by word; the other words fold as anywhere else,
+    # a word of four letters still matches the start of a longer one, and the cache of
+    # characters is filled afresh (it is a cache: the answer is the same).
+    search._ONE_TO_ONE.clear()
+    text = "Straße café transformation"
+    assert [text[a:b] for a, b in search.spans(text, ["cafe"])] == ["café"]
+    assert [text[a:b] for a, b in search.spans(text, ["tran"])] == ["transformation"]
+    assert [text[a:b] for a, b in search.spans(text, ["strasse"])] == ["Straße"]
+    search._ONE_TO_ONE.clear()
+    needle, pattern = search._needles(["stras"])[0]
+    assert list(search._Tokens("Die Straße", {}).runs(needle, pattern)) == [(4, 10, False)]
+    needle, pattern = search._needles(["strasse"])[0]
+    assert list(search._Tokens("Die Straße", {}).runs(needle, pattern)) == [(4, 10, True)]
+
+
+def test_a_source_without_a_publisher_has_none_in_its_label() -> None:
+    from digiday.model import Dataset, Source
+
+    dataset = Dataset({}, (), (), (), (Source("plain-source", "A title", "https://e.org"),))
+    assert search.search(dataset, ["none"]) == []
+    assert [hit.piece.ref for hit in search.search(dataset, ["title"])] == [
+        "sources/plain-source"
+    ]
