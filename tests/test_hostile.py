@@ -276,7 +276,12 @@ def test_a_next_line_control_is_refused_before_yaml_folds_it(tmp_path: Path, run
 
 @pytest.mark.parametrize(
     ("content", "line", "where"),
-    [("\x85", 1, 1), ("themes: []\n# a\x85b\n", 2, 4), ("a: 1\nb: 2\n\n  \x85\n", 4, 3)],
+    [
+        ("\x85", 1, 1),
+        ("\n\x85", 2, 1),
+        ("themes: []\n# a\x85b\x85\n", 2, 4),  # the first of two
+        ("a: 1\nb: 2\n\n  \x85\n", 4, 3),
+    ],
 )
 def test_a_next_line_control_is_placed_by_line_and_character(
     tmp_path: Path, run: Invoke, content: str, line: int, where: int

@@ -332,3 +332,17 @@ def test_a_file_that_fails_to_read_says_why(run: Invoke) -> None:
     result = run("validate", "/proc/self/mem")
     assert result.exit_code == 3
     assert result.stderr == "digiday: /proc/self/mem: cannot be read (Input/output error)\n"
+
+
+def test_the_summary_counts_replacements_in_plural(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    # tests/data/replaces-two-of-each.yaml: two bundled records of four kinds, replaced.
+    path = str(DATA / "replaces-two-of-each.yaml")
+    assert run("validate", path).stdout == (
+        f"{path}: valid; replaces 2 info entries, 2 editions, 2 documents and 2 sources\n"
+    )
+    assert run("validate", path, "--lang", "vi").stdout == (
+        f"{path}: hợp lệ; thay thế 2 mục thông tin, 2 lần tổ chức, 2 văn bản và 2 nguồn\n"
+    )
+    empty = write("themes: []\n")
+    assert run("validate", empty).stdout == f"{empty}: valid; changes nothing\n"
+    assert run("validate", empty, "--lang", "vi").stdout.startswith(f"{empty}: hợp lệ; ")

@@ -343,6 +343,4 @@ def test_a_source_without_a_publisher_has_none_in_its_label() -> None:
 
     dataset = Dataset({}, (), (), (), (Source("plain-source", "A title", "https://e.org"),))
     assert search.search(dataset, ["none"]) == []
-    assert [hit.piece.ref for hit in search.search(dataset, ["title"])] == [
-        "sources/plain-source"
-    ]
+    assert [hit.piece.ref for hit in search.search(dataset, ["title"])] == ["sources/plain-source"]
