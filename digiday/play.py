@@ -51,7 +51,7 @@ def play(env: Environment, questions: list[Question]) -> None:
     from rich.console import Group
 
     from digiday import views
-    from digiday.render.text import _Block, _t, answer, console, question
+    from digiday.render.text import answer, console, question, styled
 
     out = console(env, env.stdout)
     stream = env.stdin or sys.stdin
@@ -59,24 +59,25 @@ def play(env: Environment, questions: list[Question]) -> None:
     asked = 0
 
     def score() -> None:
-        out.print(_Block(_t((word("score", env.lang, right=right, count=asked), "bold"))))
+        out.print(styled(word("score", env.lang, right=right, count=asked), "bold"))
 
     payload = views.quiz(questions)
     try:
         with _keys(stream):
             for number, shown in enumerate(payload, 1):
                 out.print(Group(*question(number, len(payload), shown, env.lang)))
-                out.print(_t((word("answer_prompt", env.lang), "dim"), " "), end="")
+                # The prompt and the key chosen, on one line: Text, not a wrapped block.
+                out.print(word("answer_prompt", env.lang), style="dim", end=" ")
                 chosen = _choice(stream)
-                out.print(_t(("ABCD"[chosen], "bold")))
+                out.print("ABCD"[chosen], style="bold")
                 asked += 1
                 letter = "ABCD"[shown["answer"]]
                 if chosen == shown["answer"]:
                     right += 1
-                    verdict = _t((word("right", env.lang), "bold green"))
+                    verdict = styled(word("right", env.lang), "bold green", 2)
                 else:
-                    verdict = _t((word("wrong", env.lang, letter=letter), "bold red"))
-                out.print(Group(_Block(verdict, 2), *answer(shown, env.lang), ""))
+                    verdict = styled(word("wrong", env.lang, letter=letter), "bold red", 2)
+                out.print(Group(verdict, *answer(shown, env.lang), ""))
     except KeyboardInterrupt:
         out.print()
         score()

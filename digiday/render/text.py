@@ -414,6 +414,12 @@ def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list
     return out
 
 
+def styled(text: str, style: str, indent: int = 0) -> RenderableType:
+    """One line of the tool's own words in a style, wrapped at the width: for the quiz's
+    prompt, verdicts and score."""
+    return _Block(_t((text, style)), indent)
+
+
 def answer(asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
     """The fact behind a question, with its sources."""
     return [_Block(_t(asked["fact"]), 2), _Block(_sources(asked["sources"], lang), 2, hang=2)]
