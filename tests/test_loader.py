@@ -346,3 +346,26 @@ def test_the_summary_counts_replacements_in_plural(run: Invoke, write) -> None: 
     empty = write("themes: []\n")
     assert run("validate", empty).stdout == f"{empty}: valid; changes nothing\n"
     assert run("validate", empty, "--lang", "vi").stdout.startswith(f"{empty}: hợp lệ; ")
+
+
+def test_an_info_entry_is_laid_over_its_section_not_in_place_of_it(run: Invoke, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "info:\n  purposes:\n    - id: learn\n      title: {vi: Học, en: Learn}\n"
+        "      text: {vi: Học, en: Learn}\n      sources: [omicall-article]\n"
+    )
+    purposes = run("info", "purposes", "--json", "--data", path).json()["info"]["purposes"]
+    assert [entry["id"] for entry in purposes] == [
+        "accelerate",
+        "awareness",
+        "participation",
+        "learn",
+    ]
+
+
+def test_nesting_is_counted_along_each_branch() -> None:
+    # A shallow branch first, then a deep one beside it: depth is counted back down as each
+    # branch ends, so the deep one is measured from where it stands (2 + 30 = 32 is fine,
+    # 2 + 31 = 33 is not).
+    assert yamlsafe.parse("[[[x], " + "[" * 30 + "]" * 30 + "]]").value is not None
+    with pytest.raises(yamlsafe.YamlProblem):
+        yamlsafe.parse("[[[x], " + "[" * 31 + "]" * 31 + "]]")

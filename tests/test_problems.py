@@ -208,6 +208,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         'themes:\n  - year: 2027\n    theme: {vi: "a\\u0007b\\u0007", en: b}\n    sources: [omicall-article]\n',
         "digiday: {F}:3: themes[0].theme.vi: holds the control character U+0007 at character 2",
     ),
+    "a NUL character": (
+        "themes: []\n\x00\n",
+        "digiday: {F}: is not usable YAML: unacceptable character #x0000: control characters are not allowed",
+    ),
 }
 
 
