@@ -369,3 +369,11 @@ def test_nesting_is_counted_along_each_branch() -> None:
     assert yamlsafe.parse("[[[x], " + "[" * 30 + "]" * 30 + "]]").value is not None
     with pytest.raises(yamlsafe.YamlProblem):
         yamlsafe.parse("[[[x], " + "[" * 31 + "]" * 31 + "]]")
+
+
+def test_a_name_too_long_to_open_says_why_in_the_systems_words(run: Invoke) -> None:
+    # The system's reason (strerror), not Python's "[Errno 36] ..." with the name again;
+    # the name itself is cut to 80 characters.
+    result = run("validate", "a" * 300 + ".yaml")
+    assert result.exit_code == 3
+    assert result.stderr == f"digiday: {'a' * 79}… cannot be read (File name too long)\n"
