@@ -537,7 +537,7 @@ def quiz(
     if not asked and env.is_terminal and env.stdin is not None and env.stdin.isatty():
         from digiday.play import play
 
-        play(env, questions)
+        play(env, questions, env.stdin)
         return
     emit(env, "quiz", views.quiz(questions), fmt if asked else "markdown")
 

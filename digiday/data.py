@@ -206,8 +206,8 @@ def pack(folder: Path) -> bytes:
         for lang in LANGS
         for text in (*search.haystacks(piece, lang), search.shown(piece, lang))
     )
-    packed = (_plain(bundled.merged), bundled.data_as_of, prepared, *bundled[3:])
-    return marshal.dumps(packed, _MARSHAL_VERSION)
+    packed = bundled._replace(merged=_plain(bundled.merged), prepared=prepared)
+    return marshal.dumps(tuple(packed), _MARSHAL_VERSION)
 
 
 @functools.cache
@@ -255,15 +255,18 @@ def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) ->
 
 
 def _merged(user: Layer | None) -> dict[str, dict[Any, Any]]:
-    """A fresh copy of the bundled records with the user's layer (if any) laid over them;
-    raises DataError for every problem the user's file has."""
+    """The bundled records with the user's layer (if any) laid over a copy of them; raises
+    DataError for every problem the user's file has. Without one, the bundled records
+    themselves: nothing below changes them."""
+    bundled = _bundled().merged
+    if user is None:
+        return bundled
     merged = {
         name: ({k: dict(v) for k, v in records.items()} if name == "info" else dict(records))
-        for name, records in _bundled().merged.items()
+        for name, records in bundled.items()
     }
-    if user is not None:
-        _overlay(merged, user)
-        _check_references([user], merged)
+    _overlay(merged, user)
+    _check_references([user], merged)
     return merged
 
 

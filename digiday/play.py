@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
@@ -46,7 +45,7 @@ def _choice(stream: TextIO) -> int:
             return KEYS[key.lower()]
 
 
-def play(env: Environment, questions: list[Question]) -> None:
+def play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     """Ask every question; the score at the end, or at Ctrl-C (then exit 130 by the root)."""
     from rich.console import Group
 
@@ -54,7 +53,6 @@ def play(env: Environment, questions: list[Question]) -> None:
     from digiday.render.text import answer, console, question, styled
 
     out = console(env, env.stdout)
-    stream = env.stdin or sys.stdin
     right = 0
     asked = 0
 

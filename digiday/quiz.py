@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -70,9 +71,7 @@ def _ask(draft: _Draft, rng: random.Random) -> Question | None:
 def _themes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     _ = catalogue(lang).gettext
     themes = [theme for theme in data.themes if theme.theme.get(lang)]
-    by_text: dict[str, int] = {}
-    for theme in themes:
-        by_text[fold(theme.theme.get(lang))] = by_text.get(fold(theme.theme.get(lang)), 0) + 1
+    by_text = Counter(fold(theme.theme.get(lang)) for theme in themes)
     for theme in themes:
         text = theme.theme.get(lang)
         if by_text[fold(text)] > 1:
@@ -111,18 +110,18 @@ def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     # 2022, as the overview's entry on the editions says, with its sources.
     first = next((e for e in data.info.get("overview", ()) if e.id == "editions"), None)
     for year, where, sources in held:
-        nth = ordinal(calendar.edition(year), lang)
+        edition = calendar.edition(year)
+        nth = ordinal(edition, lang)
         yield _Draft(
             "editions",
             _(
                 "When and where was the national ceremony of the {ordinal} Day ({year}) held?"
             ).format(ordinal=nth, year=year),
             where,
-            tuple(other for other_year, other, _ in held if other_year != year),
+            tuple(other for other_year, other, _sources in held if other_year != year),
             _("The national ceremony of {year} was held on {when}.").format(year=year, when=where),
             sources,
         )
-        edition = calendar.edition(year)
         nearby = [n for n in range(max(1, edition - 3), edition + 4) if n != edition]
         yield _Draft(
             "editions",

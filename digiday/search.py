@@ -295,11 +295,6 @@ def spans(text: str, terms: list[str], prepared: Prepared | None = None) -> list
     )
 
 
-def display(hit: Hit, lang: Lang) -> str:
-    """The text a result shows, in the reader's language."""
-    return shown(hit.piece, lang)
-
-
 def shown(piece: Piece, lang: Lang) -> str:
     """The text a piece shows as a result, in `lang`."""
     title = piece.title.get(lang) if piece.title else ""

@@ -202,10 +202,10 @@ def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> Payl
 
 
 def search(hits: list[Hit], lang: Lang) -> Payload:
-    from digiday.search import display  # imported by the search itself; no other view needs it
+    from digiday.search import shown  # imported by the search itself; no other view needs it
 
     return [
-        {"section": hit.piece.section, "ref": hit.piece.ref, "text": display(hit, lang)}
+        {"section": hit.piece.section, "ref": hit.piece.ref, "text": shown(hit.piece, lang)}
         for hit in hits
     ]
 

@@ -1,4 +1,7 @@
-"""The default output, laid out for people with Rich. The only module that imports Rich.
+"""The default output, laid out for people with Rich. The only module that imports Rich,
+and only ever imported to lay text out (by emit, the live countdown and the quiz), so it
+imports the parts every layout uses at the top; tables and panels, which some views lack,
+where they are used.
 
 Styles appear only when the environment says so (`env.colour`: the terminal, NO_COLOR and
 FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
@@ -8,8 +11,14 @@ highlighter is off, so a `[` or a number in the data is printed as it is.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from rich.console import Console, Group
+from rich.segment import Segment
+from rich.text import Text
 
 from digiday.i18n import (
     countdown_headline,
@@ -22,12 +31,11 @@ from digiday.i18n import (
     word,
 )
 from digiday.model import Lang
+from digiday.render.wrap import breaks, cells
 from digiday.views import Payload, ceremony_summary
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-    from rich.segment import Segment
-    from rich.text import Text
+    from rich.console import ConsoleOptions, RenderableType, RenderResult
 
     from digiday.env import Environment
 
@@ -38,9 +46,6 @@ MUTED = "dim"
 def console(env: Environment, file: IO[str] | None = None) -> Console:
     """A console laid out for `env`'s stdout (its width, colour, and ASCII boxes where it
     cannot show others), writing to `file` (default: a buffer in memory)."""
-    import io
-
-    from rich.console import Console
 
     class _Buffer(io.StringIO):
         # Rich picks ASCII boxes and bullets by the file's encoding.
@@ -60,8 +65,6 @@ def console(env: Environment, file: IO[str] | None = None) -> Console:
 
 
 def _t(*parts: str | tuple[str, str] | Text) -> Text:
-    from rich.text import Text
-
     return Text.assemble(*parts)
 
 
@@ -100,12 +103,6 @@ class _Block:
         self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.cells import cell_len
-        from rich.segment import Segment
-        from rich.text import Text
-
-        from digiday.render.wrap import cells
-
         lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
         margin = " " * self.indent
         under = self.indent + cells(lead.plain, cell_len) + self.hang
@@ -133,11 +130,6 @@ def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> l
 
     The text is rendered once and its pieces cut where the lines break, rather than cut
     into a Text a line, which costs several times as much."""
-    from rich.cells import cell_len
-    from rich.segment import Segment
-
-    from digiday.render.wrap import breaks
-
     lines = []
     for line in Segment.split_lines(text.render(console)):
         plain = "".join(segment.text for segment in line)
@@ -149,8 +141,6 @@ def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> l
 
 def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
     """The pieces of `line` between two offsets of its text, styles kept."""
-    from rich.segment import Segment
-
     pieces, offset = [], 0
     for segment in line:
         first, last = max(start - offset, 0), min(end - offset, len(segment.text))
@@ -158,10 +148,6 @@ def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
             pieces.append(Segment(segment.text[first:last], segment.style))
         offset += len(segment.text)
     return pieces
-
-
-def _indented(text: Text, by: int = 4) -> _Block:
-    return _Block(text, by)
 
 
 def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
@@ -173,7 +159,7 @@ def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
             out.append(_Block(_t((label, "bold")), 2, lead="• "))
-            out.append(_indented(_t(entry["text"], "\n", _sources(entry["sources"], lang))))
+            out.append(_Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
     if translation_note(lang):
         out += ["", _t((translation_note(lang), MUTED))]
     return out
@@ -269,7 +255,7 @@ def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
     def part(label: str, *lines: Text | None) -> None:
         shown = [line for line in lines if line is not None]
         out.extend(["", _t((label, "bold underline"))])
-        out.extend(_indented(line, 2) for line in shown or [_unknown(lang)])
+        out.extend(_Block(line, 2) for line in shown or [_unknown(lang)])
 
     part(
         word("day_theme", lang),
@@ -357,10 +343,6 @@ def _search(payload: Payload, highlight: Highlight, width: int) -> list[Renderab
     """Each match as its ref and a one-line snippet around the first matched word, like a
     search engine's results, starting and ending on word boundaries; the whole text is in
     --plain and --json."""
-    from rich.cells import cell_len
-
-    from digiday.render.wrap import cells
-
     out: list[RenderableType] = []
     for hit in payload:
         text = hit["text"]
@@ -464,9 +446,6 @@ def render(
         if command == "search"
         else _RENDERERS[command](payload, env.lang)
     )
-    from rich.console import Group
-    from rich.text import Text
-
     out.print(
         Group(*(_Block(item) if isinstance(item, Text) else item for item in renderables)),
         crop=False,  # nothing is wider than the width but what must stay whole: addresses
