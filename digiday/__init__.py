@@ -1,3 +1,50 @@
-"""digiday: a reference tool for Vietnam's National Digital Transformation Day (10 October)."""
+"""digiday: a reference tool for Vietnam's National Digital Transformation Day (10 October).
+
+A library first: `digiday.countdown()`, `digiday.themes()`, … give what the command line's
+`--json` gives (see digiday.api). They are imported when first used, so that the command
+line, which imports this package on every run, pays nothing for them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "1.3.0"
+
+if TYPE_CHECKING:
+    from digiday.api import (
+        DataError,
+        agencies,
+        countdown,
+        data_as_of,
+        editions,
+        info,
+        is_day,
+        next_day,
+        search,
+        sources,
+        themes,
+    )
+
+__all__ = [
+    "DataError",
+    "__version__",
+    "agencies",
+    "countdown",
+    "data_as_of",
+    "editions",
+    "info",
+    "is_day",
+    "next_day",
+    "search",
+    "sources",
+    "themes",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from digiday import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'digiday' has no attribute {name!r}")

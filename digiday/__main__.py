@@ -1,5 +1,5 @@
 """`python -m digiday`."""
 
-from digiday.cli import main
+from digiday.launch import main
 
 main()

@@ -9,22 +9,21 @@ Python 3.10 (`Optional[...]`) and this module does not postpone their evaluation
 """
 
 import datetime as dt
+import errno
 import functools
 import sys
 from collections.abc import Callable
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from digiday import __version__, choices
 from digiday.env import Environment
-from digiday.errors import ExitStatus, escape
+from digiday.errors import ExitStatus, fail, shown_path
 from digiday.l10n import N_, catalogue
-from digiday.messages import error
-from digiday.model import ROLES, SECTIONS
+from digiday.model import DEFAULT_ZONE, QUIZ_TOPICS, ROLES, SECTIONS
 from digiday.options import (
-    DEFAULT_ZONE,
-    QUIZ_TOPICS,
+    CountdownFormatOption,
     DataOption,
     DateOption,
     FormatOption,
@@ -38,8 +37,11 @@ from digiday.options import (
 from digiday.output import write_text
 from digiday.render import emit
 from digiday.root import RootGroup, commands
-from digiday.today import today
+from digiday.today import Today, today
 from digiday.usage import Command, environment
+
+if TYPE_CHECKING:
+    from digiday.data import Loaded
 
 app = typer.Typer(
     cls=RootGroup,
@@ -59,11 +61,10 @@ app = typer.Typer(
 
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        from digiday.data import data_as_of
-
         env = environment(ctx)
         text = catalogue(env.lang).gettext("digiday {version} (data as of {date})")
-        write_text(env, text.format(version=__version__, date=data_as_of()) + "\n")
+        date = _data(env, None).data_as_of
+        write_text(env, text.format(version=__version__, date=date) + "\n")
         raise typer.Exit()
 
 
@@ -86,6 +87,30 @@ def _root(
         write_text(environment(ctx), ctx.get_help() + "\n")
 
 
+def _data(env: Environment, given: Optional[list[str]]) -> "Loaded":  # noqa: UP045
+    """The data in use: the bundled data with every layer laid over it (digiday.layers)."""
+    from digiday import data, layers
+
+    return data.load_all(layers.user_files(given or (), env.environ))
+
+
+def _check_layers(env: Environment, given: Optional[list[str]]) -> None:  # noqa: UP045
+    """Check every data layer in use, for a command whose answer needs no data (`is-today`,
+    `--days`): a broken file is exit 3 there too, and without one the bundled data is not
+    even read."""
+    from digiday import layers
+
+    files = layers.user_files(given or (), env.environ)
+    if files:
+        from digiday import data
+
+        data.load_all(files)
+
+
+def _in_vietnam(env: Environment) -> dt.date:
+    return today(None, DEFAULT_ZONE, env.now).date
+
+
 def _years(
     env: Environment,
     year: str | None,
@@ -93,8 +118,8 @@ def _years(
 ) -> list[int]:
     """[YEAR] when given (checked), else the years `listing` gives for today in Vietnam."""
     if year is not None:
-        return [choices.year(year, env.lang)]
-    return listing(today(None, DEFAULT_ZONE, env.lang, env.now).date)
+        return [choices.year(year)]
+    return listing(_in_vietnam(env))
 
 
 @commands.command(
@@ -120,14 +145,16 @@ def info(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
+    from digiday import views
 
     env = environment(ctx)
     chosen: tuple[str, ...] = SECTIONS
     if section is not None:
-        chosen = (choices.choose(section, SECTIONS, N_("section"), env.lang),)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    emit(env, "info", views.info(data.load(data_file), chosen, env.lang), fmt)
+        chosen = (choices.choose(section, SECTIONS, N_("section")),)
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    payload = views.info(loaded.dataset, chosen, env.lang)
+    emit(env, "info", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
@@ -160,13 +187,15 @@ def agencies(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
+    from digiday import views
 
     env = environment(ctx)
     if role is not None:
-        role = choices.choose(role, ROLES, N_("role"), env.lang)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    emit(env, "agencies", views.agencies(data.load(data_file), role, env.lang), fmt)
+        role = choices.choose(role, ROLES, N_("role"))
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    payload = views.agencies(loaded.dataset, role, env.lang)
+    emit(env, "agencies", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
@@ -189,13 +218,14 @@ def themes(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
+    from digiday import views
 
     env = environment(ctx)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    dataset = data.load(data_file)
-    years = _years(env, year, lambda day: views.theme_years(dataset, day))
-    emit(env, "themes", views.themes(dataset, years, env.lang), fmt)
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    years = _years(env, year, lambda day: views.theme_years(loaded.dataset, day))
+    payload = views.themes(loaded.dataset, years, env.lang)
+    emit(env, "themes", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
@@ -222,13 +252,14 @@ def editions(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
+    from digiday import views
 
     env = environment(ctx)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    dataset = data.load(data_file)
-    years = _years(env, year, lambda day: views.edition_years(dataset, day))
-    emit(env, "editions", views.editions(dataset, years, env.lang), fmt)
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    years = _years(env, year, lambda day: views.edition_years(loaded.dataset, day))
+    payload = views.editions(loaded.dataset, years, env.lang)
+    emit(env, "editions", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
@@ -255,42 +286,109 @@ def countdown(
     watch: Annotated[
         bool, typer.Option("--watch", help=N_("A live countdown, until Ctrl-C."))
     ] = False,
+    follow: Annotated[
+        bool,
+        typer.Option(
+            "--follow",
+            help=N_(
+                "Print the answer again each time it changes (at midnight in ZONE), one line "
+                "at a time, until stopped: for status bars. With --days, --json, --plain or "
+                "--format line (the default)."
+            ),
+        ),
+    ] = False,
     lang: LangOption = None,
-    fmt: FormatOption = None,
+    fmt: CountdownFormatOption = None,
     as_json: JsonFlag = False,
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import calendar, data
+    from digiday import calendar
 
     env = environment(ctx)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    when = today(date, tz, env.lang, env.now)
-    if data_file is not None:
-        data.load(data_file)  # a given data file is checked on every path, even unneeded
+    chosen = choices.output_format(fmt, as_json, plain, "countdown")
+    fmt = "line" if follow and fmt is None and not (as_json or plain) else chosen
+    when = today(date, tz, env.now, env.environ)
     try:
         left = calendar.days_until(when.date)
     except OverflowError:
-        error("calendar_end", env.lang, value=when.date.isoformat())
+        fail(N_("no 10 October after {value} in the calendar"), value=when.date.isoformat())
+    if follow:
+        _follow(env, when, days, watch, date is not None, fmt, data_file)
+        return
     if days:
         if watch or fmt != "text":
             other = "--watch" if watch else f"--format {fmt}"
-            error("formats", env.lang, given=f"--days, {other}")
+            fail(N_("choose one format only: {given}"), given=f"--days, {other}")
+        _check_layers(env, data_file)
         write_text(env, f"{left}\n")
         return
     if watch:
         for flag, given in (("--date", date is not None), (f"--format {fmt}", fmt != "text")):
             if given:
-                error("watch", env.lang, other=flag)
+                fail(
+                    N_(
+                        "--watch is a live clock for a terminal; it cannot be combined with {other}"
+                    ),
+                    other=flag,
+                )
         if env.is_terminal:
             from digiday.watch import run
 
+            _check_layers(env, data_file)
             run(env, when.zone)
             return
     from digiday import views
 
-    payload = views.countdown(data.load(data_file), when.date, when.zone_name, env.lang)
-    emit(env, "countdown", payload, fmt)
+    loaded = _data(env, data_file)
+    payload = views.countdown(loaded.dataset, when.date, when.zone_name, env.lang)
+    emit(env, "countdown", payload, fmt, loaded.data_as_of, when.date)
+
+
+def _follow(
+    env: Environment,
+    when: Today,
+    days: bool,
+    watch: bool,
+    dated: bool,
+    fmt: str,
+    data_file: Optional[list[str]],  # noqa: UP045
+) -> None:
+    """`countdown --follow`: the answer for each new day, in its one-line forms."""
+    import json
+
+    from digiday import calendar, views
+    from digiday.follow import follow
+    from digiday.render import line, plain
+
+    if dated or watch:
+        other = "--date" if dated else "--watch"
+        fail(N_("--follow follows the clock; it cannot be combined with {other}"), other=other)
+    if days:
+        fmt = "days" if fmt == "line" else fmt
+        if fmt != "days":
+            fail(N_("choose one format only: {given}"), given=f"--days, --format {fmt}")
+    elif fmt not in ("line", "json", "plain"):
+        fail(N_("--follow prints one line at a time: use --format line, --json or --plain"))
+    loaded = _data(env, data_file)
+
+    def answer(day: dt.date) -> str:
+        if fmt == "days":
+            return f"{calendar.days_until(day)}\n"
+        payload = views.countdown(loaded.dataset, day, when.zone_name, env.lang)
+        if fmt == "json":
+            envelope = {
+                "schema_version": 1,
+                "lang": env.lang,
+                "data_as_of": loaded.data_as_of,
+                "countdown": payload,
+            }
+            return json.dumps(envelope, ensure_ascii=env.ascii_only) + "\n"
+        if fmt == "plain":
+            return plain.render("countdown", payload, env.lang)
+        return line.render(payload, env.lang)
+
+    follow(env, when.zone, answer)
 
 
 @commands.command(
@@ -308,11 +406,13 @@ def is_today(
     date: DateOption = None,
     tz: ZoneOption = DEFAULT_ZONE,
     lang: LangOption = None,
+    data_file: DataOption = None,
 ) -> None:
     from digiday import calendar
 
     env = environment(ctx)
-    when = today(date, tz, env.lang, env.now)
+    when = today(date, tz, env.now, env.environ)
+    _check_layers(env, data_file)
     raise typer.Exit(int(ExitStatus.OK if calendar.is_day(when.date) else ExitStatus.NO))
 
 
@@ -351,7 +451,7 @@ def ics(
         typer.Option(
             "--output",
             "-o",
-            help=N_("Write to FILE (atomically) instead of stdout."),
+            help=N_("Write to FILE instead of stdout: a regular file atomically."),
             metavar=N_("FILE"),
         ),
     ] = None,
@@ -361,33 +461,45 @@ def ics(
     data_file: DataOption = None,
 ) -> None:
     from digiday import calendar, data
-    from digiday.output import write_bytes, write_file_atomically
+    from digiday.output import write_bytes, write_file
     from digiday.render import ics as ics_render
 
     env = environment(ctx)
-    first = choices.year(start if start is not None else calendar.FIRST_YEAR, env.lang)
+    first = choices.year(start if start is not None else calendar.FIRST_YEAR)
     if end is None:
         try:
-            next_year = calendar.next_day(today(date, tz, env.lang, env.now).date).year
+            next_year = calendar.next_day(today(date, tz, env.now, env.environ).date).year
             last = min(next_year + 10, calendar.LAST_YEAR)
         except OverflowError:
             last = calendar.LAST_YEAR
     else:
-        last = choices.year(end, env.lang)
+        last = choices.year(end)
     if first > last:
-        error("range", env.lang, start=first, end=last)
-    stamp = calendar.parse_date(data.data_as_of())
+        fail(N_("empty range: --from {start} is after --to {end}"), start=first, end=last)
+    stamp = calendar.parse_date(data.bundled_as_of())
+    loaded = _data(env, data_file)
     revisions, since = data.calendar_revisions()
     bundled = {year: ics_render.Revision(*revision) for year, revision in revisions.items()}
     years = range(first, last + 1)
-    content = ics_render.render(data.load(data_file), years, env.lang, stamp, bundled, since)
+    content = ics_render.render(
+        loaded.dataset, years, env.lang, stamp, bundled, since, loaded.data_as_of
+    )
     if output_file is None or output_file == "-":
         write_bytes(env, content)
         return
     try:
-        write_file_atomically(output_file, content)
+        write_file(output_file, content)
     except OSError as problem:
-        error("write", env.lang, path=output_file, reason=problem.strerror or str(problem))
+        if problem.errno == errno.EPIPE:  # `-o /dev/stdout | head`: quiet, as for stdout
+            raise
+        # The file named is the one whose problem it is: the folder, when it is the folder.
+        where = problem.filename if isinstance(problem.filename, str) else output_file
+        fail(
+            N_("cannot write {path}: {reason}"),
+            ExitStatus.IOERR,
+            path=where,
+            reason=problem.strerror or problem,
+        )
 
 
 @commands.command(
@@ -415,22 +527,27 @@ def search(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
-    from digiday import search as finder
+    from digiday import data, finder, views
 
     env = environment(ctx)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
+    fmt = choices.output_format(fmt, as_json, plain)
     terms = finder.words(query or [])
     if not terms:
-        error("no_words", env.lang)
+        fail(N_("give at least one word to search for, e.g. digiday search digital economy"))
     if len(terms) > finder.MAX_WORDS:
-        error("many_words", env.lang, count=len(terms), limit=finder.MAX_WORDS)
+        fail(
+            N_("too many words to search for ({count}); at most {limit}"),
+            count=len(terms),
+            limit=finder.MAX_WORDS,
+        )
     prepared = data.prepared_for_search()
-    hits = finder.search(data.load(data_file), terms, prepared)
+    loaded = _data(env, data_file)
+    hits = finder.search(loaded.dataset, terms, prepared)
     if not hits:
         raise typer.Exit(int(ExitStatus.NO))
     highlight = functools.partial(finder.spans, terms=terms, prepared=prepared)
-    emit(env, "search", views.search(hits, env.lang), fmt, highlight)
+    payload = views.search(hits, env.lang)
+    emit(env, "search", payload, fmt, loaded.data_as_of, _in_vietnam(env), highlight)
 
 
 @commands.command(
@@ -457,19 +574,25 @@ def sources(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import data, views
+    from digiday import views
 
     env = environment(ctx)
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    dataset = data.load(data_file)
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    dataset = loaded.dataset
     if source_id is not None:
         known = [source.id for source in dataset.sources]
         if source_id not in known:
             import difflib
 
             close = difflib.get_close_matches(source_id, known, n=3, cutoff=0.5)
-            error("source", env.lang, value=source_id, close=", ".join(close or known[:3]))
-    emit(env, "sources", views.sources(dataset, source_id), fmt)
+            fail(
+                N_("unknown source id {value} (closest: {close}; see digiday sources)"),
+                value=source_id,
+                close=", ".join(close or known[:3]),
+            )
+    payload = views.sources(dataset, source_id)
+    emit(env, "sources", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
@@ -519,51 +642,79 @@ def quiz(
 ) -> None:
     import random
 
-    from digiday import data, views
     from digiday import quiz as maker
+    from digiday import views
 
     env = environment(ctx)
     asked = fmt is not None or as_json or plain
-    fmt = choices.output_format(fmt, as_json, plain, env.lang)
-    how_many = choices.number(count, 1, 100, "--count", env.lang)
-    chosen = choices.choose(topic, QUIZ_TOPICS, N_("topic"), env.lang)
+    fmt = choices.output_format(fmt, as_json, plain)
+    how_many = choices.number(count, 1, 100, "--count")
+    chosen = choices.choose(topic, QUIZ_TOPICS, N_("topic"))
     if seed is None:
         number = random.SystemRandom().randrange(1_000_000)
     else:
-        number = choices.number(seed, -(2**63), 2**63 - 1, "--seed", env.lang)
-    questions = maker.questions(data.load(data_file), env.lang, chosen, how_many, number)
+        number = choices.number(seed, -(2**63), 2**63 - 1, "--seed")
+    loaded = _data(env, data_file)
+    questions = maker.questions(loaded.dataset, env.lang, chosen, how_many, number)
     if not questions:
-        error("no_questions", env.lang, topic=chosen)
+        fail(N_("the data gives no question on {topic}"), topic=chosen)
     if not asked and env.is_terminal and env.stdin is not None and env.stdin.isatty():
         from digiday.play import play
 
         play(env, questions, env.stdin)
         return
-    emit(env, "quiz", views.quiz(questions), fmt if asked else "markdown")
+    shown_as = fmt if asked else "markdown"
+    emit(env, "quiz", views.quiz(questions), shown_as, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
     cls=Command,
-    short_help=N_("Check a user data file and list every problem in it."),
+    short_help=N_("Check data files and list every problem; without FILE, every layer in use."),
     help=N_(
-        "Example: digiday validate my-themes.yaml\n\n"
-        "Checks FILE as --data would use it: the YAML, its shape, both languages in every text, "
-        "years from 2022, and that every cited source exists. Lists every problem on stderr "
-        "(file:line: key path: message) and exits 3 if there is any; otherwise prints what the "
-        "file adds or replaces and exits 0."
+        "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\n"
+        "Checks each FILE as --data would use it, laid over the data in use: the YAML, its "
+        "shape, both languages in every text, years from 2022, and that every cited source "
+        "exists. Lists every problem on stderr ('file', line N: key path: message) and exits 3 "
+        "if there is any; otherwise prints what each file adds or replaces, and its "
+        "data_as_of, and exits 0.\n\n"
+        "Without FILE, checks every data layer in use and lists them in the order they are "
+        "laid: the bundled data, the data folders (each DIR/digiday/ of $XDG_DATA_DIRS, then "
+        "$XDG_DATA_HOME/digiday/, default ~/.local/share/digiday/), then the files of "
+        "$DIGIDAY_DATA."
     ),
 )
 def validate(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar=N_("FILE"), show_default=False)],
+    files: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(metavar=N_("[FILE]..."), show_default=False),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
-    from digiday import data
+    from digiday import data, layers
 
     env = environment(ctx)
-    summary = data.validate(file)
-    text = catalogue(env.lang).gettext("{file}: valid; {summary}")
-    write_text(env, text.format(file=escape(file), summary=summary.text(env.lang)) + "\n")
+    t = catalogue(env.lang)
+    in_use = layers.user_files((), env.environ)
+    if files:
+        under = [path for path in in_use if path not in files]
+        checked = data.validate(files, under)
+    else:
+        checked = data.validate(in_use)
+        bundled = t.gettext("the bundled data: data as of {date}")
+        write_text(env, bundled.format(date=data.bundled_as_of()) + "\n")
+    for layer in checked:
+        summary = layer.summary.text(env.lang)
+        if layer.data_as_of is not None:
+            line = t.gettext("{file}: valid; {summary}; data as of {date}")
+        else:
+            line = t.gettext("{file}: valid; {summary}")
+        shown = line.format(file=shown_path(layer.file), summary=summary, date=layer.data_as_of)
+        write_text(env, shown + "\n")
+    if not files:
+        dates = [data.bundled_as_of(), *(layer.data_as_of for layer in checked if layer.data_as_of)]
+        text = t.gettext("the data in use is as of {date}").format(date=max(dates))
+        write_text(env, text + "\n")
 
 
 def main() -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from digiday.schema import Layer, Problem
 
 MAX_BYTES = 1024 * 1024
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 class DataError(Failure):
@@ -39,7 +42,8 @@ class DataError(Failure):
         return "\n".join(problem.text(lang) for problem in self.problems)
 
 
-def _refuse(file: str, message: str, line: int | None = None, **values: object) -> DataError:
+def refuse(file: str, message: str, line: int | None = None, **values: object) -> DataError:
+    """A file refused whole, for one reason (it cannot be read, or is not YAML)."""
     from digiday.schema import Problem
 
     return DataError([Problem(file, line, "", message, values)])
@@ -55,30 +59,30 @@ def _read_file(path: str) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
-        raise _refuse(path, N_("is a directory")) from None
+        raise refuse(path, N_("is a directory")) from None
     except FileNotFoundError:
-        raise _refuse(path, N_("does not exist")) from None
+        raise refuse(path, N_("does not exist")) from None
     except PermissionError:
-        raise _refuse(path, N_("cannot be read (permission denied)")) from None
+        raise refuse(path, N_("cannot be read (permission denied)")) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
-        raise _refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
+        raise refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise _refuse(
+            raise refuse(
                 path, N_("is a directory") if stat.S_ISDIR(mode) else N_("is not a regular file")
             )
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             content = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise _refuse(
+        raise refuse(
             path, N_("cannot be read ({reason})"), reason=error.strerror or str(error)
         ) from None
     finally:
         os.close(descriptor)
     if len(content) > MAX_BYTES:
-        raise _refuse(path, N_("is over 1 MiB"))
+        raise refuse(path, N_("is over 1 MiB"))
     return content
 
 
@@ -87,21 +91,25 @@ def _decode(file: str, content: bytes) -> str:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
-        raise _refuse(file, N_("is not valid UTF-8"), line) from None
-    # YAML reads NEL (U+0085) as a line break and folds it away before the schema can see
-    # it, so a C1 control would pass unseen: refuse it in the raw text.
-    nel = text.find("\x85")
-    if nel >= 0:
-        line = text.count("\n", 0, nel) + 1
-        column = nel - text.rfind("\n", 0, nel)
-        raise _refuse(
+        raise refuse(file, N_("is not valid UTF-8"), line) from None
+    text = text.removeprefix("\ufeff")
+    # YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
+    # breaks, before the schema can see them: it folds NEL in text away, and any of them in
+    # a comment ends it, so that what follows is read as YAML where an editor shows a
+    # comment. Refused in the raw text, then, wherever they stand.
+    folded = _YAML_ONLY_BREAKS.search(text)
+    if folded is not None:
+        from digiday.yamlsafe import place
+
+        line, column = place(text, folded.start())
+        raise refuse(
             file,
             N_("holds the control character {char} at character {where}"),
             line,
-            char="U+0085",
+            char=f"U+{ord(folded.group()):04X}",
             where=column,
         )
-    return text.removeprefix("\ufeff")
+    return text
 
 
 def _user_layer(path: str) -> Layer:
@@ -112,7 +120,7 @@ def _user_layer(path: str) -> Layer:
     try:
         parsed = yamlsafe.parse(text)
     except yamlsafe.YamlProblem as problem:
-        raise _refuse(path, problem.message, problem.line, **problem.values) from None
+        raise refuse(path, problem.message, problem.line, **problem.values) from None
     return check_document(path, parsed.value, parsed.lines)
 
 
@@ -134,7 +142,7 @@ class _Bundled(NamedTuple):
 
     merged: dict[str, dict[Any, Any]]
     data_as_of: str
-    prepared: dict[str, tuple[str, bool]]  # for search (see search.prepare)
+    prepared: dict[str, tuple[str, bool]]  # for search (see finder.prepare)
     calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
     calendar_since: str
 
@@ -196,15 +204,15 @@ def pack(folder: Path) -> bytes:
     source checkout has none and reads the YAML instead."""
     import marshal
 
-    from digiday import search
+    from digiday import finder
 
     bundled = _check_bundled(folder)
     dataset = _dataset(bundled.merged)
-    prepared = search.prepare(
+    prepared = finder.prepare(
         text
-        for piece in search.pieces(dataset)
+        for piece in finder.pieces(dataset)
         for lang in LANGS
-        for text in (*search.haystacks(piece, lang), search.shown(piece, lang))
+        for text in (*finder.haystacks(piece, lang), finder.shown(piece, lang))
     )
     packed = bundled._replace(merged=_plain(bundled.merged), prepared=prepared)
     return marshal.dumps(tuple(packed), _MARSHAL_VERSION)
@@ -254,29 +262,54 @@ def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) ->
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
 
 
-def _merged(user: Layer | None) -> dict[str, dict[Any, Any]]:
-    """The bundled records with the user's layer (if any) laid over a copy of them; raises
-    DataError for every problem the user's file has. Without one, the bundled records
+def _merged(users: list[Layer]) -> dict[str, dict[Any, Any]]:
+    """The bundled records with the users' layers laid over a copy of them, in order; raises
+    DataError for every problem any of them has. Without one, the bundled records
     themselves: nothing below changes them."""
     bundled = _bundled().merged
-    if user is None:
+    if not users:
         return bundled
-    merged = {
-        name: ({k: dict(v) for k, v in records.items()} if name == "info" else dict(records))
-        for name, records in bundled.items()
-    }
-    _overlay(merged, user)
-    _check_references([user], merged)
+    merged = _copy(bundled)
+    for user in users:
+        _overlay(merged, user)
+    _check_references(users, merged)
     return merged
 
 
-def load(user_file: str | None = None) -> Dataset:
-    """The bundled data with `user_file` (if any) laid over it. Raises DataError."""
-    return _dataset(_merged(_user_layer(user_file) if user_file is not None else None))
+def _copy(records: dict[str, dict[Any, Any]]) -> dict[str, dict[Any, Any]]:
+    return {
+        name: ({k: dict(v) for k, v in values.items()} if name == "info" else dict(values))
+        for name, values in records.items()
+    }
+
+
+class Loaded(NamedTuple):
+    """The data in use: the records, and the date it is current as of."""
+
+    dataset: Dataset
+    data_as_of: str
+
+
+def _layers(files: tuple[str, ...]) -> tuple[Layer, ...]:
+    return tuple(_user_layer(path) for path in files)
+
+
+def load_all(files: Sequence[str] = ()) -> Loaded:
+    """The bundled data with `files` laid over it in order, and the latest date among them
+    (the bundled data's own at least). Raises DataError."""
+    files = (files,) if isinstance(files, str) else tuple(files)  # one path, not its letters
+    users = list(_layers(files))
+    dates = [_bundled().data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
+    return Loaded(_dataset(_merged(users)), max(dates))
+
+
+def load(files: Sequence[str] = ()) -> Dataset:
+    """The bundled data with `files` laid over it, in order. Raises DataError."""
+    return load_all(files).dataset
 
 
 def prepared_for_search() -> dict[str, tuple[str, bool]]:
-    """The bundled texts folded ahead, when the wheel carries them (see search.prepare)."""
+    """The bundled texts folded ahead, when the wheel carries them (see finder.prepare)."""
     return _bundled().prepared
 
 
@@ -325,16 +358,37 @@ class Summary(NamedTuple):
         return self.text("en")
 
 
-def validate(user_file: str) -> Summary:
-    """Check a user file against the bundled data; raises DataError listing every problem."""
-    user = _user_layer(user_file)
-    _merged(user)
-    base = _bundled().merged
+class Checked(NamedTuple):
+    """One layer as `digiday validate` lists it: its file, what it adds or replaces in the
+    data laid before it, and the date its maker gives."""
+
+    file: str
+    summary: Summary
+    data_as_of: str | None
+
+
+def validate(files: Sequence[str], under: Sequence[str] = ()) -> list[Checked]:
+    """Check `files`, each laid over the bundled data and the `under` files and the files
+    before it; raises DataError listing every problem of every file."""
+    files = [files] if isinstance(files, str) else list(files)  # one path, not its letters
+    layers = list(_layers(tuple(under))) + [_user_layer(path) for path in files]
+    _merged(layers)  # every problem of every layer, or none
+    base = _copy(_bundled().merged)
+    for layer in layers[: len(layers) - len(files)]:
+        _overlay(base, layer)
+    checked = []
+    for path, layer in zip(files, layers[len(layers) - len(files) :], strict=True):
+        checked.append(Checked(path, _summary(layer, base), layer.data_as_of))
+        _overlay(base, layer)
+    return checked
+
+
+def _summary(layer: Layer, base: dict[str, dict[Any, Any]]) -> Summary:
     added: dict[str, int] = {}
     replaced: dict[str, int] = {}
-    for name, records in user.collections.items():
+    for name, records in layer.collections.items():
         pairs = (
-            [(records[section], base["info"].get(section, {})) for section in records]
+            [(records[section], base.get("info", {}).get(section, {})) for section in records]
             if name == "info"
             else [(records, base.get(name, {}))]
         )
@@ -352,6 +406,11 @@ def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], str]:
     return bundled.calendar, bundled.calendar_since
 
 
-def data_as_of() -> str:
+def bundled_as_of() -> str:
     """The date the bundled data was last checked against its sources."""
     return _bundled().data_as_of
+
+
+def data_as_of(files: Sequence[str] = ()) -> str:
+    """The date the data in use (the bundled data with `files` over it) is current as of."""
+    return load_all(files).data_as_of

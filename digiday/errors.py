@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -16,50 +19,107 @@ class ExitStatus(IntEnum):
     USAGE = 2  # the command line is wrong
     DATA = 3  # a user data file cannot be used
     SOFTWARE = 70  # a bug in digiday: reported in one line, never as a traceback
+    OSERR = 71  # the system failed under the tool: out of memory
     IOERR = 74  # the answer could not be written: disk full, stdout closed, an I/O error
     INTERRUPTED = 130  # Ctrl-C
 
 
-class Failure(Exception):
-    """Raised anywhere below the CLI to end the run with `status` after printing `message`."""
+class Word(str):
+    """A value of a message that is itself one of the tool's words (a msgid): translated
+    with the message."""
 
-    def __init__(self, message: str, status: ExitStatus = ExitStatus.USAGE) -> None:
-        super().__init__(message)
-        self.message = message
+
+class Failure(Exception):
+    """Raised anywhere below the CLI to end the run with `status` after printing a message.
+
+    The message is a msgid (marked with `N_()` where it is written) with its values; the
+    root puts it into the reader's language once, when it reports it (root._run), so that
+    nothing below the command line needs to know the language. Values named `path` are
+    shown whole (escaped), `value` quoted, escaped and cut; a `Word` is translated.
+    """
+
+    def __init__(
+        self, msgid: str, status: ExitStatus = ExitStatus.USAGE, /, **values: object
+    ) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
         self.status = status
+        self.values = values
 
     def text(self, lang: Lang) -> str:
-        """The message in `lang`; most are made in the reader's language already."""
-        return self.message
+        """The message in `lang`."""
+        from digiday.l10n import catalogue
+
+        t = catalogue(lang)
+        values = {name: _shown_as(name, value, t.gettext) for name, value in self.values.items()}
+        return t.gettext(self.msgid).format(**values)
 
 
-def fail(message: str, status: ExitStatus = ExitStatus.USAGE) -> NoReturn:
-    raise Failure(message, status)
+def _shown_as(name: str, value: object, gettext: Callable[[str], str]) -> object:
+    if name == "path":
+        return shown_path(value)
+    if isinstance(value, Word):
+        return gettext(value)
+    if name == "value" and isinstance(value, str):
+        return shown(value)
+    return value
+
+
+class TerminalGone(Exception):
+    """The terminal under `countdown --watch` or `quiz` went away (its window closed with
+    SIGHUP ignored): the run ends quietly, since nobody is left to read a message."""
+
+
+def fail(msgid: str, status: ExitStatus = ExitStatus.USAGE, /, **values: object) -> NoReturn:
+    """End the run with the message `msgid` (see Failure)."""
+    raise Failure(msgid, status, **values)
 
 
 MAX_SHOWN = 80  # characters of an echoed value a message shows at most
 
-# C0 and C1 controls, DEL, and the bidirectional overrides and isolates: what can move the
-# cursor, retitle a terminal or reorder a line when printed. Newline and TAB are not here;
-# a message escapes them too, since one problem is one line.
+# C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides
+# and isolates: what can move the cursor, retitle a terminal, break a line or reorder it when
+# printed. Newline and TAB are here too, since one problem is one line.
 UNSAFE = frozenset(
     [
         *map(chr, range(0x00, 0x20)),
         *map(chr, range(0x7F, 0xA0)),
+        "\u2028",
+        "\u2029",
         *map(chr, range(0x202A, 0x202F)),
         *map(chr, range(0x2066, 0x206A)),
     ]
 )
+# Python hands a byte of a file name or argument that is not UTF-8 over as a lone surrogate
+# (U+DC80 to U+DCFF, PEP 383); shown, it is the byte itself.
+_SMUGGLED_BYTES = range(0xDC80, 0xDD00)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if code in _SMUGGLED_BYTES:
+        return f"\\x{code - 0xDC00:02x}"
+    if char in UNSAFE:
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if 0xD800 <= code < 0xE000:  # any other lone surrogate: no stream can encode it
+        return f"\\u{code:04x}"
+    return char
+
+
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def escape(text: str) -> str:
-    """`text` with every unsafe character written as an escape (`\\x1b`, `\\u202e`)."""
-    if not any(char in UNSAFE for char in text):
-        return text
-    return "".join(
-        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if c in UNSAFE else c
-        for c in text
-    )
+    """`text` with every unsafe character written as an escape (`\\x1b`, `\\u202e`), and a
+    byte that was not UTF-8 as that byte (`\\xfe`)."""
+    return _NEEDS_ESCAPE.sub(lambda match: _escaped(match.group()), text)
+
+
+def shown_path(path: object) -> str:
+    """A file's path as a message shows it: quoted and escaped, always whole, so that the
+    reader can tell which file is meant; an empty one is named as empty."""
+    text = escape(os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path))
+    return f"'{text}'"
 
 
 def shown(value: object) -> str:
@@ -72,20 +132,37 @@ def shown(value: object) -> str:
 
 
 def _safe_line(line: str) -> str:
-    """A message line with nothing unsafe in it and no word longer than MAX_SHOWN: the last
-    guard for messages made elsewhere (click's, the YAML parser's)."""
-    words = escape(line).split(" ")
-    return " ".join(w if len(w) <= MAX_SHOWN else w[: MAX_SHOWN - 1] + "…" for w in words)
+    """A message line with nothing unsafe in it: the last guard for messages made elsewhere
+    (click's, the YAML parser's). Values are cut where they are put in a message, never
+    here, so that a file's path stays whole."""
+    return escape(line)
 
 
 def report(message: str, stderr: TextIO | None = None) -> None:
     """One line (or a few, for data problems) on stderr, prefixed with the program's name,
-    in what the stream can encode."""
+    in what the stream can encode. A stderr that cannot be written is let go quietly: the
+    exit status is then the only word left, and it must stay the one the run ended with."""
     from digiday.output import for_stream
 
     stream = sys.stderr if stderr is None else stderr
     if stream is None:  # started with stderr closed: nobody to tell
         return
-    for line in message.split("\n"):
-        stream.write(for_stream(f"digiday: {_safe_line(line)}\n", stream))
-    stream.flush()
+    try:
+        for line in message.split("\n"):
+            stream.write(for_stream(f"digiday: {_safe_line(line)}\n", stream))
+        stream.flush()
+    except (OSError, ValueError):  # a full disk, a closed pipe, a closed stream
+        to_devnull(stream)  # or the interpreter's own last flush fails too, with status 120
+
+
+def to_devnull(stream: TextIO | None) -> None:
+    """Point a stream that failed at /dev/null: later writes, and the interpreter's final
+    flush of what is still buffered, would fail again (exit 120, "Exception ignored")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's buffer), or None: nothing to flush at exit

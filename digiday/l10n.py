@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import gettext
-import os
 from pathlib import Path
 
 from digiday.model import Lang
@@ -25,29 +24,22 @@ def N_(message: str) -> str:
 
 @functools.cache
 def catalogue(lang: Lang) -> gettext.NullTranslations:
-    """The catalogue for `lang`; English is the msgids themselves."""
+    """The catalogue for `lang`; English is the msgids themselves.
+
+    Read as bytes, not through gettext's own search of a folder, so that it is found inside
+    a zip too (a zipapp, a zipped installation), where there is no folder to search."""
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
+    relative = f"{lang}/LC_MESSAGES/{DOMAIN}.mo"
+    try:
+        compiled = (LOCALEDIR / relative).read_bytes()
+    except OSError:
+        try:
+            from importlib import resources
 
+            compiled = (resources.files("digiday") / "locale" / relative).read_bytes()
+        except (OSError, ModuleNotFoundError):
+            return gettext.NullTranslations()
+    import io
 
-def use_for_libraries(lang: Lang) -> str | None:
-    """Let Typer's own gettext calls ("Options", "No such command") find our catalogue.
-
-    Typer calls the module-level `gettext.gettext`, which reads the application's domain
-    (`textdomain`) and takes the language from $LANGUAGE alone, so this sets both. Returns
-    the previous $LANGUAGE, for `restore_libraries`.
-    """
-    gettext.bindtextdomain(DOMAIN, str(LOCALEDIR))
-    gettext.textdomain(DOMAIN)
-    previous = os.environ.get("LANGUAGE")
-    os.environ["LANGUAGE"] = lang
-    return previous
-
-
-def restore_libraries(previous: str | None) -> None:
-    """Undo `use_for_libraries`, so that a run inside a test leaves the process as it was."""
-    if previous is None:
-        os.environ.pop("LANGUAGE", None)
-    else:
-        os.environ["LANGUAGE"] = previous
+    return gettext.GNUTranslations(io.BytesIO(compiled))

@@ -13,6 +13,9 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 
 SECTIONS = ("overview", "definition", "activities", "purposes", "history")
 ROLES = ("lead", "coordinator", "implementer", "association", "media", "press")
+QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
+# Whose today, unless --tz says otherwise: the Day happens in Vietnam.
+DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
 
 class Text(NamedTuple):

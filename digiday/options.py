@@ -12,12 +12,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from digiday.choices import FORMATS
 from digiday.l10n import N_
 from digiday.model import LANGS
-
-FORMATS = ("text", "plain", "json", "markdown")
-QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
-DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
 
 def complete(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -48,21 +45,36 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help=N_("text, plain, json or markdown. Default: text."),
-        autocompletion=complete(FORMATS),
+        autocompletion=complete(FORMATS[:4]),
         metavar="[text|plain|json|markdown]",
+        show_default=False,
+    ),
+]
+CountdownFormatOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("text, plain, json, markdown or line (one line, for status bars). Default: text."),
+        autocompletion=complete(FORMATS),
+        metavar="[text|plain|json|markdown|line]",
         show_default=False,
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help=N_("Short for --format json."))]
 PlainFlag = Annotated[bool, typer.Option("--plain", help=N_("Short for --format plain."))]
+# Repeatable; $DIGIDAY_DATA and the data folders are read by digiday.layers, not by click,
+# so that a list of several files and their order are the tool's own.
 DataOption = Annotated[
-    Optional[str],  # noqa: UP045
+    Optional[list[str]],  # noqa: UP045
     typer.Option(
         "--data",
-        envvar="DIGIDAY_DATA",
-        help=N_("A YAML file laid over the bundled data (see `digiday validate`)."),
+        help=N_(
+            "A YAML file laid over the data, after $DIGIDAY_DATA's and the data folders' "
+            "(repeatable; see digiday validate)."
+        ),
         metavar=N_("FILE"),
-        show_envvar=True,
+        show_default=False,
     ),
 ]
 DateOption = Annotated[

@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.i18n import word
+from digiday.watch import TerminalGone, terminal_gone
 
 if TYPE_CHECKING:
     from digiday.env import Environment
     from digiday.quiz import Question
 
+__all__ = ["KEYS", "TerminalGone", "play"]
+
 KEYS = {"1": 0, "2": 1, "3": 2, "4": 3, "a": 0, "b": 1, "c": 2, "d": 3}
+
+
+def _descriptor(stream: TextIO) -> int | None:
+    """The terminal `stream` reads from, if it is one with a descriptor (not a test's
+    buffer, not a file or a pipe, where keys come with Enter anyway)."""
+    try:
+        descriptor = stream.fileno()
+        return descriptor if os.isatty(descriptor) else None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 @contextlib.contextmanager
 def _keys(stream: TextIO) -> Iterator[None]:
     """One key at a time, without Enter: the terminal in cbreak mode while the quiz runs
     (Ctrl-C still interrupts), and as it was afterwards."""
+    descriptor = _descriptor(stream)
     try:
         import termios
         import tty
-
-        descriptor = stream.fileno()
-        saved = termios.tcgetattr(descriptor)
-    except (ImportError, OSError, ValueError):  # not a POSIX terminal: keys come with Enter
+    except ImportError:  # not a POSIX system: keys come with Enter
+        descriptor = None
+    if descriptor is None:
         yield
         return
+    saved = termios.tcgetattr(descriptor)
+    tty.setcbreak(descriptor)
     try:
-        tty.setcbreak(descriptor)
         yield
-    finally:
-        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+    except BaseException:
+        # Restoring fails too where the terminal has gone; what ended the quiz says more.
+        with contextlib.suppress(termios.error, OSError):
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+        raise
+    termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
 
 
 def _choice(stream: TextIO) -> int:
@@ -46,7 +65,13 @@ def _choice(stream: TextIO) -> int:
 
 
 def play(env: Environment, questions: list[Question], stream: TextIO) -> None:
-    """Ask every question; the score at the end, or at Ctrl-C (then exit 130 by the root)."""
+    """Ask every question; the score at the end, or at Ctrl-C (then exit 130 by the root).
+    A terminal that goes away ends it with TerminalGone."""
+    with terminal_gone():
+        _play(env, questions, stream)
+
+
+def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     from rich.console import Group
 
     from digiday import views

@@ -7,6 +7,7 @@ status: never a traceback, and nothing at all when stdout is a closed pipe.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -18,11 +19,11 @@ from typer._click.exceptions import UsageError
 from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
-from digiday import l10n
-from digiday.env import Environment, resolve
-from digiday.errors import ExitStatus, Failure, report
+from digiday.env import Environment, locale_lang, resolve
+from digiday.errors import ExitStatus, Failure, report, to_devnull
+from digiday.l10n import N_
 from digiday.usage import Command as LocalisedCommand
-from digiday.usage import Group, unknown_command, usage_error
+from digiday.usage import Group, typer_words, unknown_command, usage_error
 
 if TYPE_CHECKING:
     from typer._click import Command, Context
@@ -58,12 +59,18 @@ class RootGroup(Group):
             _built[key] = command
         return _built[key]
 
+    def translate(self, lang: Lang) -> None:
+        super().translate(lang)
+        for param in self.params:
+            if param.name in ("show_completion", "install_completion"):
+                param.callback = _completion_callback(param.name)
+
     def resolve_command(
         self, ctx: Context, args: list[str]
     ) -> tuple[str | None, Command | None, list[str]]:
         name = args[0]
         if not name.startswith("-") and self.get_command(ctx, name) is None:
-            raise Failure(unknown_command(name, command_names(), self.lang))
+            raise unknown_command(name, command_names())
         return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]
@@ -76,66 +83,118 @@ class RootGroup(Group):
         **extra: Any,
     ) -> Any:
         """Resolve the environment from the command line before click parses it, then run
-        the command. `make_environment` is for tests (see tests/environment.py)."""
+        the command under the one error policy (`_run`). The root makes the context and
+        invokes the command itself, rather than through click's or Typer's `main`, which
+        turn a closed pipe into exit 1 and Ctrl-C into their own exits before any policy of
+        ours could see them. `make_environment` is for tests (see tests/environment.py)."""
         argv = list(sys.argv[1:] if args is None else args)
+        name = prog_name or "digiday"
         try:
             env = (make_environment or resolve)(argv)
-        except Failure as failure:  # a bad --lang: nothing else can be trusted yet
-            report(failure.message)
+        except Failure as failure:  # a bad --lang: told in the locale's language
+            report(failure.text(locale_lang(os.environ)))
             status = int(failure.status)
         else:
             for warning in env.warnings:
                 report(warning, env.stderr)
-            previous = l10n.use_for_libraries(env.lang)
-            try:
+            with typer_words(env.lang):
                 self.translate(env.lang)
-                status = _run(
-                    env,
-                    lambda: super(RootGroup, self).main(
-                        argv, prog_name or "digiday", complete_var, False, obj=env, **extra
-                    ),
-                )
-            finally:
-                l10n.restore_libraries(previous)
+                status = _run(env, lambda: self._invoke(env, argv, name, complete_var, extra))
         if standalone_mode:
             sys.exit(status)
         return status
+
+    def _invoke(
+        self,
+        env: Environment,
+        argv: list[str],
+        prog_name: str,
+        complete_var: str | None,
+        extra: dict[str, Any],
+    ) -> Any:
+        # What click's own `main` does, less its exception handling: shell completion's
+        # answers (which exit), then the context and the command.
+        self._main_shell_completion(extra, prog_name, complete_var)
+        with self.make_context(prog_name, argv, obj=env, **extra) as ctx:
+            return self.invoke(ctx)
 
 
 def _run(env: Environment, invoke: Callable[[], Any]) -> int:
     """The one error policy: every exception a run can end with, as a status and at most a
     short message on stderr in the reader's language."""
-    from digiday.messages import message
-    from digiday.output import WriteError, flush
+    from typer._click.exceptions import ClickException
+    from typer.exceptions import Abort, Exit
+
+    from digiday.errors import TerminalGone
+    from digiday.output import Interrupted, WriteError, flush
 
     try:
-        result = invoke()
+        try:
+            result = invoke()
+            status = int(result) if isinstance(result, int) else 0
+        except Exit as done:  # --help, --version, a command's own status
+            status = done.exit_code
+        except SystemExit as done:  # shell completion exits so
+            status = done.code if isinstance(done.code, int) else 0
         flush(env)
+        return status
     except Failure as failure:
         report(failure.text(env.lang), env.stderr)
         return int(failure.status)
     except UsageError as problem:
         report(usage_error(problem, env.lang), env.stderr)
         return int(ExitStatus.USAGE)
+    except ClickException as problem:  # none is raised today; click's own words, if one is
+        report(problem.format_message(), env.stderr)
+        return problem.exit_code
     except WriteError as problem:
-        report(message("stdout", env.lang, reason=problem.reason), env.stderr)
-        _stdout_to_devnull()  # or the interpreter's last flush fails once more, with a trace
+        reason = Failure(
+            N_("cannot write the answer to standard output: {reason}"), reason=problem.reason
+        )
+        report(reason.text(env.lang), env.stderr)
+        to_devnull(env.stdout)  # or the interpreter's last flush fails once more, with a trace
         return int(ExitStatus.IOERR)
-    except (KeyboardInterrupt, typer.Abort):
+    except (KeyboardInterrupt, Abort):
         return int(ExitStatus.INTERRUPTED)
-    except BrokenPipeError:
-        return _closed_pipe()
+    except Interrupted as stop:  # SIGTERM or SIGHUP while writing -o FILE, cleaned up
+        return 128 + stop.signum
+    except TerminalGone:  # the terminal went away under --watch or quiz: nobody to tell
+        to_devnull(env.stdout)
+        to_devnull(env.stderr)
+        return int(ExitStatus.IOERR)
+    except MemoryError:
+        report(Failure(N_("the system ran out of memory")).text(env.lang), env.stderr)
+        return int(ExitStatus.OSERR)
     except OSError as problem:
         if problem.errno == errno.EPIPE:
-            return _closed_pipe()
-        error = f"{type(problem).__name__}: {problem.strerror or problem}"
-        report(message("internal", env.lang, error=error), env.stderr)
-        return int(ExitStatus.SOFTWARE)
+            return _closed_pipe(env)
+        return _internal(env, problem, f"{type(problem).__name__}: {problem.strerror or problem}")
     except Exception as problem:
-        error = f"{type(problem).__name__}: {problem}"
-        report(message("internal", env.lang, error=error), env.stderr)
-        return int(ExitStatus.SOFTWARE)
-    return int(result) if isinstance(result, int) else 0
+        return _internal(env, problem, f"{type(problem).__name__}: {problem}")
+
+
+def _internal(env: Environment, problem: BaseException, error: str) -> int:
+    """A bug of ours: one line, or the whole traceback with DIGIDAY_TRACEBACK set."""
+    if env.traceback and env.stderr is not None:
+        import traceback
+
+        with contextlib.suppress(OSError, ValueError):
+            traceback.print_exception(problem, file=env.stderr)
+    report(
+        Failure(N_("internal error ({error}); please report it"), error=error).text(env.lang),
+        env.stderr,
+    )
+    return int(ExitStatus.SOFTWARE)
+
+
+def _completion_callback(name: str) -> Callable[..., Any]:
+    def callback(ctx: Context, param: Any, value: Any) -> Any:
+        from digiday import completion  # only when asked: it imports Typer's installers
+
+        chosen = completion.show if name == "show_completion" else completion.install
+        return chosen(ctx, param, value)
+
+    return callback
 
 
 def command_names() -> list[str]:
@@ -147,16 +206,7 @@ def _name(info: CommandInfo) -> str:
     return info.name or str(getattr(info.callback, "__name__", ""))
 
 
-def _closed_pipe() -> int:
+def _closed_pipe(env: Environment) -> int:
     """The reader went away (`digiday ... | head -1`): stop quietly."""
-    _stdout_to_devnull()
+    to_devnull(env.stdout)
     return int(ExitStatus.OK)
-
-
-def _stdout_to_devnull() -> None:
-    """Later writes and the interpreter's final flush would fail again: send them nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # stdout is not a real file (a test runner's buffer), or is None: nothing to do

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
-from digiday.errors import UNSAFE, shown
+from digiday.errors import UNSAFE, shown, shown_path
 from digiday.l10n import N_, catalogue
 from digiday.model import (
     LANGS,
@@ -34,12 +35,41 @@ from digiday.model import (
 )
 
 COLLECTIONS = ("info", "agencies", "themes", "editions", "documents", "sources")
+TOP_KEYS = (*COLLECTIONS, "data_as_of")
 
 Path = tuple[str | int, ...]
 
 
 class Word(str):
-    """A value in a problem that is itself one of the tool's words: translated with it."""
+    """A value in a problem that is itself one of the tool's words: translated with it, and
+    its own placeholders filled from `values` once translated."""
+
+    values: Mapping[str, object] = MappingProxyType({})
+
+    @classmethod
+    def of(cls, msgid: str, **values: object) -> Word:
+        word = cls(msgid)
+        word.values = values
+        return word
+
+
+@dataclass(frozen=True)
+class LongNumber:
+    """A number written with more digits than the loader turns into one (yamlsafe.MAX_DIGITS).
+
+    No field of the data is a number that long, and Python refuses to turn one of more than
+    4300 digits into an int, or a huge int into text: kept as written, it is a value of the
+    wrong type like any other, named by its length."""
+
+    written: str
+    digits: int
+
+    def __str__(self) -> str:
+        return self.written
+
+
+# Where a problem is: the file first and whole, then its line, in either language.
+_AT_LINE = N_("{file}, line {line}")
 
 
 class Problem(NamedTuple):
@@ -54,11 +84,12 @@ class Problem(NamedTuple):
     def text(self, lang: Lang) -> str:
         t = catalogue(lang)
         values = {
-            name: t.gettext(value) if isinstance(value, Word) else value
+            name: t.gettext(value).format(**value.values) if isinstance(value, Word) else value
             for name, value in self.values.items()
         }
-        name = shown(self.file)[1:-1]  # a file name is ours to show, but escaped and cut
-        where = f"{name}:{self.line}" if self.line is not None else name
+        where = shown_path(self.file)
+        if self.line is not None:
+            where = t.gettext(_AT_LINE).format(file=where, line=self.line)
         path = shown(self.path)[1:-1]
         return f"{where}: {path + ': ' if path else ''}{t.gettext(self.message).format(**values)}"
 
@@ -110,6 +141,8 @@ def _type_name(value: Any) -> str:
     with the problem (a list, a mapping, nothing)."""
     if isinstance(value, bool):
         return "true" if value else "false"  # as YAML writes them
+    if isinstance(value, LongNumber):
+        return Word.of(N_("a number of {digits} digits"), digits=value.digits)
     if isinstance(value, (str, int, float)):
         return shown(value) if isinstance(value, str) else shown(value).strip("'")
     if value == []:
@@ -215,7 +248,7 @@ def _year(check: Checker, value: Any, path: Path) -> int | None:
         check.fail(
             path,
             N_("year {year} is outside {first}–{last} (the first Day was {first})"),
-            year=value,
+            year=_type_name(value),  # cut as any value shown: a year can have 80 digits
             first=FIRST_YEAR,
             last=LAST_YEAR,
         )
@@ -417,10 +450,12 @@ def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, A
 
 
 class Layer(NamedTuple):
-    """What one file says, keyed for overlaying; `info` is keyed by section, then id."""
+    """What one file says, keyed for overlaying; `info` is keyed by section, then id;
+    `data_as_of`, the day its maker checked the sources, when it says so."""
 
     collections: dict[str, dict[Any, Any]]
     checker: Checker
+    data_as_of: str | None = None
 
 
 def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
@@ -430,9 +465,12 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
     if not isinstance(top, dict):
         check.fail((), N_("the top level must be a mapping, found {found}"), found=_type_name(top))
         return Layer(collections, check)
+    data_as_of = None
     for key, value in top.items():
         if key == "info":
             collections["info"] = _info(check, value)
+        elif key == "data_as_of":
+            data_as_of = _date(check, value, (key,))
         elif key in _KINDS:
             collections[key] = _records(check, _KINDS[key], value, (key,))
         else:
@@ -440,9 +478,9 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
                 (str(key),),
                 N_("unknown key {key} (known: {known})"),
                 key=shown(key),
-                known=", ".join(COLLECTIONS),
+                known=", ".join(TOP_KEYS),
             )
-    return Layer(collections, check)
+    return Layer(collections, check, data_as_of)
 
 
 def _info(check: Checker, value: Any) -> dict[Any, Any]:

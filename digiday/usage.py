@@ -1,15 +1,18 @@
 """Help pages and usage errors in the reader's language.
 
-Typer looks some of its words up with gettext (l10n.use_for_libraries points it at our
-catalogue); the click it vendors looks up none. So the help texts, metavars and the help
-option are translated when a command is built for a language, the usage line through
-click's public `format_usage`, and click's parse errors are told afresh here from the
-exception's class and fields, never by patching the library.
+Typer looks some of its words up with gettext ("Options", "Arguments"): `typer_words` hands
+it our catalogue for the run, and takes it back; the click it vendors looks up none. So the
+help texts, metavars and the help option are translated when a command is built for a
+language, the usage line through click's public `format_usage`, and click's parse errors
+are told afresh here from the exception's class and fields (where click gives none, a test
+pins the wording relied on).
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from typer._click.exceptions import (
@@ -21,6 +24,7 @@ from typer._click.exceptions import (
 )
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from digiday.errors import Failure, shown
 from digiday.l10n import N_, catalogue
 from digiday.model import Lang
 from digiday.output import write_text
@@ -51,6 +55,26 @@ LIBRARY_WORDS = (
 )
 
 
+@contextlib.contextmanager
+def typer_words(lang: Lang) -> Iterator[None]:
+    """Typer's own words in `lang` inside the block, and as they were after it.
+
+    typer.core calls the `_` it imported from gettext (`from gettext import gettext as _`),
+    which reads the process's text domain and $LANGUAGE. Giving that one name our
+    catalogue's gettext for the run changes no state of the process (no variable, no
+    domain) and works where the catalogue is inside a zip; tests/test_usage.py checks
+    that typer.core still has that name and that its words follow it.
+    """
+    import typer.core
+
+    previous = typer.core.__dict__["_"]
+    setattr(typer.core, "_", catalogue(lang).gettext)  # noqa: B010 - not re-exported, so typed
+    try:
+        yield
+    finally:
+        setattr(typer.core, "_", previous)  # noqa: B010
+
+
 def environment(ctx: Context) -> Environment:
     """The run's environment, which the root put in the context (see root.RootGroup.main)."""
     from digiday.env import Environment, resolve
@@ -76,6 +100,19 @@ class Localised:
             option.help = catalogue(self.lang).gettext("Show this message and exit.")
             option.callback = _show_help
         return option
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # Click would refuse leftover words itself, in an English sentence holding all of
+        # them; it is let keep them, and they are refused here, by the words.
+        refuses = not ctx.allow_extra_args and not ctx.resilient_parsing
+        if refuses and not isinstance(self, TyperGroup):
+            ctx.allow_extra_args = True
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+            ctx.allow_extra_args = False
+            if rest:
+                raise ExtraArguments(rest, ctx)
+            return rest
+        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
 
     def translate(self, lang: Lang) -> None:
         """Put this command's help, usage words and its parameters' help into `lang`."""
@@ -108,25 +145,37 @@ def _show_help(ctx: Context, param: Parameter, value: bool) -> None:
         ctx.exit()
 
 
-def unknown_command(name: str, known: list[str], lang: Lang) -> str:
-    t = catalogue(lang)
-    from digiday.errors import shown
-
+def unknown_command(name: str, known: list[str]) -> Failure:
     close = difflib.get_close_matches(name, known, n=3)
     if close:
-        return t.gettext("no such command {value} (did you mean {close}?)").format(
-            value=shown(name), close=", ".join(close)
+        return Failure(
+            N_("no such command {value} (did you mean {close}?)"),
+            value=name,
+            close=", ".join(close),
         )
-    return t.gettext("no such command {value} (choose: {known})").format(
-        value=shown(name), known=", ".join(known)
+    return Failure(
+        N_("no such command {value} (choose: {known})"), value=name, known=", ".join(known)
     )
+
+
+class ExtraArguments(UsageError):
+    """Words left over once a command has read its arguments. Click tells these only in a
+    sentence of its own; raised by `Localised.parse_args` with the words themselves."""
+
+    def __init__(self, words: list[str], ctx: Context) -> None:
+        super().__init__(" ".join(words), ctx)
+        self.words = words
+
+
+# A usage error lists this many leftover words at most: ten thousand would make one line of
+# tens of kilobytes.
+MAX_EXTRA = 3
 
 
 def usage_error(problem: UsageError, lang: Lang) -> str:
     """click's message for a command line it could not parse, in `lang`, with the hint to
     `--help`. Told from the exception's class and fields; a message we do not know is
     passed on as it is."""
-    from digiday.errors import shown
 
     t = catalogue(lang)
     if isinstance(problem, NoSuchOption):
@@ -154,10 +203,14 @@ def usage_error(problem: UsageError, lang: Lang) -> str:
         text = t.gettext("invalid value for {name}: {reason}").format(
             name=_param_name(problem.param, problem.ctx), reason=problem.message
         )
-    elif problem.message.startswith("Got unexpected extra argument"):
-        # click words this one itself, with the arguments in brackets at the end.
-        extra = problem.message.split("argument(s) (", 1)[-1].removesuffix(")")
-        text = t.gettext("unexpected extra argument(s): {value}").format(value=extra)
+    elif isinstance(problem, ExtraArguments):
+        listed = ", ".join(shown(word) for word in problem.words[:MAX_EXTRA])
+        more = len(problem.words) - MAX_EXTRA
+        if more > 0:
+            listed += " " + t.ngettext("and {count:,} more", "and {count:,} more", more).format(
+                count=more
+            )
+        text = t.gettext("unexpected extra argument(s): {value}").format(value=listed)
     else:
         text = problem.format_message()
     if problem.ctx is not None:

@@ -13,8 +13,8 @@ from digiday import calendar, i18n, provenance
 from digiday.model import Ceremony, Dataset, Entry, Lang, Note, Plan, Text
 
 if TYPE_CHECKING:
+    from digiday.finder import Hit
     from digiday.quiz import Question
-    from digiday.search import Hit
 
 Payload = Any
 
@@ -202,7 +202,7 @@ def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> Payl
 
 
 def search(hits: list[Hit], lang: Lang) -> Payload:
-    from digiday.search import shown  # imported by the search itself; no other view needs it
+    from digiday.finder import shown  # imported by the search itself; no other view needs it
 
     return [
         {"section": hit.piece.section, "ref": hit.piece.ref, "text": shown(hit.piece, lang)}

@@ -3,7 +3,9 @@
 PyYAML's safe loader already refuses to build Python objects. This one also refuses what the
 data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
 "billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
-the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is.
+the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is;
+a number too long to be any of the data's stays its length (schema.LongNumber). A character
+YAML's reader refuses is told with its line, as every other problem is.
 
 It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
 every event can be checked before it becomes a node.
@@ -11,22 +13,29 @@ every event can be checked before it becomes a node.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from digiday.errors import shown
+from digiday.errors import UNSAFE, shown
 from digiday.l10n import N_
+from digiday.schema import LongNumber
 
 MAX_DEPTH = 32
+# The most digits a number may have and still be built as one: far more than any year, and
+# few enough that any form of it (hexadecimal too) converts and shows under Python's limit
+# on digits, whatever that is set to (640 at the least).
+MAX_DIGITS = 80
+_INT = "tag:yaml.org,2002:int"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 
@@ -107,6 +116,23 @@ class _StrictConstructor(SafeConstructor):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_integer(self, node: ScalarNode) -> int | str | LongNumber:
+        written = self.construct_scalar(node)
+        digits = written.lstrip("+-")
+        digits = digits[2:] if digits[:2] in ("0b", "0x") else digits
+        count = len(digits) - digits.count("_") - digits.count(":")
+        if count > MAX_DIGITS:
+            return LongNumber(written, count)
+        if count == 0:  # `0b_` fits YAML 1.1's pattern for an int, but has nothing to convert
+            return written
+        return super().construct_yaml_int(node)
+
+    # PyYAML calls what its table holds, SafeConstructor's own function, not the method.
+    yaml_constructors = {  # noqa: RUF012 - PyYAML's own class-level table, amended
+        **SafeConstructor.yaml_constructors,
+        _INT: construct_integer,
+    }
+
 
 class _StrictResolver(Resolver):
     yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class-level table, filtered
@@ -156,6 +182,40 @@ def parse_bundled(text: str) -> Any:
         loader.dispose()
 
 
+# Where YAML breaks lines, so that a line counted here is the line of every other problem.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def place(text: str, index: int) -> tuple[int, int]:
+    """The line and the column, both from 1, of the character at `index` in `text`."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
+def _refused(text: str, index: int) -> YamlProblem:
+    """The character at `index`, which YAML does not allow, told with its line."""
+    char = text[index]
+    line, column = place(text, index)
+    message = (
+        N_("holds the control character {char} at character {where}")
+        if char in UNSAFE
+        else N_("holds the character {char}, which YAML does not allow, at character {where}")
+    )
+    return YamlProblem(message, line, char=f"U+{ord(char):04X}", where=column)
+
+
+def _refused_by_reader(text: str, error: ReaderError) -> YamlProblem:
+    """The reader gives only the refused character's position: in bytes of UTF-8 from
+    libyaml, in characters from PyYAML's own reader, so the one that holds it is meant."""
+    before = text.encode("utf-8", "surrogatepass")[: error.position]
+    for index in (len(before.decode("utf-8", "replace")), error.position):
+        if 0 <= index < len(text) and text[index] == chr(error.character):
+            return _refused(text, index)
+    return YamlProblem(N_("is not usable YAML: {detail}"), None, detail=str(error))
+
+
 def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
     into[path] = node.start_mark.line + 1
     if isinstance(node, MappingNode):
@@ -171,7 +231,12 @@ def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
 
 def parse(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except ReaderError as error:  # PyYAML's own reader checks the whole text from the start
+        raise _refused_by_reader(text, error) from None
+    except UnicodeEncodeError as error:  # libyaml is handed UTF-8, where a lone surrogate is not
+        raise _refused(text, error.start) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -181,6 +246,8 @@ def parse(text: str) -> Parsed:
         return Parsed(loader.construct_document(node), lines)
     except YamlProblem:
         raise
+    except ReaderError as error:
+        raise _refused_by_reader(text, error) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -188,7 +255,8 @@ def parse(text: str) -> Parsed:
             N_("is not usable YAML: {detail}"), line, detail=error.problem or str(error)
         ) from None
     except (yaml.YAMLError, ValueError, OverflowError) as error:
-        # ValueError: e.g. an integer too long to convert; the message names the cause.
+        # Whatever a constructor may still raise on a value (a number too long to convert no
+        # longer reaches one); the message names the cause.
         detail = str(error).splitlines()[0] if str(error) else "?"
         raise YamlProblem(N_("is not usable YAML: {detail}"), None, detail=detail) from None
     finally:

@@ -32,7 +32,7 @@ DOCS = Path(__file__).resolve().parent
 README = DOCS.parent / "README.md"
 sys.path.insert(0, str(DOCS.parent))  # for tests.environment, when run as a script
 
-from tests.environment import invoke  # noqa: E402
+from tests.environment import applied, invoke  # noqa: E402
 
 
 def command_names() -> list[str]:
@@ -248,7 +248,7 @@ def meta() -> str:
 
     dataset = data.load()
     revisions, since = data.calendar_revisions()
-    as_of = data.data_as_of()
+    as_of = data.bundled_as_of()
     since = since or as_of
     bundled = {year: ics.Revision(*revision) for year, revision in revisions.items()}
     years = {theme.year for theme in dataset.themes} | {ed.year for ed in dataset.editions}
@@ -285,7 +285,8 @@ def _read(path: Path) -> str:
 
 
 def main() -> int:
-    made = outputs()
+    with applied():  # the one test environment, for Rich's screenshot console too
+        made = outputs()
     if "--check" in sys.argv[1:]:
         # Bytes, not text: the calendar's lines end with CRLF, which reading text would hide.
         stale = [path.name for path, text in made.items() if _read(path) != text]

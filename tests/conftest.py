@@ -1,16 +1,27 @@
-"""Shared fixtures: a CLI runner in the one test environment, and a clock the tests set."""
+"""Shared fixtures: the one test environment for every test, a CLI runner in it, a clock the
+tests set, and data files the tests write."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.environment import NOW, invoke
+from tests.environment import NOW, applied, invoke
+
+
+@pytest.fixture(autouse=True)
+def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Every test runs in the allow-list of tests/environment.py, with a HOME of its own:
+    no variable of this machine's reaches the tool, in-process or in a real process."""
+    with applied(tmp_path_factory.mktemp("home")) as env:
+        yield env
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,7 @@ class Run:
 
 
 Invoke = Callable[..., Run]
+YamlFile = Callable[..., Path]
 
 
 @pytest.fixture
@@ -38,7 +50,7 @@ def run(instant: list[dt.datetime]) -> Invoke:
     """Run `digiday ARGS...` in-process in the one test environment (tests/environment.py);
     `env` adds variables to it."""
 
-    def run_digiday(*args: str, env: dict[str, str] | None = None) -> Run:
+    def run_digiday(*args: str, env: dict[str, str | None] | None = None) -> Run:
         result = invoke(args, env, instant[0])
         return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
@@ -53,3 +65,17 @@ def now(instant: list[dt.datetime]) -> Callable[[dt.datetime], None]:
         instant[0] = moment
 
     return set_now
+
+
+@pytest.fixture
+def yaml_file(tmp_path: Path) -> YamlFile:
+    """Write a data file for this test: `yaml_file(text, name="data.yaml")` gives its path.
+    The text is dedented, so that it can be written indented in the test."""
+
+    def write(text: str, name: str = "data.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write

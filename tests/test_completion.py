@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 
 import pytest
 
-SCRIPT = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which("digiday")
+from tests.environment import SCRIPT, process_env
+
 if SCRIPT is None:  # pragma: no cover - the test command installs the package first
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
 
@@ -18,12 +16,14 @@ def complete(words: str) -> list[str]:
     """What bash completion offers for the command line `words` (the cursor at its end)."""
     assert SCRIPT is not None
     env = {
-        **os.environ,
+        **process_env(),
         "_DIGIDAY_COMPLETE": "complete_bash",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split(" ")) - 1),
     }
-    result = subprocess.run([SCRIPT], capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [SCRIPT], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -48,12 +48,13 @@ def test_completion(words: str, expected: list[str]) -> None:
 
 
 def test_show_completion_prints_a_script_and_changes_nothing() -> None:
-    env = {**os.environ, "SHELL": "/bin/bash"}
+    env = process_env({"SHELL": "/bin/bash"})
     result = subprocess.run(
         [SCRIPT or "digiday", "--show-completion", "bash"],
         capture_output=True,
         text=True,
         env=env,
+        timeout=60,
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@ message; an answer that cannot be written is exit 74; no record is ever dropped 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -18,8 +19,7 @@ from digiday import data
 from digiday.errors import UNSAFE
 from digiday.today import local_zone
 from tests.conftest import Invoke
-from tests.environment import invoke
-from tests.test_process import CLEAN_ENV, SCRIPT, digiday
+from tests.environment import SCRIPT, digiday, invoke, process_env
 
 # What must never be printed: every C0/C1 control but newline and TAB, DEL, the bidi
 # overrides and isolates.
@@ -123,6 +123,77 @@ def test_nothing_printed_holds_a_control_character(
         assert not FORBIDDEN.search(result.stdout), (args, result.stdout)
 
 
+# Values of any length or depth: a number of thousands of digits (Python refuses to convert
+# more than 4,300), a zone of hundreds of parts (zoneinfo recursed until Python gave up).
+HUGE_NUMBERS = st.integers(min_value=1, max_value=20_000).map(lambda n: "9" * n) | st.integers(
+    min_value=-(10**30), max_value=10**30
+).map(str)
+DEEP_ZONES = st.integers(min_value=1, max_value=2_000).map(lambda n: "/".join(["Asia"] * n)) | (
+    st.lists(st.sampled_from(["Asia", "..", ".", "", "Tokyo", "x" * 70]), max_size=400).map(
+        "/".join
+    )
+)
+
+
+@given(
+    number=HUGE_NUMBERS,
+    zone=DEEP_ZONES,
+    lang=st.sampled_from(["en", "vi"]),
+    where=st.sampled_from(
+        [
+            ["quiz", "--seed", "{n}", "--json"],
+            ["quiz", "--count", "{n}", "--json"],
+            ["themes", "{n}"],
+            ["editions", "{n}"],
+            ["ics", "--from", "{n}", "--to", "2023"],
+            ["ics", "--to", "{n}"],
+            ["countdown", "--tz", "{z}"],
+            ["is-today", "--tz", "{z}"],
+            ["ics", "--tz", "{z}", "--to", "2023"],
+        ]
+    ),
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_no_value_of_any_length_or_depth_is_a_bug(
+    number: str, zone: str, lang: str, where: list[str]
+) -> None:
+    args = [word.replace("{n}", number).replace("{z}", zone) for word in where]
+    result = invoke([*args, "--lang", lang])
+    assert result.exit_code in (0, 1, 2), (args[:3], result.stderr[:300])
+    if result.exit_code == 2:
+        assert result.stderr.startswith("digiday: ") and result.stderr.count("\n") == 1
+        assert "internal error" not in result.stderr and "4300" not in result.stderr
+        assert len(result.stderr) < 400
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_number_of_thousands_of_digits_is_a_usage_error(lang: str) -> None:
+    shown = "'" + "9" * 79 + "…'"  # an echoed value is cut to 80 characters
+    low, high = -(2**63), 2**63 - 1
+    expected = {
+        "en": f"digiday: --seed must be a whole number from {low} to {high}, not {shown}\n",
+        "vi": f"digiday: --seed phải là số nguyên từ {low} đến {high}, không phải {shown}\n",
+    }
+    result = digiday("quiz", "--seed", "9" * 5000, "--lang", lang)
+    assert result.returncode == 2
+    assert result.stderr.decode() == expected[lang]
+    year = digiday("themes", "9" * 5000, "--lang", lang)
+    assert year.returncode == 2 and b"internal" not in year.stderr
+
+
+def test_a_zone_of_hundreds_of_parts_is_an_unknown_zone() -> None:
+    for zone in ("/".join(["Asia"] * 300), "Asia/" * 100 + "Tokyo", "../" * 300 + "etc"):
+        result = digiday("countdown", "--tz", zone)
+        assert result.returncode == 2
+        assert result.stderr.startswith(
+            b"digiday: unknown time zone 'Asia/"
+        ) or result.stderr.startswith(b"digiday: unknown time zone '../")
+    # TZ with --tz local: no zone of that name, so the machine's offset, named plainly.
+    result = digiday("countdown", "--tz", "local", "--json", env={"TZ": "/".join(["a"] * 400)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["countdown"]["timezone"].startswith("UTC")
+
+
 def test_the_bundled_calendar_has_no_control_character(run: Invoke) -> None:
     content = run("ics", "--from", "2022", "--to", "2030").stdout_bytes.decode()
     assert not FORBIDDEN.search(content.replace("\r\n", "\n"))
@@ -138,7 +209,7 @@ def test_the_bundled_calendar_has_no_control_character(run: Invoke) -> None:
 def test_a_full_disk_is_exit_74_with_one_line(args: tuple[str, ...]) -> None:
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
-            [SCRIPT or "digiday", *args], stdout=full, stderr=subprocess.PIPE, env=CLEAN_ENV
+            [SCRIPT or "digiday", *args], stdout=full, stderr=subprocess.PIPE, env=process_env()
         )
     assert result.returncode == 74
     assert result.stderr == (
@@ -152,20 +223,22 @@ def test_a_full_disk_is_reported_in_vietnamese(tmp_path: Path) -> None:
             [SCRIPT or "digiday", "info", "--lang", "vi"],
             stdout=full,
             stderr=subprocess.PIPE,
-            env=CLEAN_ENV,
+            env=process_env(),
         )
     assert result.stderr.decode().startswith("digiday: không ghi được câu trả lời")
 
 
 def test_a_closed_stdout_is_exit_74() -> None:
     result = subprocess.run(
-        f"'{SCRIPT}' countdown >&-", shell=True, capture_output=True, env=CLEAN_ENV
+        f"'{SCRIPT}' countdown >&-", shell=True, capture_output=True, env=process_env()
     )
     assert result.returncode == 74
     assert result.stderr == b"digiday: cannot write the answer to standard output: " + (
         os.strerror(9).encode() + b"\n"
     )
-    quiet = subprocess.run(f"'{SCRIPT}' is-today --date 2026-10-10 >&-", shell=True, env=CLEAN_ENV)
+    quiet = subprocess.run(
+        f"'{SCRIPT}' is-today --date 2026-10-10 >&-", shell=True, env=process_env()
+    )
     assert quiet.returncode == 0  # nothing to write, so nothing failed
 
 
@@ -261,8 +334,15 @@ def test_local_zone_from_the_localtime_link(tmp_path: Path) -> None:
     assert re.fullmatch(r"UTC[+-]\d\d:\d\d", name)
 
 
-def test_python_is_the_one_running_the_suite() -> None:
-    assert sys.executable  # the real-process tests above run the installed script
+def test_the_processes_run_this_checkout_s_digiday() -> None:
+    # The real-process tests run the console script installed beside this interpreter, so
+    # they test the code the in-process tests import, not another digiday on PATH.
+    import digiday as package
+
+    assert SCRIPT is not None
+    assert Path(SCRIPT).parent == Path(sys.executable).parent
+    version = digiday("--version").stdout.decode()
+    assert version.startswith(f"digiday {package.__version__} ")
 
 
 def test_a_next_line_control_is_refused_before_yaml_folds_it(tmp_path: Path, run: Invoke) -> None:
@@ -291,5 +371,27 @@ def test_a_next_line_control_is_placed_by_line_and_character(
     result = run("validate", str(path))
     assert result.exit_code == 3
     assert result.stderr == (
-        f"digiday: {path}:{line}: holds the control character U+0085 at character {where}\n"
+        f"digiday: '{path}', line {line}: holds the control character U+0085 at character {where}\n"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_usage_error_lists_a_few_extra_arguments_at_most(lang: str) -> None:
+    words = [f"w{n}" for n in range(10_000)]
+    result = digiday("themes", "2024", *words, "--lang", lang)
+    assert result.returncode == 2
+    expected = {
+        "en": "digiday: unexpected extra argument(s): 'w0', 'w1', 'w2' and 9,997 more "
+        "(see 'digiday themes --help')\n",
+        "vi": "digiday: thừa đối số: 'w0', 'w1', 'w2' và 9997 đối số khác "
+        "(xem 'digiday themes --help')\n",
+    }
+    assert result.stderr.decode() == expected[lang]
+
+
+def test_line_and_paragraph_separators_are_escaped_in_messages() -> None:
+    for args in (["\u2028"], ["--lang", "\u2029"], ["themes", "2024", "\u2028"]):
+        result = digiday(*args)
+        assert result.returncode == 2
+        assert "\u2028".encode() not in result.stderr and "\u2029".encode() not in result.stderr
+        assert b"\\u2028" in result.stderr or b"\\u2029" in result.stderr

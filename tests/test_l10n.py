@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po
 
 from digiday import l10n
 from tests.conftest import Invoke
-from tests.test_process import digiday
+from tests.environment import digiday
 
 PACKAGE = Path(l10n.__file__).parent
 PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / "digiday.po"
@@ -100,7 +100,7 @@ VIETNAMESE_RUNS = [
     ["sources", "--help", "--lang", "vi"],
     ["editions", "2024", "--lang", "vi"],
     ["editions", "2024", "--format", "markdown", "--lang", "vi"],
-    ["sources", "vnexpress-2025-storm", "--lang", "vi"],
+    ["sources", "vjs-2025-storms", "--lang", "vi"],
     ["search", "chuyen", "doi", "so", "--lang", "vi"],
     ["search", "chuyen", "doi", "so", "--format", "markdown", "--lang", "vi"],
     ["ics", "--from", "2022", "--to", "2026", "--lang", "vi"],
@@ -144,8 +144,8 @@ def test_a_vietnamese_reader_sees_none_of_the_tools_english(run: Invoke, args: l
         (["cuntdown"], "digiday: không có lệnh 'cuntdown' (có phải ý bạn là countdown?)"),
         (["countdown", "--date"], "digiday: tùy chọn --date cần một giá trị"),
         (["countdown", "--json=yes"], "digiday: tùy chọn --json không nhận giá trị"),
-        (["validate"], "digiday: thiếu đối số TỆP"),
-        (["themes", "2024", "2025"], "digiday: thừa đối số: 2025"),
+        (["validate", "--data"], "digiday: không có tùy chọn '--data'"),
+        (["themes", "2024", "2025"], "digiday: thừa đối số: '2025'"),
         (["themes", "hai"], "digiday: không phải một năm 'hai'"),
         (["agencies", "--role", "boss"], "digiday: vai trò không hợp lệ 'boss'"),
         (["--lang", "fr", "countdown"], "digiday: ngôn ngữ không hợp lệ 'fr' ở --lang"),
@@ -191,9 +191,9 @@ def test_validate_lists_its_problems_in_vietnamese(tmp_path: Path, run: Invoke) 
     result = run("validate", str(path), "--lang", "vi")
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        f"digiday: {path}:2: themes[0].year: cần một năm, nhưng gặp 'twenty'",
-        f"digiday: {path}:2: themes[0]: thiếu khóa 'sources'",
-        f"digiday: {path}:3: themes[0].theme: thiếu ngôn ngữ 'en'",
+        f"digiday: '{path}', dòng 2: themes[0].year: cần một năm, nhưng gặp 'twenty'",
+        f"digiday: '{path}', dòng 2: themes[0]: thiếu khóa 'sources'",
+        f"digiday: '{path}', dòng 3: themes[0].theme: thiếu ngôn ngữ 'en'",
     ]
     good = tmp_path / "good.yaml"
     good.write_text(
@@ -202,4 +202,4 @@ def test_validate_lists_its_problems_in_vietnamese(tmp_path: Path, run: Invoke) 
         encoding="utf-8",
     )
     summary = run("validate", str(good), "--lang", "vi")
-    assert summary.stdout == f"{good}: hợp lệ; thêm 1 chủ đề\n"
+    assert summary.stdout == f"'{good}': hợp lệ; thêm 1 chủ đề\n"

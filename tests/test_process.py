@@ -15,52 +15,190 @@ from pathlib import Path
 
 import pytest
 
-from tests.environment import process_env
+from tests.environment import SCRIPT, digiday, process_env, read_until
 
-SCRIPT = shutil.which("digiday", path=os.path.dirname(sys.executable)) or shutil.which("digiday")
 if SCRIPT is None:  # pragma: no cover - the test command installs the package first
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
 
-CLEAN_ENV = process_env()  # the one test environment (tests/environment.py), for a process
 
-
-def digiday(
-    *args: str, env: dict[str, str] | None = None, cwd: str | None = None
-) -> subprocess.CompletedProcess[bytes]:
+def shell(command: str, env: dict[str, str] | None = None) -> tuple[bytes, int, bytes]:
+    """`command` run by bash with `digiday` the installed script: stdout, the status of the
+    first command of the pipeline, and digiday's own stderr."""
     assert SCRIPT is not None
-    return subprocess.run(
-        [SCRIPT, *args],
-        capture_output=True,
-        env={**CLEAN_ENV, **(env or {})},
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
-
-
-@pytest.mark.parametrize(
-    "pipeline",
-    [
-        "info --format plain | head -1",
-        "agencies --plain | head -1",
-        # Megabytes of output, so the writer certainly meets the closed pipe.
-        "ics --from 2022 --to 9999 | head -1",
-        "search a --plain | head -c 10",
-    ],
-)
-def test_a_closed_pipe_ends_quietly(pipeline: str) -> None:
     result = subprocess.run(
-        f"'{SCRIPT}' {pipeline}; echo \"status=${{PIPESTATUS[0]}}\" >&2",
+        f'digiday() {{ "{SCRIPT}" "$@"; }}; {command}; echo "status=${{PIPESTATUS[0]}}" >&2',
         shell=True,
         executable="/bin/bash",
         capture_output=True,
-        env=CLEAN_ENV,
+        env=process_env(env),
         timeout=120,
         check=False,
     )
-    assert result.stdout, "head saw the first line"
     stderr = result.stderr.decode()
-    assert re.fullmatch(r"status=(0|141)\n", stderr), stderr
+    assert re.search(r"status=\d+\n\Z", stderr), stderr
+    head, _, status = stderr.rpartition("status=")
+    return result.stdout, int(status), head.encode()
+
+
+def big_sources_file(folder: Path) -> Path:
+    """A data file whose `sources --json` is well over a pipe's 64 KiB."""
+    path = folder / "many-sources.yaml"
+    entries = "".join(
+        f'  - id: source-{n}\n    title: "{"A long title. " * 20}{n}"\n'
+        f'    url: "https://example.org/{n}"\n'
+        for n in range(300)
+    )
+    path.write_text("sources:\n" + entries, encoding="utf-8")
+    return path
+
+
+# Each of these exited 1 on a user's machine (no PYTHONUNBUFFERED): click's main caught the
+# EPIPE raised inside the command and exited 1, which for `search` means "no match".
+CLOSED_PIPES = [
+    "digiday info | true",
+    "digiday info --json | true",
+    "digiday agencies --json | true",
+    "digiday sources | true",
+    "digiday search so | true",
+    "digiday info --format plain | head -1",
+    "digiday agencies --plain | head -1",
+    # Megabytes of output, so the writer certainly meets the closed pipe.
+    "digiday ics --from 2022 --to 9999 | head -1",
+    "digiday search a --plain | head -c 10",
+]
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("pipeline", CLOSED_PIPES)
+def test_a_closed_pipe_ends_quietly(pipeline: str, unbuffered: bool) -> None:
+    env = {"PYTHONUNBUFFERED": "1"} if unbuffered else {}
+    _, status, stderr = shell(pipeline, env)
+    assert status in (0, 141), stderr
+    assert stderr == b""
+
+
+def test_a_closed_pipe_on_an_answer_over_64_kib_ends_quietly(tmp_path: Path) -> None:
+    data = big_sources_file(tmp_path)
+    full = digiday("sources", "--json", "--data", str(data))
+    assert full.returncode == 0, full.stderr
+    assert len(full.stdout) > 64 * 1024
+    for command in (
+        f"digiday sources --json --data '{data}' | head -c 100",
+        f"digiday sources --data '{data}' | true",
+    ):
+        _, status, stderr = shell(command)
+        assert (status, stderr) in ((0, b""), (141, b"")), (command, stderr)
+
+
+def test_ctrl_c_is_130_whatever_the_command() -> None:
+    # SIGINT in the middle of a long answer: 130, quietly (no traceback, no "Aborted!").
+    assert SCRIPT is not None
+    process = subprocess.Popen(
+        [SCRIPT, "ics", "--from", "2022", "--to", "9999"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=process_env(),
+    )
+    assert process.stdout is not None
+    process.stdout.read(10)  # it has started writing
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr and b"Aborted" not in stderr
+
+
+def test_a_value_option_swallows_the_next_word_as_click_does(tmp_path: Path) -> None:
+    # `-o` takes `--lang=vi` as the file's name, so the language is not Vietnamese.
+    result = digiday("ics", "-o", "--lang=vi", "--from", "2022", "--to", "2022", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "--lang=vi").read_bytes()
+    assert b"National Digital Transformation Day" in written
+    assert "Chuyển đổi số".encode() not in written
+
+
+def test_a_stderr_that_cannot_be_written_keeps_the_status() -> None:
+    for command, status in (
+        ("digiday themes hai", 2),
+        ("digiday info --data /nonexistent.yaml", 3),
+        ("digiday --no-such-option", 2),
+        ("digiday countdown >/dev/full", 74),
+    ):
+        _, found, _ = shell(f"{command} 2>/dev/full")
+        assert found == status, command
+
+
+def test_an_internal_error_is_one_line_or_a_traceback_when_asked(tmp_path: Path) -> None:
+    # A bug forced from outside: a views module that raises. DIGIDAY_TRACEBACK shows it.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import digiday.views\n"
+        "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
+        "digiday.views.info = broken\n",
+        encoding="utf-8",
+    )
+    env = {"PYTHONPATH": str(tmp_path), "DIGIDAY_TRACEBACK": ""}
+    quiet = digiday("info", env=env)
+    assert quiet.returncode == 70
+    assert quiet.stderr == b"digiday: internal error (KeyError: 'x'); please report it\n"
+    loud = digiday("info", env={**env, "DIGIDAY_TRACEBACK": "1"})
+    assert loud.returncode == 70
+    assert loud.stderr.startswith(b"Traceback (most recent call last):\n")
+    assert loud.stderr.endswith(b"digiday: internal error (KeyError: 'x'); please report it\n")
+
+
+def test_running_out_of_memory_is_71_not_a_bug() -> None:
+    # Under a small memory limit the first import (Typer's) is what fails: forced here, so
+    # that the test does not depend on how much memory an import takes.
+    driver = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def short(name, *args, **kwargs):\n"
+        "    if name.startswith('typer'):\n        raise MemoryError\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = short\n"
+        "sys.argv = ['digiday', 'countdown', '--lang', 'vi']\n"
+        "from digiday.launch import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", driver],
+        capture_output=True,
+        env=process_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 71
+    assert result.stderr.decode() == "digiday: hệ thống đã hết bộ nhớ\n"
+
+
+def test_completion_follows_the_error_policy(tmp_path: Path) -> None:
+    assert SCRIPT is not None
+    _, status, stderr = shell("digiday --show-completion >/dev/full", {"SHELL": "/bin/bash"})
+    assert status == 74 and stderr.startswith(b"digiday: cannot write the answer"), stderr
+    _, status, _ = shell("digiday --show-completion >&-", {"SHELL": "/bin/bash"})
+    assert status == 74
+    # From sh, which Typer has no script for: one line on stderr in the reader's language.
+    result = subprocess.run(
+        ["/bin/sh", "-c", f"'{SCRIPT}' --show-completion --lang vi; exit $?"],
+        capture_output=True,
+        env=process_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode().startswith("digiday: không hỗ trợ shell 'sh' (chọn: bash")
+    # A HOME that cannot be written (a path through a file: not even root can): 74.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        ["/bin/bash", "-c", f"'{SCRIPT}' --install-completion; exit $?"],
+        capture_output=True,
+        env=process_env({"HOME": str(blocker / "home"), "SHELL": "/bin/bash"}),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 74, result.stderr
+    assert result.stderr.startswith(b"digiday: cannot install completion in '")
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -113,7 +251,8 @@ def test_python_dash_m() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "digiday", "countdown", "--days", "--date", "2026-10-09"],
         capture_output=True,
-        env=CLEAN_ENV,
+        env=process_env(),
+        timeout=60,
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, b"1\n")
@@ -123,7 +262,7 @@ def test_no_home_and_a_read_only_working_directory(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
-    env = {key: value for key, value in CLEAN_ENV.items() if key != "HOME"}
+    env = {key: value for key, value in process_env().items() if key != "HOME"}
     try:
         for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023")):
             result = subprocess.run(
@@ -145,16 +284,10 @@ def test_ctrl_c_ends_the_watch_quietly() -> None:
         stdin=follower,
         stdout=follower,
         stderr=subprocess.PIPE,
-        env={**CLEAN_ENV, "TERM": "xterm", "COLUMNS": "80", "LINES": "24"},
+        env={**process_env(), "TERM": "xterm", "COLUMNS": "80", "LINES": "24"},
     )
     os.close(follower)
-    screen = b""
-    deadline = time.monotonic() + 20
-    while b"to go" not in screen and time.monotonic() < deadline:
-        try:
-            screen += os.read(leader, 4096)
-        except OSError:
-            break
+    screen = read_until(leader, lambda screen: b"to go" in screen)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=20)
     os.close(leader)
@@ -170,7 +303,7 @@ def imported_modules(*args: str) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "digiday", *args],
         capture_output=True,
-        env=CLEAN_ENV,
+        env=process_env(),
         check=False,
     )
     assert b"Traceback" not in result.stderr
@@ -230,7 +363,7 @@ def test_the_exit_skips_the_final_garbage_collections(args: list[str], status: i
         "main()\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, env=CLEAN_ENV, check=False
+        [sys.executable, "-c", probe], capture_output=True, env=process_env(), check=False
     )
     assert result.returncode == status, result.stderr
     assert result.stderr.decode().splitlines()[-1] == "frozen True"
@@ -247,7 +380,7 @@ def test_ctrl_c_leaves_one_whole_frame_on_a_real_terminal(width: int, tmp_path: 
     assert TMUX is not None and SCRIPT is not None
     session = f"digiday-watch-{os.getpid()}-{width}"
     socket = str(tmp_path / "tmux.sock")
-    env = {**CLEAN_ENV, "TERM": "xterm-256color"}
+    env = {**process_env(), "TERM": "xterm-256color"}
     env.pop("COLUMNS", None)  # the terminal's own width
     command = f"{SCRIPT} countdown --watch; sleep 30"
     tmux = [TMUX, "-S", socket]

@@ -19,6 +19,7 @@ import json
 from typing import TYPE_CHECKING, NamedTuple
 
 from digiday import calendar
+from digiday.freshness import unknown
 from digiday.i18n import ordinal, partial_date, word
 from digiday.model import LANGS, Dataset, Lang
 
@@ -42,13 +43,13 @@ class Event(NamedTuple):
     categories: tuple[str, ...]
 
 
-def event(data: Dataset, year: int, lang: Lang) -> Event:
-    """What the calendar says of `year`'s Day, in `lang`."""
+def event(data: Dataset, year: int, lang: Lang, as_of: str) -> Event:
+    """What the calendar says of `year`'s Day, in `lang`, from data current `as_of`."""
     day = word("day", lang)
     theme = data.theme_for(year)
     lines = [word("ics_description", lang, day=day)]
     if theme is None:
-        lines.append(word("ics_no_theme", lang))
+        lines.append(word("ics_theme", lang, theme=unknown(year, as_of, lang)))
     else:
         unofficial = theme.unofficial_translation and lang == "en"
         mark = f" ({word('unofficial', lang)})" if unofficial else ""
@@ -69,9 +70,9 @@ def event(data: Dataset, year: int, lang: Lang) -> Event:
     )
 
 
-def digest(data: Dataset, year: int) -> str:
+def digest(data: Dataset, year: int, as_of: str) -> str:
     """A fingerprint of what `year`'s event says, in both languages."""
-    said = json.dumps([event(data, year, lang) for lang in LANGS], ensure_ascii=False)
+    said = json.dumps([event(data, year, lang, as_of) for lang in LANGS], ensure_ascii=False)
     return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
 
 
@@ -81,8 +82,8 @@ def revision(
     """The event's revision: the bundled one while it says the same, else the next one,
     modified as of the data's date (`as_of`). A year the bundled revisions do not list
     says what every year says with no facts about it (`NOTHING`), at revision 0, `since`."""
-    current = digest(data, year)
-    known = bundled.get(year) or Revision(digest(NOTHING, year), 0, since)
+    current = digest(data, year, as_of)
+    known = bundled.get(year) or Revision(digest(NOTHING, year, as_of), 0, since)
     if known.digest == current:
         return known
     return Revision(current, known.sequence + 1, max(known.modified, as_of))
@@ -95,8 +96,10 @@ def render(
     stamp: dt.date,
     bundled: Mapping[int, Revision],
     since: str,
+    as_of: str,
 ) -> bytes:
-    """The calendar; `stamp` (DTSTAMP) is the date the data was last checked as of."""
+    """The calendar; `stamp` (DTSTAMP) is the date the bundled data was last checked as of,
+    `as_of` the date of the data in use (what a missing part is told with)."""
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
@@ -107,8 +110,8 @@ def render(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", word("day", lang))
     for year in years:
-        said = event(data, year, lang)
-        rev = revision(data, year, bundled, since, stamp.isoformat())
+        said = event(data, year, lang, as_of)
+        rev = revision(data, year, bundled, since, as_of)
         entry = CalendarEvent()
         entry.add("uid", f"national-digital-transformation-day-{year}@digiday")
         entry.add("dtstamp", _midnight_utc(stamp))

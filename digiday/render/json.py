@@ -1,4 +1,5 @@
-"""`--json`: one UTF-8 JSON object, `{"schema_version": 1, "lang": ..., "<command>": ...}`."""
+"""`--json`: one UTF-8 JSON object,
+`{"schema_version": 1, "lang": ..., "data_as_of": "YYYY-MM-DD", "<command>": ...}`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from digiday.views import Payload
 SCHEMA_VERSION = 1
 
 
-def render(command: str, payload: Payload, lang: Lang, ascii_only: bool = False) -> str:
-    """The envelope; `ascii_only` escapes non-ASCII, for a stream that cannot encode it."""
-    envelope = {"schema_version": SCHEMA_VERSION, "lang": lang, command: payload}
+def render(
+    command: str, payload: Payload, lang: Lang, data_as_of: str, ascii_only: bool = False
+) -> str:
+    """The envelope; `data_as_of` tells a script whether a null is a part not found when the
+    sources were checked (a Day on or before it) or one the data cannot know yet (a later
+    Day); `ascii_only` escapes non-ASCII, for a stream that cannot encode it."""
+    envelope = {
+        "schema_version": SCHEMA_VERSION,
+        "lang": lang,
+        "data_as_of": data_as_of,
+        command: payload,
+    }
     return json.dumps(envelope, ensure_ascii=ascii_only, indent=2) + "\n"

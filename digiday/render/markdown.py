@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
     long_date,
@@ -17,17 +19,36 @@ from digiday.i18n import (
 from digiday.model import Lang
 from digiday.views import Payload, ceremony_summary
 
+# Characters that start or end inline markup anywhere in a line: code, emphasis (and GFM's
+# strikethrough), links and images, raw HTML and autolinks, table cells, headings' closing
+# hashes, and the backslash itself.
+_INLINE = re.compile(r"([\\`*_~\[\]<>|#])")
+# An entity or character reference (`&lt;`, `&#60;`): `&` alone, as in `KH&CN`, is text.
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
+# What makes a line a block at its start, besides the characters above: a list item (`- `,
+# `+ `, `1. `, `1) `), a thematic break or a setext heading's underline (`---`, `=`). `-5%`
+# and `10.10` stay as they are.
+_BLOCK_START = re.compile(r"=|[-+](?=[ +-]|\Z)|\d{1,9}(?=[.)](?: |\Z))")
+
 
 def _escape(text: str) -> str:
-    """Keep data from being read as Markdown: escape the characters that start markup."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    """Data as Markdown text, never as markup, on one line: every character that can start
+    markup escaped, and the start of the text kept from starting a block, since the text
+    may begin a line or a list item's content."""
+    text = _REFERENCE.sub(r"\\&", _INLINE.sub(r"\\\1", " ".join(text.split())))
+    start = _BLOCK_START.match(text)
+    if start is None:
+        return text
+    if start.group()[0].isdigit():  # `2024.` stays a number: the stop is what is escaped
+        return f"{start.group()}\\{text[start.end() :]}"
+    return "\\" + text
 
 
 def _address(url: str) -> str:
     """A URL as a Markdown link target `<...>` holds it: the characters that end or break
-    one percent-encoded, as a browser would send them anyway."""
+    one percent-encoded, as a browser would send them anyway; a backslash, which would
+    escape what follows it, escaped."""
+    url = url.replace("\\", "\\\\").replace("`", "%60")
     return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
 
 
@@ -63,7 +84,7 @@ def _info(payload: Payload, lang: Lang) -> list[str]:
 def _agencies(payload: Payload, lang: Lang) -> list[str]:
     lines = [f"# {word('agencies', lang)}", ""]
     for agency in payload:
-        abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
+        abbreviation = f" ({_escape(agency['abbreviation'])})" if agency["abbreviation"] else ""
         lines += [f"## {_escape(agency['name'])}{abbreviation}", ""]
         lines.append(f"- **{word('role', lang)}**: {role(agency['role'], lang)}")
         lines += [f"- {_escape(task)}" for task in agency["tasks"]]
@@ -75,10 +96,10 @@ def _agencies(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, *_note(lang)]
 
 
-def _themes(payload: Payload, lang: Lang) -> list[str]:
+def _themes(payload: Payload, lang: Lang, as_of: str) -> list[str]:
     rows = []
     for theme in payload:
-        text = theme["theme"] or f"({word('unknown', lang)})"
+        text = theme["theme"] or unknown(theme["year"], as_of, lang)
         if theme["unofficial_translation"]:
             text += f" ({word('unofficial', lang)})"
         rows.append([str(theme["year"]), ordinal(theme["edition"], lang), text])
@@ -89,13 +110,13 @@ def _themes(payload: Payload, lang: Lang) -> list[str]:
     return [f"# {word('themes', lang)}", "", *_table(header, rows), "", *notes, ""]
 
 
-def _theme_cell(theme: str | None, unofficial: bool, lang: Lang) -> str:
-    text = theme or f"({word('unknown', lang)})"
+def _theme_cell(theme: str | None, unofficial: bool, lang: Lang, missing: str) -> str:
+    text = theme or missing
     return text + (f" ({word('unofficial', lang)})" if theme and unofficial else "")
 
 
-def _ceremony_line(ceremony: dict[str, Any] | None, lang: Lang) -> str:
-    return ceremony_summary(ceremony, lang) or f"({word('unknown', lang)})"
+def _ceremony_line(ceremony: dict[str, Any] | None, lang: Lang, missing: str) -> str:
+    return ceremony_summary(ceremony, lang) or missing
 
 
 def _sentences(parts: list[str]) -> str:
@@ -103,25 +124,26 @@ def _sentences(parts: list[str]) -> str:
     return " ".join(part if part.endswith((".", "…", "!", "?")) else part + "." for part in parts)
 
 
-def _edition(edition: dict[str, Any], lang: Lang) -> list[str]:
+def _edition(edition: dict[str, Any], lang: Lang, as_of: str) -> list[str]:
     year, month, day = (int(part) for part in edition["date"].split("-"))
+    missing = unknown(edition["year"], as_of, lang)
     lines = [
         f"## {edition['year']}: {ordinal(edition['edition'], lang)}, "
         f"{edition['weekday']} {long_date(year, month, day, lang)}",
         "",
     ]
-    theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang)
+    theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang, missing)
     lines.append(f"- **{word('day_theme', lang)}**: {_escape(theme)}")
     if edition["theme_note"]:
         lines.append(f"- **{word('theme_note', lang)}**: {_escape(edition['theme_note'])}")
     if edition["year_theme"]:
         text = _theme_cell(
-            edition["year_theme"], edition["year_theme_unofficial_translation"], lang
+            edition["year_theme"], edition["year_theme_unofficial_translation"], lang, missing
         )
         by = f" ({_escape(edition['year_theme_by'])})" if edition["year_theme_by"] else ""
         lines.append(f"- **{word('year_theme', lang)}**: {_escape(text)}{by}")
     ceremony = edition["ceremony"]
-    details = [_ceremony_line(ceremony, lang)]
+    details = [_ceremony_line(ceremony, lang, missing)]
     if ceremony:
         details += [
             f"{word(key, lang)}: {ceremony[key]}"
@@ -140,36 +162,38 @@ def _edition(edition: dict[str, Any], lang: Lang) -> list[str]:
         if plan["note"]:
             lines.append(f"  {_escape(plan['note'])}")
     else:
-        lines.append(f"- **{word('plan', lang)}**: ({word('unknown', lang)})")
+        lines.append(f"- **{word('plan', lang)}**: {missing}")
     if edition["month"]:
         lines.append(f"- **{word('month', lang)}**: {_escape(edition['month'])}")
     lines += [f"- {_sources(edition['sources'], lang)}", ""]
     return [*lines, *_note(lang)]
 
 
-def _editions(payload: Payload, lang: Lang) -> list[str]:
+def _editions(payload: Payload, lang: Lang, as_of: str) -> list[str]:
     lines = [f"# {word('editions', lang)}", ""]
     if len(payload) == 1:
-        return [*lines, *_edition(payload[0], lang)]
-    rows = [
-        [
-            str(edition["year"]),
-            ordinal(edition["edition"], lang),
-            _theme_cell(edition["theme"], edition["unofficial_translation"], lang),
-            _ceremony_line(edition["ceremony"], lang),
-        ]
-        for edition in payload
-    ]
+        return [*lines, *_edition(payload[0], lang, as_of)]
+    rows = []
+    for edition in payload:
+        missing = unknown(edition["year"], as_of, lang)
+        rows.append(
+            [
+                str(edition["year"]),
+                ordinal(edition["edition"], lang),
+                _theme_cell(edition["theme"], edition["unofficial_translation"], lang, missing),
+                _ceremony_line(edition["ceremony"], lang, missing),
+            ]
+        )
     header = [word(key, lang) for key in ("year", "edition", "day_theme", "ceremony")]
     return [*lines, *_table(header, rows), "", *_note(lang)]
 
 
-def _countdown(payload: Payload, lang: Lang) -> list[str]:
+def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[str]:
     year, month, day = (int(part) for part in payload["date"].split("-"))
     facts = [
         (word("date", lang), f"{payload['weekday']}, {long_date(year, month, day, lang)}"),
         (word("edition", lang), ordinal(payload["edition"], lang)),
-        (word("theme", lang), payload["theme"] or f"({word('unknown', lang)})"),
+        (word("theme", lang), payload["theme"] or unknown(year, as_of, lang)),
         (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
     ]
     headline = countdown_headline(payload["days"], payload["edition"], lang)
@@ -217,14 +241,22 @@ def _quiz(payload: Payload, lang: Lang) -> list[str]:
 _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
     "info": _info,
     "agencies": _agencies,
-    "themes": _themes,
-    "editions": _editions,
-    "countdown": _countdown,
     "search": _search,
     "sources": _source_list,
     "quiz": _quiz,
 }
+# The answers that tell a missing part of a Day, which needs the data's date to be told.
+_DATED: dict[str, Callable[[Any, Lang, str], list[str]]] = {
+    "themes": _themes,
+    "editions": _editions,
+    "countdown": _countdown,
+}
 
 
-def render(command: str, payload: Payload, lang: Lang) -> str:
-    return "\n".join(_RENDERERS[command](payload, lang)).rstrip("\n") + "\n"
+def render(command: str, payload: Payload, lang: Lang, as_of: str) -> str:
+    """`payload` as markdown, from data current `as_of`."""
+    if command in _DATED:
+        lines = _DATED[command](payload, lang, as_of)
+    else:
+        lines = _RENDERERS[command](payload, lang)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -5,8 +5,10 @@ where they are used.
 
 Styles appear only when the environment says so (`env.colour`: the terminal, NO_COLOR and
 FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
-reach a pipe. Text from the data is always passed as `Text`, never as markup, and the
-highlighter is off, so a `[` or a number in the data is printed as it is.
+reach a pipe. Whether stdout is a terminal is a separate thing (`env.is_terminal`): without
+colour, the live countdown must still move the cursor. Text from the data is always passed
+as `Text`, never as markup, and the highlighter is off, so a `[` or a number in the data is
+printed as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from rich.console import Console, Group
 from rich.segment import Segment
 from rich.text import Text
 
+from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
     long_date,
@@ -54,7 +57,9 @@ def console(env: Environment, file: IO[str] | None = None) -> Console:
     return Console(
         file=_Buffer() if file is None else file,
         width=env.width,
-        force_terminal=env.colour,
+        # A terminal stays one under NO_COLOR (Rich's Live redraws only on a terminal), and
+        # FORCE_COLOR makes a pipe one, since Rich gives no colour to anything else.
+        force_terminal=env.is_terminal or env.colour,
         color_system="auto" if env.colour else None,
         no_color=not env.colour,
         highlight=False,
@@ -68,11 +73,74 @@ def _t(*parts: str | tuple[str, str] | Text) -> Text:
     return Text.assemble(*parts)
 
 
-def _banner(lang: Lang, subtitle: str) -> RenderableType:
-    from rich.panel import Panel
+_UNBOUNDED = 1_000_000  # a width to measure at, so that Rich reports what a layout needs
 
+
+def _needs(console: Console, options: ConsoleOptions, renderable: RenderableType) -> int:
+    """The fewest columns `renderable` takes without cutting a word."""
+    from rich.measure import Measurement
+
+    return Measurement.get(console, options.update_width(_UNBOUNDED), renderable).minimum
+
+
+class _Boxed:
+    """`body` in a panel where the width holds it without cutting a word, else `bare`:
+    below that, a box shows its borders and little else (at a few columns, nothing)."""
+
+    def __init__(
+        self, body: Text, bare: RenderableType, border_style: str, padding: tuple[int, int]
+    ) -> None:
+        self.body, self.bare, self.border_style, self.padding = body, bare, border_style, padding
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.panel import Panel
+
+        frame = 2 + 2 * self.padding[1]  # the borders, and the padding on either side
+        if _needs(console, options, self.body) + frame <= options.max_width:
+            yield Panel(
+                self.body, expand=False, border_style=self.border_style, padding=self.padding
+            )
+        else:
+            yield self.bare
+
+
+def boxed(
+    body: Text,
+    border_style: str,
+    padding: tuple[int, int] = (1, 2),
+    bare: RenderableType | None = None,
+) -> RenderableType:
+    """`body` in a panel, or, where the width cannot hold the panel, `bare` (by default the
+    body's lines wrapped between words, as the rest of the text is)."""
+    return _Boxed(body, _Block(body) if bare is None else bare, border_style, padding)
+
+
+def _banner(lang: Lang, subtitle: str) -> RenderableType:
     title = _t((word("day", lang), ACCENT), "\n", (subtitle, "bold"))
-    return Panel(title, expand=False, border_style="red", padding=(0, 2))
+    return boxed(title, "red", (0, 2))
+
+
+class _Fitted:
+    """A table where each of its columns can be as wide as its longest word, else the same
+    facts one to a line (`fields`): a column narrower than that cuts words, or, at a few
+    columns, shows nothing at all."""
+
+    def __init__(self, table: RenderableType, fields: list[RenderableType]) -> None:
+        self.table, self.fields = table, fields
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if _needs(console, options, self.table) <= options.max_width:
+            yield self.table
+        else:
+            yield from (_Block(item) if isinstance(item, Text) else item for item in self.fields)
+
+
+def _field(label: str, value: Text) -> _Block:
+    return _Block(_t((f"{label}: ", "bold"), value), 2, hang=2)
+
+
+def _record_title(year: int, edition: int, lang: Lang) -> Text:
+    return _t((f"{year} · {ordinal(edition, lang)}", "bold"))
 
 
 def _sources(ids: list[str], lang: Lang) -> Text:
@@ -188,35 +256,38 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out
 
 
-def _themes(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _themes(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("themes", lang), title_style="bold", show_lines=True, expand=False)
     table.add_column(word("year", lang), style="bold", no_wrap=True)
     table.add_column(word("edition", lang), no_wrap=True)
     table.add_column(word("theme", lang))
+    fields: list[RenderableType] = [_t((word("themes", lang), "bold"))]
     for theme in payload:
         if theme["theme"] is None:
-            text = _t((f"({word('unknown', lang)})", MUTED))
+            text = _unknown(theme["year"], as_of, lang)
         else:
             note = f" ({word('unofficial', lang)})" if theme["unofficial_translation"] else ""
             text = _t(theme["theme"], (note, MUTED))
         table.add_row(str(theme["year"]), ordinal(theme["edition"], lang), text)
+        fields += ["", _record_title(theme["year"], theme["edition"], lang)]
+        fields.append(_field(word("theme", lang), text))
     notes: list[RenderableType] = [
         _t((f"{theme['year']}: ", "bold"), (theme["note"], MUTED))
         for theme in payload
         if theme["note"]
     ]
-    return [table, *notes]
+    return [_Fitted(table, fields), *notes]
 
 
-def _unknown(lang: Lang) -> Text:
-    return _t((f"({word('unknown', lang)})", MUTED))
+def _unknown(year: int, as_of: str, lang: Lang) -> Text:
+    return _t((unknown(year, as_of, lang), MUTED))
 
 
-def _theme_text(theme: str | None, unofficial: bool, lang: Lang) -> Text:
+def _theme_text(theme: str | None, unofficial: bool, lang: Lang, missing: Text) -> Text:
     if theme is None:
-        return _unknown(lang)
+        return missing
     return _t(theme, (f" ({word('unofficial', lang)})" if unofficial else "", MUTED))
 
 
@@ -225,7 +296,7 @@ def _short_ordinal(number: int, lang: Lang) -> str:
     return short_ordinal(number, lang)
 
 
-def _edition_table(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _edition_table(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
@@ -233,17 +304,23 @@ def _edition_table(payload: Payload, lang: Lang) -> list[RenderableType]:
     table.add_column(word("year", lang), style="bold", no_wrap=True)
     table.add_column(word("day_theme", lang), ratio=3, overflow="fold")
     table.add_column(word("ceremony", lang), ratio=2, overflow="fold")
+    fields: list[RenderableType] = [_t((word("editions", lang), "bold"))]
     for edition in payload:
         where = ceremony_summary(edition["ceremony"], lang)
+        missing = _unknown(edition["year"], as_of, lang)
+        theme = _theme_text(edition["theme"], edition["unofficial_translation"], lang, missing)
+        ceremony = _t(where) if where else missing
         table.add_row(
             _t(str(edition["year"]), "\n", (_short_ordinal(edition["edition"], lang), "not bold")),
-            _theme_text(edition["theme"], edition["unofficial_translation"], lang),
-            _t(where) if where else _unknown(lang),
+            theme,
+            ceremony,
         )
-    return [table]
+        fields += ["", _record_title(edition["year"], edition["edition"], lang)]
+        fields += [_field(word("day_theme", lang), theme), _field(word("ceremony", lang), ceremony)]
+    return [_Fitted(table, fields)]
 
 
-def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
+def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[RenderableType]:
     """One Day told in full, part by part, each with its sources."""
     year, month, day = (int(part) for part in edition["date"].split("-"))
     subtitle = (
@@ -251,22 +328,25 @@ def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
         f"{edition['weekday']}, {long_date(year, month, day, lang)}"
     )
     out: list[RenderableType] = [_banner(lang, subtitle)]
+    missing = _unknown(edition["year"], as_of, lang)
 
     def part(label: str, *lines: Text | None) -> None:
         shown = [line for line in lines if line is not None]
         out.extend(["", _t((label, "bold underline"))])
-        out.extend(_Block(line, 2) for line in shown or [_unknown(lang)])
+        out.extend(_Block(line, 2) for line in shown or [missing])
 
     part(
         word("day_theme", lang),
-        _theme_text(edition["theme"], edition["unofficial_translation"], lang),
+        _theme_text(edition["theme"], edition["unofficial_translation"], lang, missing),
     )
     if edition["theme_note"]:
         part(word("theme_note", lang), _t(edition["theme_note"]))
     if edition["year_theme"]:
         part(
             word("year_theme", lang),
-            _theme_text(edition["year_theme"], edition["year_theme_unofficial_translation"], lang),
+            _theme_text(
+                edition["year_theme"], edition["year_theme_unofficial_translation"], lang, missing
+            ),
             _t((f"{word('by', lang)}: ", "bold"), edition["year_theme_by"])
             if edition["year_theme_by"]
             else None,
@@ -310,18 +390,16 @@ def _edition_entry(edition: dict[str, Any], lang: Lang) -> list[RenderableType]:
     return out
 
 
-def _editions(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _editions(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
     if len(payload) == 1:
-        return _edition_entry(payload[0], lang)
-    return _edition_table(payload, lang)
+        return _edition_entry(payload[0], lang, as_of)
+    return _edition_table(payload, lang, as_of)
 
 
-def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
-    from rich.panel import Panel
-
+def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
     year, month, day = (int(part) for part in payload["date"].split("-"))
     headline = countdown_headline(payload["days"], payload["edition"], lang)
-    theme = payload["theme"] or f"({word('unknown', lang)})"
+    theme = payload["theme"] or unknown(year, as_of, lang)
     body = _t(
         (headline, ACCENT),
         "\n\n",
@@ -333,7 +411,7 @@ def _countdown(payload: Payload, lang: Lang) -> list[RenderableType]:
         (f"{word('today', lang)}: {payload['today']} ({payload['timezone']})", MUTED),
     )
     celebrate = "bold green" if payload["is_today"] else "red"
-    return [Panel(body, expand=False, border_style=celebrate, padding=(1, 2))]
+    return [boxed(body, celebrate)]
 
 
 SNIPPET_LEAD = 24  # characters of context kept before the first match
@@ -421,11 +499,14 @@ def _quiz(payload: Payload, lang: Lang) -> list[RenderableType]:
 _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
     "info": _info,
     "agencies": _agencies,
+    "sources": _source_list,
+    "quiz": _quiz,
+}
+# The answers that tell a missing part of a Day, which needs the data's date to be told.
+_DATED: dict[str, Callable[[Any, Lang, str], list[RenderableType]]] = {
     "themes": _themes,
     "editions": _editions,
     "countdown": _countdown,
-    "sources": _source_list,
-    "quiz": _quiz,
 }
 
 
@@ -433,9 +514,14 @@ Highlight = Callable[[str], list[tuple[int, int]]]  # where in a text the search
 
 
 def render(
-    command: str, payload: Payload, env: Environment, highlight: Highlight | None = None
+    command: str,
+    payload: Payload,
+    env: Environment,
+    as_of: str,
+    highlight: Highlight | None = None,
 ) -> str:
-    """`payload` laid out as `env` shows it; `highlight` finds the search words to show.
+    """`payload` laid out as `env` shows it, from data current `as_of`; `highlight` finds
+    the search words to show.
 
     Laid out in memory and returned whole, so that the caller writes it in one piece and a
     failed write is reported the one way (Rich would write and flush stdout itself).
@@ -444,6 +530,8 @@ def render(
     renderables = (
         _search(payload, highlight or (lambda _: []), out.width)
         if command == "search"
+        else _DATED[command](payload, env.lang, as_of)
+        if command in _DATED
         else _RENDERERS[command](payload, env.lang)
     )
     out.print(

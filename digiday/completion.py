@@ -1,0 +1,77 @@
+"""The root's --show-completion and --install-completion, under the tool's error policy.
+
+Typer's own callbacks print with click (a full disk, or stdout closed, became exit 120 or
+0) and say "Shell sh is not supported." on stdout in English; a read-only HOME was a
+PermissionError reported as our bug. These take Typer's scripts and installers and do the
+rest as every command does: the answer through the Environment, a problem as a message in
+the reader's language with the contract's status.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from typer.exceptions import Exit
+
+from digiday.errors import ExitStatus, fail
+from digiday.l10n import N_, catalogue
+from digiday.output import write_text
+from digiday.usage import environment
+
+if TYPE_CHECKING:
+    from typer._click import Context, Parameter
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell() -> str:
+    from typer._completion_shared import _get_shell_name
+
+    shell = _get_shell_name() or ""
+    if shell not in SHELLS:
+        fail(
+            N_("unsupported shell {value} (choose: {choices})"),
+            value=shell,
+            choices=", ".join(SHELLS),
+        )
+    return shell
+
+
+def _complete_var(ctx: Context) -> tuple[str, str]:
+    prog_name = ctx.find_root().info_name or "digiday"
+    return prog_name, "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
+
+
+def show(ctx: Context, param: Parameter, value: Any) -> Any:
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import get_completion_script
+
+    prog_name, complete_var = _complete_var(ctx)
+    script = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=_shell())
+    write_text(environment(ctx), script + "\n")
+    raise Exit(0)
+
+
+def install(ctx: Context, param: Parameter, value: Any) -> Any:
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install as install_for
+
+    env = environment(ctx)
+    prog_name, complete_var = _complete_var(ctx)
+    try:
+        shell, path = install_for(shell=_shell(), prog_name=prog_name, complete_var=complete_var)
+    except OSError as problem:
+        where = problem.filename if isinstance(problem.filename, str) else "~"
+        fail(
+            N_("cannot install completion in {path}: {reason}"),
+            ExitStatus.IOERR,
+            path=where,
+            reason=problem.strerror or problem,
+        )
+    text = catalogue(env.lang).gettext(
+        "{shell} completion installed in {path}; it takes effect in a new terminal"
+    )
+    write_text(env, text.format(shell=shell, path=path) + "\n")
+    raise Exit(0)

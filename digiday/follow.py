@@ -1,0 +1,66 @@
+"""`countdown --follow`: the answer again each time it changes, for status bars that keep a
+process (waybar, polybar's `tail`, i3blocks' `persist`).
+
+The answer changes at the midnight starting each day in the zone, so the loop sleeps until
+then; never longer than a minute at a time, because a machine that slept through midnight
+(a laptop's lid) wakes with its clock past it. Each answer is flushed at once: a status bar
+reads lines as they come. SIGTERM, SIGHUP (the bar went away) and SIGINT end it quietly,
+status 0, like the closed pipe that the root's error policy already ends so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from digiday import calendar
+from digiday.env import Environment
+from digiday.output import flush, write_text
+
+_LONGEST_SLEEP = 60.0  # seconds
+
+
+class _Stopped(Exception):
+    """A signal asked the loop to end."""
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise _Stopped
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    previous = {}
+    try:
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                previous[signum] = signal.signal(signum, _stop)
+    except ValueError:  # not the main thread (a test's): no handlers, nothing to restore
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) -> None:
+    """Write `answer(today)` now, and again each time today changes in `zone`, until a
+    signal or Ctrl-C ends it (quietly)."""
+    shown: dt.date | None = None
+    with _stoppable():
+        try:
+            while True:
+                now = env.now()
+                today = calendar.date_in(now, zone)
+                if today != shown:
+                    write_text(env, answer(today))
+                    flush(env)
+                    shown = today
+                left = calendar.time_left_today(now, zone).total_seconds()
+                env.sleep(min(max(left, 0.0) + 0.01, _LONGEST_SLEEP))
+        except (KeyboardInterrupt, _Stopped):
+            return

@@ -1,0 +1,35 @@
+"""The `digiday` console script's first step, importing no more than it must.
+
+Everything from the command line's reading to the error policy is in digiday.cli and
+digiday.root; but importing them (Typer, click) is itself a step that can fail, under a
+small memory limit, before any policy of theirs exists. This is the one place that catches
+that, so the user still gets one line and the contract's status, not a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    try:
+        from digiday.cli import main as run
+    except MemoryError:
+        _out_of_memory()
+    run()
+
+
+def _out_of_memory() -> None:
+    from digiday.errors import ExitStatus, Failure, report
+
+    message = Failure("the system ran out of memory")
+    try:
+        from digiday.env import choose_lang
+
+        lang = choose_lang(sys.argv[1:], os.environ)[0]
+        text = message.text(lang)
+    except Exception:  # any failure here, MemoryError included: the words need no catalogue
+        text = message.msgid
+    report(text)
+    sys.exit(int(ExitStatus.OSERR))

@@ -1,0 +1,19 @@
+"""`countdown --format line`: the answer as one line of text, for status bars and
+notifications: `312 days to the 6th National Digital Transformation Day (Sunday, 10 October
+2027)`, or on the Day its greeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digiday.i18n import countdown_headline, long_date
+from digiday.model import Lang
+
+
+def render(payload: Any, lang: Lang) -> str:
+    """The line for a countdown payload, with its newline."""
+    if payload["days"] == 0:
+        return countdown_headline(0, payload["edition"], lang) + "\n"
+    year, month, day = (int(part) for part in payload["date"].split("-"))
+    when = f"{payload['weekday']}, {long_date(year, month, day, lang)}"
+    return f"{countdown_headline(payload['days'], payload['edition'], lang)} ({when})\n"

@@ -1,0 +1,109 @@
+"""The command line read for --lang before click parses it, against click's own reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer._click.exceptions import UsageError
+from typer.core import TyperOption as Option
+from typer.exceptions import Exit
+from typer.main import get_command
+
+from digiday.cli import app
+from digiday.env import lang_argument, options_of
+from digiday.errors import Failure
+from digiday.root import command_names
+
+
+def root() -> Any:
+    return get_command(app)
+
+
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_the_option_tables_are_the_commands_own(name: str) -> None:
+    group = root()
+    command = group if name == "" else group.get_command(None, name)
+    values: set[str] = set()
+    flags: set[str] = set()
+    for param in command.get_params(group.make_context("digiday", [], resilient_parsing=True)):
+        if isinstance(param, Option):
+            names = {*param.opts, *param.secondary_opts}
+            (flags if param.is_flag else values).update(names)
+    assert options_of(name) == (frozenset(values), frozenset(flags))
+
+
+def clicks_lang(argv: list[str]) -> str | None:
+    """The --lang click parses from `argv` (the command's, else the root's); raises
+    UsageError where click refuses the line."""
+    group = root()
+    outer = group.make_context("digiday", list(argv))
+    lang = outer.params.get("lang")
+    rest = [*outer._protected_args, *outer.args]
+    if rest:
+        name, command, args = group.resolve_command(outer, rest)
+        assert command is not None
+        inner = command.make_context(name, args, parent=outer)
+        lang = inner.params.get("lang") or lang
+    return None if lang is None else str(lang)
+
+
+# Half the words are about the language, so that lines where it matters are common.
+LANG_WORDS = st.sampled_from(["--lang", "--lang=vi", "--lang=en", "vi", "en", "--lang=VI"])
+WORDS = LANG_WORDS | st.sampled_from(
+    [
+        "countdown", "ics", "quiz", "themes", "search", "validate", "is-today", "info",
+        "--", "-o", "-ovi", "--output",
+        "--format", "-f", "-fjson", "--json", "--plain", "--days", "--date", "2026-01-01",
+        "--tz", "-n", "-n3", "--count", "--seed", "--topic", "--data", "--role", "x", "-",
+        "--nope", "-x", "--days=1", "--from", "2022",
+    ]
+)  # fmt: skip
+
+
+# An option that takes a value, then a word: often one about the language, which it swallows.
+SWALLOWED = st.tuples(
+    st.sampled_from(["-o", "-f", "-n", "--tz", "--format", "--output", "--seed", "--data"]), WORDS
+).map(list)
+# Mostly a command line of one command, sometimes any words at all.
+LINES = st.one_of(
+    st.tuples(
+        st.lists(st.sampled_from(["--lang", "vi", "--lang=en", "--"]), max_size=2),
+        st.sampled_from(command_names()),
+        st.lists(WORDS.map(lambda word: [word]) | SWALLOWED, max_size=5),
+    ).map(lambda parts: [*parts[0], parts[1], *(word for group in parts[2] for word in group)]),
+    st.lists(WORDS, max_size=8),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(LINES)
+def test_the_pre_parse_reads_lang_as_click_does(argv: list[str]) -> None:
+    try:
+        expected = clicks_lang(argv)
+    except (UsageError, Exit, Failure):
+        return  # click refuses the line or stops (the group's help): no reading to agree on
+    assert lang_argument(argv) == expected, argv
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"),
+    [
+        (["ics", "-o", "--lang=vi"], None),  # -o swallows it: a file named --lang=vi
+        (["ics", "-o--lang=vi", "--lang", "en"], "en"),
+        (["quiz", "-n", "--lang", "vi"], None),  # then `vi` is left over: a usage error
+        (["--lang", "vi", "countdown"], "vi"),
+        (["countdown", "--", "--lang", "vi"], None),  # two words left over: a usage error
+        (["--", "countdown", "--lang", "vi"], "vi"),
+        (["search", "so", "--lang", "vi"], "vi"),
+        (["countdown", "--tz", "--lang=vi", "--lang=en"], "en"),
+    ],
+)
+def test_the_pre_parse_examples(argv: list[str], lang: str | None) -> None:
+    assert lang_argument(argv) == lang
+    try:
+        assert clicks_lang(argv) == lang
+    except UsageError:
+        assert lang is None

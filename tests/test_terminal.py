@@ -1,0 +1,439 @@
+"""The interactive commands on a terminal: the quiz and the live countdown driven in-process
+through an Environment of their own, and a few real pseudo-terminals for what only a real
+one shows (colour off yet live, a resize, a terminal that goes away)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from digiday import data, quiz, views
+from digiday.env import Environment
+from digiday.i18n import long_date
+from digiday.model import Lang
+from digiday.play import play
+from digiday.render import text
+from digiday.watch import TerminalGone, frame, run
+from tests.environment import NOW, SCRIPT, process_env, read_until
+
+HO_CHI_MINH = dt.timezone(dt.timedelta(hours=7))
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
+ESCAPE = re.compile(r"\x1b")
+WORD = re.compile(r"[^\W_]+")
+DATASET = data.load()
+
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
+
+
+def terminal(
+    width: int = 80,
+    colour: bool = False,
+    stdin: io.StringIO | None = None,
+    stdout: Any = None,
+    now: Callable[[], dt.datetime] = lambda: NOW,
+    lang: Lang = "en",
+) -> Environment:
+    """An environment whose stdout is a terminal (as the run would see it), in memory."""
+    return Environment(
+        lang=lang,
+        stdout=io.StringIO() if stdout is None else stdout,
+        stderr=io.StringIO(),
+        is_terminal=True,
+        colour=colour,
+        ascii_only=False,
+        width=width,
+        now=now,
+        stdin=stdin,
+    )
+
+
+def written(env: Environment) -> str:
+    assert isinstance(env.stdout, io.StringIO)
+    return env.stdout.getvalue()
+
+
+class Vanished(io.StringIO):
+    """A terminal whose window has closed: every write fails as a pty's does then."""
+
+    def write(self, _: str) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+
+# The quiz, in-process
+
+
+def questions(count: int = 3) -> list[quiz.Question]:
+    return quiz.questions(DATASET, "en", "all", count, 5)
+
+
+def keys_for(asked: list[quiz.Question], right: int) -> str:
+    """Keys that answer the first `right` questions rightly and the rest wrongly, mixing
+    digits and letters, with keys the quiz passes over between them."""
+    keys = ""
+    for number, question in enumerate(asked):
+        answer = question.answer if number < right else (question.answer + 1) % 4
+        keys += "x" + ("1234" if number % 2 else "abcd")[answer]
+    return keys
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_the_quiz_plays_through_in_process(colour: bool) -> None:
+    asked = questions()
+    env = terminal(colour=colour, stdin=io.StringIO(keys_for(asked, 2)))
+    assert env.stdin is not None
+    play(env, asked, env.stdin)  # a StringIO has no terminal mode: none is set or restored
+    shown = written(env)
+    plain = SGR.sub("", shown)
+    assert all(question.question in plain for question in asked)
+    assert plain.count("Right.") == 2 and plain.count("Not quite") == 1
+    assert plain.rstrip().endswith("Score: 2 of 3")
+    assert bool(SGR.search(shown)) is colour
+    if not colour:
+        assert not ESCAPE.search(shown)
+
+
+def test_the_end_of_input_ends_the_quiz_like_ctrl_c_with_the_score_so_far() -> None:
+    asked = questions()
+    env = terminal(stdin=io.StringIO(keys_for(asked, 1)[:2]))
+    assert env.stdin is not None
+    with pytest.raises(KeyboardInterrupt):
+        play(env, asked, env.stdin)
+    assert written(env).rstrip().endswith("Score: 1 of 1")
+
+
+def test_a_quiz_whose_terminal_went_away_ends_with_terminal_gone() -> None:
+    asked = questions()
+    env = terminal(stdin=io.StringIO("1111"), stdout=Vanished())
+    assert env.stdin is not None
+    with pytest.raises(TerminalGone):
+        play(env, asked, env.stdin)
+
+    class Unreadable(io.StringIO):
+        def read(self, _: int | None = -1) -> str:
+            raise OSError(errno.EIO, "Input/output error")
+
+    env = terminal(stdin=Unreadable())
+    assert env.stdin is not None
+    with pytest.raises(TerminalGone):
+        play(env, asked, env.stdin)
+
+
+def test_other_errors_of_the_quiz_are_not_taken_for_a_terminal_gone() -> None:
+    broken = OSError(errno.ENOSPC, "No space left on device")
+
+    class Full(io.StringIO):
+        def write(self, _: str) -> int:
+            raise broken
+
+    env = terminal(stdin=io.StringIO("1"), stdout=Full())
+    assert env.stdin is not None
+    with pytest.raises(OSError, match="No space left") as raised:
+        play(env, questions(), env.stdin)
+    assert raised.value is broken
+
+
+@needs_pty
+def test_restoring_the_terminal_mode_never_hides_what_ended_the_quiz() -> None:
+    import pty
+
+    from digiday.play import _keys
+    from digiday.watch import terminal_gone
+
+    def quiz_ending(stream: io.TextIOWrapper, leader: int, error: Exception | None) -> None:
+        with terminal_gone(), _keys(stream):
+            os.close(leader)  # the window closes: restoring the mode fails
+            if error is not None:
+                raise error
+
+    leader, follower = pty.openpty()
+    with open(follower, encoding="utf-8") as stream, pytest.raises(LookupError):
+        quiz_ending(stream, leader, LookupError("what ended the quiz"))
+    leader, follower = pty.openpty()
+    with open(follower, encoding="utf-8") as stream, pytest.raises(TerminalGone):
+        quiz_ending(stream, leader, None)  # nothing else ended it: the terminal's end is told
+
+
+# The live countdown, in-process
+
+
+@pytest.mark.parametrize("width", [40, 120])
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_frame_of_the_watch(width: int, colour: bool, lang: Lang) -> None:
+    env = terminal(width=width, colour=colour, lang=lang)
+    out = text.console(env)
+    out.print(frame(env, HO_CHI_MINH, NOW))
+    shown = out.file.getvalue()  # type: ignore[attr-defined]
+    lines = SGR.sub("", shown).splitlines()
+    assert lines[0].startswith("╭") and lines[-1].startswith("╰")
+    assert all(len(line) <= width for line in lines)
+    said = " ".join(" ".join(line.strip("│ ") for line in lines[1:-1]).split())
+    assert said.startswith({"en": "316 days", "vi": "Còn 316 ngày"}[lang])
+    assert "Ctrl-C" in said
+    assert bool(SGR.search(shown)) is colour
+
+
+@pytest.mark.parametrize("width", [1, 5, 10, 16])
+def test_a_frame_too_narrow_for_its_box_shows_its_lines_within_the_width(width: int) -> None:
+    # A line of a live display wider than the screen wraps, and each redraw lands lower.
+    env = terminal(width=width)
+    out = text.console(env)
+    out.print(frame(env, HO_CHI_MINH, NOW))
+    lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert not any(line.lstrip().startswith("╭") for line in lines)
+    assert all(len(line.rstrip()) <= width for line in lines)
+    assert "".join("".join(lines).split()).startswith("316days")
+
+
+def ticking(ticks: int, resize_on: tuple[int, ...] = ()) -> Callable[[], dt.datetime]:
+    """A clock for the watch's loop: a second later at each call, a resize (SIGWINCH to
+    this process) at the calls in `resize_on`, and Ctrl-C at the last."""
+    calls = iter(range(1, ticks + 1))
+
+    def now() -> dt.datetime:
+        call = next(calls, ticks)
+        if call >= ticks:
+            raise KeyboardInterrupt
+        if call in resize_on:
+            signal.raise_signal(signal.SIGWINCH)
+        return NOW + dt.timedelta(seconds=call)
+
+    return now
+
+
+@pytest.fixture
+def winch_handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """The SIGWINCH handler in force before the test, checked to be in force after it; and
+    the watch's ticks without their wait, which a test's clock makes seconds anyway."""
+    monkeypatch.setattr("digiday.watch._to_next_second", lambda: 0.0)
+    before = signal.getsignal(signal.SIGWINCH)
+    yield before
+    assert signal.getsignal(signal.SIGWINCH) == before
+
+
+@needs_winch
+@pytest.mark.parametrize("colour", [False, True])
+def test_the_watch_redraws_live_with_or_without_colour(colour: bool, winch_handler: object) -> None:
+    env = terminal(width=80, colour=colour, now=ticking(4))
+    with pytest.raises(KeyboardInterrupt):
+        run(env, HO_CHI_MINH)
+    shown = written(env)
+    # The first frame, one a tick, and the last again as the watch stops.
+    assert SGR.sub("", shown).count("to go") == 4
+    assert "\x1b[1A" in shown  # each redraw goes back up over the last: live, not appended
+    assert "\x1b[2J" not in shown  # the screen is cleared only for a new size
+    assert bool(SGR.search(shown)) is colour
+    assert "315 days 04:59:58" in SGR.sub("", shown)  # NOW + 2 s, to midnight in Vietnam
+
+
+@needs_winch
+def test_a_resize_redraws_the_watch_from_the_top_of_a_cleared_screen(
+    winch_handler: object,
+) -> None:
+    env = terminal(width=80, now=ticking(3, resize_on=(1,)))
+    with pytest.raises(KeyboardInterrupt):
+        run(env, HO_CHI_MINH)
+    shown = written(env)
+    assert "\x1b[H\x1b[2J" in shown
+    assert "to go" in shown.split("\x1b[2J")[-1]
+
+
+@needs_winch
+def test_a_dumb_terminal_gets_the_live_line_rewritten_in_place(
+    monkeypatch: pytest.MonkeyPatch, winch_handler: object
+) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    env = terminal(width=40, now=ticking(4))
+    with pytest.raises(KeyboardInterrupt):
+        run(env, HO_CHI_MINH)
+    shown = written(env)
+    assert not ESCAPE.search(shown)  # a dumb terminal moves no cursor and shows no colour
+    assert shown.startswith("316 days to the 6th National Digital Transformation Day\n")
+    redraws = shown.split("\r")[1:]
+    assert len(redraws) == 3
+    # Too long for 40 columns: the end of the line, with the clock, is what is kept.
+    assert all(len(line.rstrip("\n")) <= 39 for line in redraws)
+    assert redraws[1].startswith("…") and "04:59:58 to go" in redraws[1]
+    assert shown.endswith("\n")
+
+
+def test_a_watch_whose_terminal_went_away_ends_with_terminal_gone(winch_handler: object) -> None:
+    env = terminal(stdout=Vanished())
+    with pytest.raises(TerminalGone):
+        run(env, HO_CHI_MINH)
+
+
+# Text on a terminal, and narrow terminals (L8)
+
+
+@pytest.mark.parametrize(
+    ("is_terminal", "colour", "escapes"),
+    [(False, False, False), (True, False, False), (True, True, True), (False, True, True)],
+)
+def test_colour_is_for_colour_and_the_terminal_for_the_rest(
+    is_terminal: bool, colour: bool, escapes: bool
+) -> None:
+    # (False, True) is FORCE_COLOR on a pipe; (True, False) is NO_COLOR on a terminal.
+    env = terminal(colour=colour)._replace(is_terminal=is_terminal)
+    out = text.console(env)
+    assert out.is_terminal is (is_terminal or colour)
+    payload = views.countdown(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", "en")
+    shown = text.render("countdown", payload, env, "2026-11-29")
+    assert bool(ESCAPE.search(shown)) is escapes
+
+
+def _words(*texts: str | None) -> set[str]:
+    """The words of `texts`: their runs of letters and digits, wherever the lines break."""
+    return {word for part in texts if part for word in WORD.findall(part)}
+
+
+def _answers(command: str, lang: Lang) -> tuple[Any, set[str]]:
+    """A command's payload, and every word of the answer it gives."""
+    if command == "countdown":
+        payload = views.countdown(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", lang)
+        target = dt.date.fromisoformat(payload["date"])
+        when = long_date(target.year, target.month, target.day, lang)
+        return payload, _words(payload["weekday"], when, payload["today"], payload["timezone"])
+    if command == "themes":
+        years = views.theme_years(DATASET, dt.date(2026, 11, 28))
+        payload = views.themes(DATASET, years, lang)
+        return payload, _words(*(theme["theme"] for theme in payload))
+    years = views.edition_years(DATASET, dt.date(2026, 11, 28))
+    payload = views.editions(DATASET, years, lang)
+    summaries = (views.ceremony_summary(edition["ceremony"], lang) for edition in payload)
+    return payload, _words(*(edition["theme"] for edition in payload), *summaries)
+
+
+@pytest.mark.parametrize("width", [1, 5, 10, 14, 20, 40])
+@pytest.mark.parametrize("command", ["countdown", "editions", "themes"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_narrow_terminal_still_shows_every_word_of_the_answer(
+    width: int, command: str, lang: Lang
+) -> None:
+    payload, expected = _answers(command, lang)
+    shown = text.render(command, payload, terminal(width=width, lang=lang), "2026-11-29")
+    words = _words(shown)
+    assert expected <= words, sorted(expected - words)  # none lost, none cut short
+    if command == "countdown":
+        assert str(payload["days"]) in words
+        assert ("╭" in shown) is (width >= 40)
+
+
+def test_a_table_is_kept_where_its_words_fit() -> None:
+    payload, _ = _answers("editions", "en")
+    shown = text.render("editions", payload, terminal(width=60), "2026-11-29")
+    assert "┏" in shown and "2022 · 1st" not in shown
+    fields = text.render("editions", payload, terminal(width=20), "2026-11-29")
+    assert "┏" not in fields and "2022 · 1st" in fields
+
+
+# Real pseudo-terminals
+
+
+def _spawn(args: list[str], extra: dict[str, str], columns: int = 80) -> tuple[Any, int, int]:
+    """`digiday ARGS` on a new pseudo-terminal of `columns`: the process, the leader and the
+    follower (still open, for resizing)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    assert SCRIPT is not None
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = process_env({"TERM": "xterm", **extra})
+    env.pop("COLUMNS", None)  # the terminal's own width
+    process = subprocess.Popen(
+        [SCRIPT, *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    return process, leader, follower
+
+
+def _interrupt(process: Any) -> bytes:
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 130, stderr
+    return bytes(stderr)
+
+
+@needs_pty
+def test_no_color_on_a_real_terminal_keeps_the_watch_live() -> None:
+    process, leader, follower = _spawn(["countdown", "--watch"], {"NO_COLOR": "1"})
+    try:
+        screen = read_until(leader, lambda seen: seen.count(b"to go") >= 2, timeout=10)
+        stderr = _interrupt(process)
+    finally:
+        process.kill()
+        os.close(leader)
+        os.close(follower)
+    assert screen.count(b"to go") >= 2, screen  # redrawn within seconds, not at Ctrl-C
+    assert b"\x1b[1A" in screen
+    assert not SGR.search(screen.decode())
+    assert stderr == b""
+
+
+@needs_pty
+@needs_winch
+def test_a_resized_terminal_gets_one_frame_at_its_new_width() -> None:
+    import fcntl
+    import struct
+    import termios
+
+    process, leader, follower = _spawn(["countdown", "--watch"], {}, columns=80)
+    try:
+        read_until(leader, lambda seen: b"to go" in seen, timeout=10)
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+        process.send_signal(signal.SIGWINCH)  # the kernel's, had the pty been its terminal
+
+        def redrawn(seen: bytes) -> bool:
+            return b"\x1b[2J" in seen and b"to go" in seen.rsplit(b"\x1b[2J", 1)[-1]
+
+        screen = read_until(leader, redrawn, timeout=10)
+        stderr = _interrupt(process)
+    finally:
+        process.kill()
+        os.close(leader)
+        os.close(follower)
+    assert redrawn(screen), screen
+    after = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.rsplit(b"\x1b[2J", 1)[-1].decode())
+    lines = [line for line in after.replace("\r", "").split("\n") if line.strip()]
+    assert sum(line.startswith("╭") for line in lines) == 1
+    assert all(len(line) <= 40 for line in lines), after
+    assert stderr == b""
+
+
+@needs_pty
+@pytest.mark.parametrize("command", ["watch", "quiz"])
+def test_a_terminal_that_goes_away_ends_the_run_quietly(command: str) -> None:
+    # The pty is not the process's controlling terminal, so closing it sends no SIGHUP: as
+    # under nohup, the closed window shows only as reads and writes failing (EIO), and as
+    # restoring the terminal mode failing (termios.error).
+    if command == "watch":
+        args, ready = ["countdown", "--watch"], b"to go"
+    else:
+        args, ready = ["quiz", "--seed", "3", "--count", "5"], b"Your answer"
+    process, leader, follower = _spawn(args, {"LINES": "40"})
+    os.close(follower)
+    try:
+        assert ready in read_until(leader, lambda seen: ready in seen, timeout=10)
+        if command == "quiz":
+            os.write(leader, b"2")
+            read_until(leader, lambda seen: b"Question 2" in seen, timeout=10)
+    finally:
+        os.close(leader)
+    try:
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert (process.returncode, stderr) == (74, b"")
