@@ -21,12 +21,16 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FLOOR = [sys.executable, str(HERE / "trivial_app.py"), "hello"]
+# The fast path's floor: the interpreter starting and doing nothing, side by side.
+BARE = [sys.executable, "-c", "pass"]
+FAST = 2.0  # budget of the fast path's rows, as a ratio to BARE
 # Budgets, as ratios to the floor (the language issue's figures, with the catalogue loaded).
 TINY, SCRIPTED, TEXT, HELP, VALIDATE, MEMORY = 1.25, 1.3, 1.7, 1.5, 1.5, 1.5
 sys.path.insert(0, str(HERE.parent))  # for tests.environment, when run as a script
@@ -40,6 +44,7 @@ class Case:
     args: list[str]
     budget: float
     env: dict[str, str] | None = None
+    floor: tuple[str, ...] = tuple(FLOOR)
 
 
 def cases() -> list[Case]:
@@ -74,7 +79,23 @@ def cases() -> list[Case]:
         ["search", "so"],
     ]
     helps = [["--help"], ["countdown", "--help"], ["countdown", "--help", "--lang", "vi"]]
+    fast = [
+        ["is-today"],
+        ["is-today", "--lang", "vi"],
+        ["countdown", "--days"],
+        ["countdown", "--format", "line"],
+        ["countdown", "--format", "line", "--lang", "vi", "--tz", "Asia/Tokyo"],
+    ]
+    # A data folder with a file in it, and a date whose Day is after the data's.
+    folder = Path(tempfile.mkdtemp(prefix="digiday-bench-")) / "digiday"
+    folder.mkdir()
+    shutil.copyfile(HERE / "overlay.yaml", folder / "overlay.yaml")
+    layered = {"XDG_DATA_HOME": str(folder.parent)}
     return [
+        *(Case(f"{' '.join(args)} (× python)", args, FAST, None, tuple(BARE)) for args in fast),
+        Case("themes --json (a data folder)", ["themes", "--json"], SCRIPTED, layered),
+        Case("is-today (a data folder)", ["is-today"], SCRIPTED, layered),
+        Case("countdown (stale notice)", ["countdown", "--date", "2027-11-15"], TEXT),
         *(Case(" ".join(args), args, TINY) for args in tiny),
         *(Case(" ".join(args), args, SCRIPTED) for args in scripted),
         Case("(TAB completion of info)", [], SCRIPTED, complete),
@@ -118,12 +139,13 @@ def main() -> int:
     for case in chosen:
         env = base_env | (case.env or {})
         argv = [digiday, *case.args]
+        floor = list(case.floor)
         for _ in range(3):  # warm-up: page cache and byte-code
             run_once(argv, env)
-            run_once(FLOOR, base_env)
+            run_once(floor, base_env)
         times, ratios, memory = [], [], []
         for _ in range(options.rounds):
-            floor_time, floor_rss = run_once(FLOOR, base_env)
+            floor_time, floor_rss = run_once(floor, base_env)
             time_, rss = run_once(argv, env)
             floor_times.append(floor_time)
             floor_memory.append(floor_rss)

@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-def _shell() -> str:
+def _shell(argv: tuple[str, ...], flag: str) -> str:
+    """The shell named after the flag (`--show-completion zsh`), else the one running."""
     from typer._completion_shared import _get_shell_name
 
-    shell = _get_shell_name() or ""
+    named = argv[argv.index(flag) + 1 :][:1] if flag in argv else ()
+    if named and not named[0].startswith("-"):
+        shell = named[0].lower()
+    else:
+        shell = _get_shell_name() or ""
     if shell not in SHELLS:
         fail(
             N_("unsupported shell {value} (choose: {choices})"),
@@ -47,9 +52,11 @@ def show(ctx: Context, param: Parameter, value: Any) -> Any:
         return value
     from typer._completion_shared import get_completion_script
 
+    env = environment(ctx)
     prog_name, complete_var = _complete_var(ctx)
-    script = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=_shell())
-    write_text(environment(ctx), script + "\n")
+    shell = _shell(env.argv, "--show-completion")
+    script = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    write_text(env, script + "\n")
     raise Exit(0)
 
 
@@ -61,7 +68,11 @@ def install(ctx: Context, param: Parameter, value: Any) -> Any:
     env = environment(ctx)
     prog_name, complete_var = _complete_var(ctx)
     try:
-        shell, path = install_for(shell=_shell(), prog_name=prog_name, complete_var=complete_var)
+        shell, path = install_for(
+            shell=_shell(env.argv, "--install-completion"),
+            prog_name=prog_name,
+            complete_var=complete_var,
+        )
     except OSError as problem:
         where = problem.filename if isinstance(problem.filename, str) else "~"
         fail(

@@ -37,6 +37,7 @@ class Environment(NamedTuple):  # as immutable as a frozen dataclass, without it
     stdin: TextIO | None = None  # where `quiz` reads answers, on a terminal
     environ: Mapping[str, str] = MappingProxyType({})  # the variables, for --tz local
     sleep: Callable[[float], None] = time.sleep  # how --follow waits for midnight
+    argv: tuple[str, ...] = ()  # the command line, for --show-completion's SHELL
     traceback: bool = False  # DIGIDAY_TRACEBACK: an internal error shows its traceback
 
 
@@ -74,6 +75,7 @@ def resolve(
         environ=environ,
         traceback=bool(environ.get("DIGIDAY_TRACEBACK")),
         sleep=time.sleep if sleep is None else sleep,
+        argv=tuple(argv),
     )
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import gettext
-from pathlib import Path
+import os
 
 from digiday.model import Lang
 
 DOMAIN = "digiday"
-LOCALEDIR = Path(__file__).parent / "locale"
+# os.path, not pathlib: pathlib's import (with urllib.parse) would cost the fast path more
+# than the answer.
+LOCALEDIR = os.path.join(os.path.dirname(__file__), "locale")
 
 
 def N_(message: str) -> str:
@@ -32,7 +34,8 @@ def catalogue(lang: Lang) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     relative = f"{lang}/LC_MESSAGES/{DOMAIN}.mo"
     try:
-        compiled = (LOCALEDIR / relative).read_bytes()
+        with open(os.path.join(LOCALEDIR, relative), "rb") as file:
+            compiled = file.read()
     except OSError:
         try:
             from importlib import resources

@@ -14,10 +14,25 @@ import sys
 
 def main() -> None:
     try:
+        _fast()
         from digiday.cli import main as run
     except MemoryError:
         _out_of_memory()
     run()
+
+
+def _fast() -> None:
+    """Answer here and exit, when digiday.fast recognises the command line."""
+    from digiday.fast import answer
+    from digiday.output import tolerate_narrow_encodings
+
+    tolerate_narrow_encodings()
+    status = answer(sys.argv[1:], os.environ)
+    if status is not None:
+        import gc
+
+        gc.freeze()  # as cli.main does: the exit's collections would cost more than the answer
+        sys.exit(status)
 
 
 def _out_of_memory() -> None:

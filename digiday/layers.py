@@ -39,22 +39,26 @@ def folders(environ: Mapping[str, str]) -> list[str]:
 def folder_files(folder: str) -> list[str]:
     """The data files of `folder`, in the byte order of their names; none when it does not
     exist. Raises DataError when it exists but cannot be listed."""
-    from digiday.data import refuse
-
     try:
         with os.scandir(folder) as entries:
             names = [entry.name for entry in entries]
     except FileNotFoundError:
         return []
-    except NotADirectoryError:
-        raise refuse(folder, N_("is not a folder")) from None
-    except PermissionError:
-        raise refuse(folder, N_("cannot be read (permission denied)")) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise refuse(folder, N_("cannot be read ({reason})"), reason=reason) from None
+        raise _unlisted(folder, error) from None
     chosen = [n for n in names if n.endswith(_SUFFIXES) and not n.startswith(".")]
     return [os.path.join(folder, name) for name in sorted(chosen, key=os.fsencode)]
+
+
+def _unlisted(folder: str, error: OSError) -> Exception:
+    from digiday.data import refuse  # only now: a run with no data folder reads no data
+
+    if isinstance(error, NotADirectoryError):
+        return refuse(folder, N_("is not a folder"))
+    if isinstance(error, PermissionError):
+        return refuse(folder, N_("cannot be read (permission denied)"))
+    reason = error.strerror or str(error)
+    return refuse(folder, N_("cannot be read ({reason})"), reason=reason)
 
 
 def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from digiday.l10n import N_
+
 if TYPE_CHECKING:
     import signal
     from collections.abc import Callable
@@ -71,6 +73,10 @@ def tolerate_narrow_encodings() -> None:
     for stream in (sys.stdout, sys.stderr):  # either is None when started closed
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+# Told when the answer cannot be written to stdout (root._run, and the fast path's own write).
+STDOUT_FAILED = N_("cannot write the answer to standard output: {reason}")
 
 
 class WriteError(Exception):

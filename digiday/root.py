@@ -126,7 +126,7 @@ def _run(env: Environment, invoke: Callable[[], Any]) -> int:
     from typer.exceptions import Abort, Exit
 
     from digiday.errors import TerminalGone
-    from digiday.output import Interrupted, WriteError, flush
+    from digiday.output import STDOUT_FAILED, Interrupted, WriteError, flush
 
     try:
         try:
@@ -148,9 +148,7 @@ def _run(env: Environment, invoke: Callable[[], Any]) -> int:
         report(problem.format_message(), env.stderr)
         return problem.exit_code
     except WriteError as problem:
-        reason = Failure(
-            N_("cannot write the answer to standard output: {reason}"), reason=problem.reason
-        )
+        reason = Failure(STDOUT_FAILED, reason=problem.reason)
         report(reason.text(env.lang), env.stderr)
         to_devnull(env.stdout)  # or the interpreter's last flush fails once more, with a trace
         return int(ExitStatus.IOERR)

@@ -3,6 +3,8 @@
     python3 docs/generate.py           # rewrite docs/cli.md, docs/screenshot.svg, README.md
                                        # and the golden --help files under tests/golden/
     python3 docs/generate.py --check   # exit 1 if any is stale (the tests do this too)
+    python3 docs/generate.py --check-fresh   # exit 1 if a Day has passed that the bundled
+                                             # data is older than (on the real clock)
 
 - docs/cli.md is every command's real --help.
 - docs/screenshot.svg is the real, coloured output of two commands, recorded with Rich's own
@@ -20,6 +22,7 @@ All of it is deterministic: the one test environment (tests/environment.py: a fi
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -269,9 +272,31 @@ def meta() -> str:
     return "\n".join(lines) + "\n"
 
 
+def installed_files() -> dict[Path, str]:
+    """The manual pages and completion files a wheel installs (pyproject.toml, shared-data),
+    under docs/share/ as they are laid out under the environment's share/."""
+    import datetime as dt
+
+    from digiday import data
+
+    sys.path.insert(0, str(DOCS))
+    import manpage
+
+    dated = dt.date.fromisoformat(data.bundled_as_of())
+    share = DOCS / "share"
+    made = {
+        share / "man" / "man1" / "digiday.1": manpage.page("en", dated),
+        share / "man" / "vi" / "man1" / "digiday.1": manpage.page("vi", dated),
+    }
+    for shell, place in manpage.COMPLETIONS.items():
+        made[share / place] = manpage.completion(shell)
+    return made
+
+
 def outputs() -> dict[Path, str]:
     return {
         META: meta(),
+        **installed_files(),
         DOCS / "cli.md": cli_reference(),
         DOCS / "screenshot.svg": screenshot(),
         README: readme(README.read_text(encoding="utf-8")),
@@ -284,7 +309,27 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8") if path.exists() else ""
 
 
+def check_fresh(today: dt.date | None = None) -> int:
+    """Exit 1 when, on the real clock (or `today`), a Day has passed that is after the
+    bundled data's date: the maintainer's reminder to check the sources again (README, the
+    checklist)."""
+    from digiday import calendar, data
+    from digiday.freshness import stale_notice
+
+    if today is None:
+        today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()  # in Vietnam
+    notice = stale_notice(data.bundled_as_of(), today, "en")
+    if notice is None:
+        latest = calendar.latest_year(today)
+        print(f"fresh: the bundled data is as of {data.bundled_as_of()}, after the {latest} Day")
+        return 0
+    print(f"stale: {notice}", file=sys.stderr)
+    return 1
+
+
 def main() -> int:
+    if "--check-fresh" in sys.argv[1:]:
+        return check_fresh()
     with applied():  # the one test environment, for Rich's screenshot console too
         made = outputs()
     if "--check" in sys.argv[1:]:

@@ -59,3 +59,26 @@ def test_show_completion_prints_a_script_and_changes_nothing() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "_DIGIDAY_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F"),
+        ("zsh", "#compdef digiday"),
+        ("fish", "complete --command"),
+    ],
+)
+def test_show_completion_takes_the_shell_named_whatever_the_shell_running(
+    shell: str, marker: str
+) -> None:
+    result = subprocess.run(
+        [SCRIPT or "digiday", "--show-completion", shell],
+        capture_output=True,
+        text=True,
+        env=process_env({"SHELL": "/bin/bash"}),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert marker in result.stdout

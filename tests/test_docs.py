@@ -106,3 +106,32 @@ def test_the_screenshot_carries_a_font_for_every_character_it_draws() -> None:
     # Nothing names a font the reader may lack: only the embedded one, then any monospace.
     families = set(re.findall(r"font-family: ([^;]+);", svg))
     assert families == {'"digiday-mono"', "digiday-mono, monospace"}
+
+
+def test_check_fresh_fails_once_a_day_passes_that_the_data_is_older_than() -> None:
+    import datetime as dt
+
+    import yaml
+
+    bundled = dt.date.fromisoformat(
+        str(yaml.safe_load((ROOT / "data" / "meta.yaml").read_text("utf-8"))["data_as_of"])
+    )
+    check = generator().check_fresh
+    # The next 10 October after the data's date: the day before it, fresh; on it, stale.
+    day = dt.date(bundled.year, 10, 10)
+    day = day if day > bundled else dt.date(bundled.year + 1, 10, 10)
+    assert check(day - dt.timedelta(days=1)) == 0
+    assert check(day) == 1
+    assert check(day + dt.timedelta(days=400)) == 1
+
+
+def test_the_readme_map_names_every_module() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## How it is built", 1)[1].split("```")[1]
+    named = set(re.findall(r"^(digiday/\S+\.py)", block, re.M))
+    modules = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "digiday").glob("*.py")
+        if path.name != "__init__.py" and path.name != "__main__.py"
+    }
+    assert sorted(modules - named) == [] and sorted(named - modules) == []

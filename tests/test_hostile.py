@@ -395,3 +395,89 @@ def test_line_and_paragraph_separators_are_escaped_in_messages() -> None:
         assert result.returncode == 2
         assert "\u2028".encode() not in result.stderr and "\u2029".encode() not in result.stderr
         assert b"\\u2028" in result.stderr or b"\\u2029" in result.stderr
+
+
+def test_tz_local_keeps_a_posix_rule_as_a_rule() -> None:
+    # EST5EDT,M3.2.0,M11.1.0 is New York's rule: daylight saving from the second Sunday of
+    # March to the first of November. The oracle is the IANA zone, over a year's instants.
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    name, zone = local_zone({"TZ": "EST5EDT,M3.2.0,M11.1.0"})
+    assert name == "EST5EDT,M3.2.0,M11.1.0"
+    new_york = ZoneInfo("America/New_York")
+    start = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)
+    for hours in range(0, 365 * 24, 7):
+        moment = start + dt.timedelta(hours=hours)
+        assert moment.astimezone(zone).utcoffset() == moment.astimezone(new_york).utcoffset()
+
+
+def test_tz_local_reads_a_copied_localtime_file(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+    from zoneinfo import ZoneInfo
+
+    source = Path("/usr/share/zoneinfo/Europe/Paris")
+    if not source.exists():
+        pytest.skip("no zone database on this machine")
+    copy = tmp_path / "localtime"
+    shutil.copyfile(source, copy)  # a copy, not a link: nothing names the zone
+    name, zone = local_zone({}, str(copy))
+    assert name == str(copy)
+    paris = ZoneInfo("Europe/Paris")
+    for month in range(1, 13):
+        moment = dt.datetime(2027, month, 15, 12, tzinfo=dt.timezone.utc)
+        assert moment.astimezone(zone).utcoffset() == moment.astimezone(paris).utcoffset()
+
+
+def test_the_watch_counts_to_the_rule_s_midnight() -> None:
+    # Daylight saving ends in New York on 2027-11-07. A fixed offset (what --tz local fell
+    # back to) would put both midnights at the same UTC hour; the rule puts the first at
+    # 04:00 UTC (EDT, -4h) and the second at 05:00 UTC (EST, -5h).
+    import datetime as dt
+
+    from digiday import calendar
+
+    _, zone = local_zone({"TZ": "EST5EDT,M3.2.0,M11.1.0"})
+    now = dt.datetime(2027, 11, 7, 3, 0, tzinfo=dt.timezone.utc)  # 23:00 on the 6th, EDT
+    assert calendar.time_left_today(now, zone) == dt.timedelta(hours=1)
+    later = dt.datetime(2027, 11, 8, 4, 0, tzinfo=dt.timezone.utc)  # 23:00 on the 7th, EST
+    assert calendar.time_left_today(later, zone) == dt.timedelta(hours=1)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_long_path_is_named_whole_with_its_line(tmp_path: Path, lang: str) -> None:
+    folder = tmp_path / ("nam-2027-" + "x" * 121)
+    folder.mkdir()
+    path = folder / "chu-de-2027.yaml"
+    path.write_text("themes:\n  - year: twenty\n", encoding="utf-8")
+    line = {"en": "line", "vi": "dòng"}[lang]
+    for args in (["validate", str(path)], ["themes", "--data", str(path)]):
+        result = digiday(*args, "--lang", lang)
+        assert result.returncode == 3
+        first = result.stderr.decode().splitlines()[0]
+        assert first.startswith(f"digiday: '{path}', {line} 2: themes[0].year: ")
+
+
+def test_a_path_with_spaces_and_a_colon_is_quoted_and_an_empty_one_named(tmp_path: Path) -> None:
+    odd = tmp_path / "my data: file.yaml"
+    result = digiday("themes", "--data", str(odd))
+    assert result.stderr.decode() == f"digiday: '{odd}': does not exist\n"
+    empty = digiday("themes", "--data", "")
+    assert (empty.returncode, empty.stderr) == (3, b"digiday: '': does not exist\n")
+
+
+def test_a_byte_that_is_not_utf8_is_shown_as_that_byte_in_a_vietnamese_message(
+    tmp_path: Path,
+) -> None:
+    assert SCRIPT is not None
+    name = os.fsencode(tmp_path) + b"/d\xfe.yaml"
+    result = subprocess.run(
+        [os.fsencode(SCRIPT), b"themes", b"--data", name, b"--lang", b"vi"],
+        capture_output=True,
+        env=process_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert result.stderr.decode() == f"digiday: '{tmp_path}/d\\xfe.yaml': không tồn tại\n"

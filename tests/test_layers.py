@@ -249,3 +249,43 @@ def test_a_later_date_than_today_is_allowed(tmp_path: Path) -> None:
     result = digiday("themes", "--json", "--data", str(future))
     assert result.returncode == 0
     assert json.loads(result.stdout)["data_as_of"] == "2099-01-01"
+
+
+UNKNOWN = {
+    ("before", "en"): f"(not found as of {SHORT})",
+    ("before", "vi"): f"(chưa tìm thấy, dữ liệu đến {SHORT})",
+    ("after", "en"): f"(not yet in the data of {SHORT})",
+    ("after", "vi"): f"(chưa có trong dữ liệu đến {SHORT})",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_missing_part_says_which_side_of_the_data_s_date_its_day_is(lang: str, fmt: str) -> None:
+    # 2026's Day (10/10/2026) is before the bundled data's date; 2028's is after it.
+    env = {"COLUMNS": "200"}  # one line for each phrase
+    args = ("--format", fmt, "--lang", lang)
+    before = digiday("themes", "2026", *args, env=env).stdout.decode()
+    assert UNKNOWN["before", lang] in before
+    after = digiday("editions", "2028", *args, env=env).stdout.decode()
+    assert UNKNOWN["after", lang] in after and UNKNOWN["before", lang] not in after
+    counted = digiday("countdown", "--date", "2027-11-15", *args, env=env)
+    assert UNKNOWN["after", lang] in counted.stdout.decode()
+    # JSON keeps null for both: the envelope's date tells them apart.
+    for year in ("2026", "2028"):
+        payload = json.loads(digiday("themes", year, "--json").stdout)
+        assert payload["themes"][0]["theme"] is None
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_calendar_says_the_same(lang: str) -> None:
+    calendar = digiday("ics", "--from", "2026", "--to", "2028", "--lang", lang).stdout
+    unfolded = calendar.decode().replace("\r\n ", "").replace("\\,", ",")  # RFC 5545 text
+    assert UNKNOWN["before", lang] in unfolded
+    assert UNKNOWN["after", lang] in unfolded
+
+
+def test_a_newer_layer_moves_a_day_to_before_the_data_s_date(tmp_path: Path) -> None:
+    newer = layer(tmp_path / "2029.yaml", (2031, "x"), as_of="2028-11-01")
+    result = digiday("editions", "2028", "--data", str(newer), env={"COLUMNS": "200"})
+    assert "(not found as of 01/11/2028)" in result.stdout.decode()

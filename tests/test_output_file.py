@@ -231,17 +231,20 @@ def test_a_folder_that_refuses_the_file_is_named(mode: int) -> None:
         home.mkdir()
         if as_root:
             os.chown(home, 65534, 65534)
-        result = subprocess.run(
-            [_script(), *ICS, "-o", str(folder / "day.ics")],
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-            env=base_env(home),
-            user=65534 if as_root else None,
-            group=65534 if as_root else None,
-            extra_groups=[] if as_root else None,
-            timeout=TIMEOUT,
-            check=False,
-        )
+        try:
+            result = subprocess.run(
+                [_script(), *ICS, "-o", str(folder / "day.ics")],
+                capture_output=True,
+                stdin=subprocess.DEVNULL,
+                env=base_env(home),
+                user=65534 if as_root else None,
+                group=65534 if as_root else None,
+                extra_groups=[] if as_root else None,
+                timeout=TIMEOUT,
+                check=False,
+            )
+        except PermissionError:  # the checkout is in a folder only root may enter
+            pytest.skip("the user nobody cannot run this checkout's digiday")
         assert _failed(result, folder, errno.EACCES), result.stderr
         folder.chmod(0o755)
         assert list(folder.iterdir()) == []

@@ -1,0 +1,201 @@
+"""The manual pages and shell completion files a wheel installs, made from the program.
+
+`man digiday` (and `man -L vi digiday`) shows every command with its own --help text, taken
+from the click commands themselves in each language, so that the page cannot say other than
+`--help` does. help2man reads the help's English "Usage:" and misreads the Vietnamese; the
+page is written as roff here instead. Non-ASCII characters are written as groff's Unicode
+escapes (`\\[u1EC7]`), so that `groff -man -ww -z` reads the page cleanly without being told
+its encoding and `man` shows it in any UTF-8 terminal.
+
+The completion files are Typer's scripts for bash, zsh and fish: they ask `digiday` itself
+for the candidates, so they never go stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from digiday import __version__
+from digiday.model import Lang
+
+COMPLETIONS = {
+    "bash": "bash-completion/completions/digiday",
+    "zsh": "zsh/site-functions/_digiday",
+    "fish": "fish/vendor_completions.d/digiday.fish",
+}
+
+_HEADINGS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "name": "NAME",
+        "synopsis": "SYNOPSIS",
+        "description": "DESCRIPTION",
+        "options": "OPTIONS",
+        "commands": "COMMANDS",
+        "status": "EXIT STATUS",
+        "environment": "ENVIRONMENT",
+        "files": "FILES",
+        "manual": "User Commands",
+    },
+    "vi": {
+        "name": "TÊN",
+        "synopsis": "CÚ PHÁP",
+        "description": "MÔ TẢ",
+        "options": "TÙY CHỌN",
+        "commands": "CÁC LỆNH",
+        "status": "MÃ THOÁT",
+        "environment": "BIẾN MÔI TRƯỜNG",
+        "files": "TỆP",
+        "manual": "Lệnh người dùng",
+    },
+}
+
+# The contract's exit statuses and variables, as the README tells them.
+_STATUS: dict[Lang, list[tuple[str, str]]] = {
+    "en": [
+        ("0", "done; for is-today: it is the Day"),
+        ("1", "the answer is no: is-today on another day, search with no match"),
+        ("2", "the command line is wrong"),
+        ("3", "a user data file cannot be used"),
+        ("70", "a bug in digiday (DIGIDAY_TRACEBACK=1 shows where)"),
+        ("71", "the system ran out of memory"),
+        ("74", "the answer could not be written"),
+        ("130", "interrupted (Ctrl-C)"),
+    ],
+    "vi": [
+        ("0", "xong; với is-today: hôm nay là Ngày"),
+        ("1", "câu trả lời là không: is-today vào ngày khác, search không tìm thấy"),
+        ("2", "dòng lệnh sai"),
+        ("3", "không dùng được một tệp dữ liệu của người dùng"),
+        ("70", "lỗi của digiday (DIGIDAY_TRACEBACK=1 cho biết ở đâu)"),
+        ("71", "hệ thống đã hết bộ nhớ"),
+        ("74", "không ghi được câu trả lời"),
+        ("130", "bị ngắt (Ctrl-C)"),
+    ],
+}
+_ENVIRONMENT: dict[Lang, list[tuple[str, str]]] = {
+    "en": [
+        ("DIGIDAY_LANG", "vi or en, when --lang is not given"),
+        ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", "the language, as gettext reads them"),
+        ("DIGIDAY_DATA", "data files laid over the data, separated by ':'"),
+        ("XDG_DATA_HOME, XDG_DATA_DIRS", "where the data folders are"),
+        ("DIGIDAY_NO_STALE_NOTICE", "when set, no notice that the data is older than a Day"),
+        ("NO_COLOR, FORCE_COLOR", "no colour; colour even when piped"),
+        ("DIGIDAY_TRACEBACK", "when set, an internal error shows its traceback"),
+    ],
+    "vi": [
+        ("DIGIDAY_LANG", "vi hoặc en, khi không có --lang"),
+        ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", "ngôn ngữ, đọc như gettext đọc"),
+        ("DIGIDAY_DATA", "các tệp dữ liệu đặt chồng lên dữ liệu, cách nhau bởi ':'"),
+        ("XDG_DATA_HOME, XDG_DATA_DIRS", "nơi có các thư mục dữ liệu"),
+        ("DIGIDAY_NO_STALE_NOTICE", "khi được đặt, không báo dữ liệu cũ hơn một Ngày"),
+        ("NO_COLOR, FORCE_COLOR", "không màu; có màu cả khi chuyển qua ống"),
+        ("DIGIDAY_TRACEBACK", "khi được đặt, lỗi nội bộ in cả traceback"),
+    ],
+}
+_FILES = [
+    "~/.local/share/digiday/*.yaml",
+    "/usr/local/share/digiday/*.yaml",
+    "/usr/share/digiday/*.yaml",
+]
+
+
+def roff(text: str) -> str:
+    """`text` as roff reads it literally: backslashes and hyphens escaped, a line that would
+    start with a control character guarded, and every non-ASCII character as `\\[uXXXX]`."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    text = re.sub(r"(?m)^([.'])", r"\\&\1", text)
+    return "".join(c if ord(c) < 128 else f"\\[u{ord(c):04X}]" for c in text)
+
+
+def _paragraphs(text: str) -> list[str]:
+    out = []
+    for paragraph in text.strip().split("\n\n"):
+        out += [".PP", roff(" ".join(paragraph.split()))]
+    return out
+
+
+def _options(command: Any, ctx: Any) -> list[str]:
+    out = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is None:
+            continue
+        names, help_text = record
+        out += [".TP", f"\\fB{roff(names)}\\fR", roff(" ".join(help_text.split()))]
+    return out
+
+
+def page(lang: Lang, dated: dt.date) -> str:
+    """The manual page, digiday(1), in `lang`, dated `dated` (the data's date: the page is
+    the same whenever it is made)."""
+    from digiday.usage import typer_words
+
+    with typer_words(lang):
+        return _page(lang, dated)
+
+
+def _page(lang: Lang, dated: dt.date) -> str:
+    from typer.main import get_command
+
+    from digiday.cli import app
+    from digiday.root import command_names
+
+    group = get_command(app)
+    group.translate(lang)  # type: ignore[attr-defined]
+    ctx = group.make_context("digiday", [], resilient_parsing=True)
+    words = _HEADINGS[lang]
+    summary = (group.help or "").split("\n\n")[-1]
+    out = [
+        f'.TH DIGIDAY 1 "{dated.isoformat()}" "digiday {__version__}" "{roff(words["manual"])}"',
+        f".SH {roff(words['name'])}",
+        f"digiday \\- {roff(' '.join(summary.split()))}",
+        f".SH {roff(words['synopsis'])}",
+        f".B digiday\n{roff(' '.join(group.collect_usage_pieces(ctx)))}",
+        f".SH {roff(words['description'])}",
+        *_paragraphs(group.help or ""),
+        f".SH {roff(words['options'])}",
+        *_options(group, ctx),
+        f".SH {roff(words['commands'])}",
+    ]
+    for name in command_names():
+        command = group.get_command(ctx, name)
+        assert command is not None
+        inner = command.make_context(name, [], parent=ctx, resilient_parsing=True)
+        usage = " ".join(command.collect_usage_pieces(inner))
+        out += [f'.SS "{roff(f"digiday {name} {usage}")}"', *_paragraphs(command.help or "")]
+        out += _options(command, inner)
+    out.append(f".SH {roff(words['status'])}")
+    for code, meaning in _STATUS[lang]:
+        out += [".TP", f"\\fB{code}\\fR", roff(meaning)]
+    out.append(f".SH {roff(words['environment'])}")
+    for name, meaning in _ENVIRONMENT[lang]:
+        out += [".TP", f"\\fB{roff(name)}\\fR", roff(meaning)]
+    out += [f".SH {roff(words['files'])}", ".nf", *(roff(path) for path in _FILES), ".fi"]
+    return "\n".join([out[0], *_fallbacks(out), *out[1:]]) + "\n"
+
+
+def _fallbacks(lines: list[str]) -> list[str]:
+    """A fallback (`.fchar`) for each non-ASCII character used: its letters without their
+    marks. groff uses it only where a font lacks the glyph (its PostScript fonts lack
+    Vietnamese), so `groff -man -ww -z` warns of none, and a terminal still shows the real
+    character."""
+    from digiday.output import without_diacritics
+
+    used = sorted(set(re.findall(r"\\\[u([0-9A-F]{4,})\]", "\n".join(lines))))
+    out = []
+    for code in used:
+        plain = without_diacritics(chr(int(code, 16))).encode("ascii", "replace").decode()
+        out.append(f".fchar \\[u{code}] {roff(plain)}")
+    return out
+
+
+def completion(shell: str) -> str:
+    """Typer's completion script for `shell`, for the `digiday` command."""
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="digiday", complete_var="_DIGIDAY_COMPLETE", shell=shell
+    )
+    return script + "\n"

@@ -1,0 +1,1 @@
+complete --command digiday --no-files --arguments "(env _DIGIDAY_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) digiday)" --condition "env _DIGIDAY_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) digiday"

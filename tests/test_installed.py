@@ -1,0 +1,100 @@
+"""The manual pages and completion files a wheel installs: current, clean roff, every
+command in them, and a completion script for each shell that asks digiday itself."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from digiday.root import command_names
+from tests.environment import process_env
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARE = ROOT / "docs" / "share"
+PAGES = {
+    "en": SHARE / "man" / "man1" / "digiday.1",
+    "vi": SHARE / "man" / "vi" / "man1" / "digiday.1",
+}
+
+
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "docs" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_installed_files_are_current_and_all_in_the_wheel() -> None:
+    made = generator().installed_files()
+    assert sorted(p for p in SHARE.rglob("*") if p.is_file()) == sorted(made)
+    for path, text in made.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale"
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shared = config["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert {ROOT / source for source in shared} == set(made)
+    assert set(shared.values()) == {
+        "share/man/man1/digiday.1",
+        "share/man/vi/man1/digiday.1",
+        "share/bash-completion/completions/digiday",
+        "share/zsh/site-functions/_digiday",
+        "share/fish/vendor_completions.d/digiday.fish",
+    }
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="needs groff")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_manual_page_is_clean_roff(lang: str) -> None:
+    result = subprocess.run(
+        ["groff", "-man", "-ww", "-z", str(PAGES[lang])],
+        capture_output=True,
+        env=process_env(),
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="needs groff")
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("en", ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS"]),
+        ("vi", ["TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN", "CÁC LỆNH", "MÃ THOÁT"]),
+    ],
+)
+def test_the_manual_page_reads_in_its_language(lang: str, headings: list[str]) -> None:
+    shown = subprocess.run(
+        ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", str(PAGES[lang])],
+        capture_output=True,
+        env=process_env({"LANG": "C.UTF-8"}),
+        timeout=60,
+        check=True,
+    ).stdout.decode()
+    lines = shown.splitlines()
+    for heading in headings:
+        assert heading in lines, heading
+    for command in command_names():
+        assert any(line.strip().startswith(f"digiday {command} ") for line in lines), command
+    said = {"en": "Days until the next National Digital Transformation Day", "vi": "Số ngày"}
+    assert said[lang] in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("place", "marker"),
+    [
+        ("bash-completion/completions/digiday", "complete -o default -F _digiday_completion"),
+        ("zsh/site-functions/_digiday", "#compdef digiday"),
+        ("fish/vendor_completions.d/digiday.fish", "complete --command digiday"),
+    ],
+)
+def test_each_completion_file_asks_digiday(place: str, marker: str) -> None:
+    script = (SHARE / place).read_text(encoding="utf-8")
+    assert marker in script
+    assert "_DIGIDAY_COMPLETE" in script
