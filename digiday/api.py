@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from digiday import calendar, choices, views
-from digiday.data import DataError, Loaded
+from digiday.data import DataError as DataError  # re-exported: digiday.DataError
+from digiday.data import Loaded
 from digiday.errors import Failure
 from digiday.l10n import N_
 from digiday.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
@@ -161,6 +162,18 @@ def search(query: str | Sequence[str], lang: str = "en", data: Sequence[str] = (
         chosen = _lang(lang)
         hits = finder.search(_loaded(data).dataset, terms, loader.prepared_for_search())
         result: list[Any] = views.search(hits, chosen)
+        return result
+
+    return _answer(answer)
+
+
+def targets(year: int | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+    """The targets behind the Day, each with every figure measured against it
+    (`targets --json`); with `year`, the targets set for that year."""
+
+    def answer() -> list[Any]:
+        chosen = choices.year(year) if year is not None else None
+        result: list[Any] = views.targets(_loaded(data).dataset, chosen, _lang(lang))
         return result
 
     return _answer(answer)

@@ -18,6 +18,7 @@ BUNDLED_FILES = (
     "themes.yaml",
     "editions.yaml",
     "documents.yaml",
+    "targets.yaml",
     "sources.yaml",
 )
 META = "meta.yaml"

@@ -19,7 +19,7 @@ import typer
 
 from digiday import __version__, choices
 from digiday.env import Environment
-from digiday.errors import ExitStatus, fail, shown_path
+from digiday.errors import ExitStatus, fail, report, shown_path
 from digiday.l10n import N_, catalogue
 from digiday.model import DEFAULT_ZONE, QUIZ_TOPICS, ROLES, SECTIONS
 from digiday.options import (
@@ -507,7 +507,8 @@ def ics(
     short_help=N_("Find content by words, with or without Vietnamese diacritics."),
     help=N_(
         "Example: digiday search dai truyen hinh\n\n"
-        "Every piece of content (info, agencies, themes, editions, documents, sources) that "
+        "Every piece of content (info, agencies, themes, editions, documents, targets, "
+        "measurements, sources) that "
         "contains all the words, ignoring case, in either language, by whole words; a word of "
         "four or more letters also finds the words it starts. A word typed without diacritics "
         "matches any (chuyen doi so finds chuyển đổi số); a word typed with them matches them "
@@ -597,14 +598,71 @@ def sources(
 
 @commands.command(
     cls=Command,
+    short_help=N_("The targets behind the Day, and every figure measured against them."),
+    help=N_(
+        "Example: digiday targets --year 2025\n\n"
+        "The targets of Resolution 52-NQ/TW, Decision 749/QĐ-TTg (the National Digital "
+        "Transformation Programme: its targets for 2025 and its orientation to 2030), Decision "
+        "411/QĐ-TTg, Resolution 57-NQ/TW and the Government steering committee's plan for 2026 "
+        "(Decision 11/QĐ-BCĐCP): each with its indicator, its value and unit, its year and "
+        "its document, and beside it every figure measured against it since, with when, by "
+        "whom and of which kind: official (a statistics office's or an index's published "
+        "figure), estimate (a figure its maker calls an estimate) or claim (a figure stated at "
+        "an event or in a report without its method), and its sources. The text shows, for "
+        "each indicator, its targets and how far each figure is from the target it is told "
+        "against (the first set for its year or after). With --year, the targets set for "
+        "that year.\n\n"
+        "--plain prints one TAB-separated line per target and figure measured against it (a "
+        "target with none gets one line, its figure's fields empty): id, document, year, "
+        "target, unit, measured_year, value, measured_unit, kind, by, date, short_by (how far "
+        "the figure is short of the target: percentage points or places, 0 once reached, "
+        "empty where the two cannot be compared), figure, indicator."
+    ),
+)
+def targets(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--year",
+            help=N_("Only the targets set for this year."),
+            metavar=N_("YEAR"),
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    plain: PlainFlag = False,
+    data_file: DataOption = None,
+) -> None:
+    from digiday import views
+
+    env = environment(ctx)
+    chosen = choices.year(year) if year is not None else None
+    fmt = choices.output_format(fmt, as_json, plain)
+    loaded = _data(env, data_file)
+    payload = views.targets(loaded.dataset, chosen, env.lang)
+    if not payload and chosen is not None and fmt in ("text", "markdown"):
+        # An empty answer is not a failure, but a reader is owed a sentence, not nothing.
+        said = catalogue(env.lang).gettext("The data has no target for {year}.")
+        write_text(env, said.format(year=chosen) + "\n")
+        return
+    emit(env, "targets", payload, fmt, loaded.data_as_of, _in_vietnam(env))
+
+
+@commands.command(
+    cls=Command,
     short_help=N_("A quiz on the Day, made from the data: asked on a terminal, else printed."),
     help=N_(
         "Example: digiday quiz --count 5 --topic themes\n\n"
         "Multiple-choice questions made from the data (the --data file's too), each with four "
         "options of the same kind and the sources of its fact. On a terminal it asks them one "
-        "by one: answer with 1-4 or A-D; Ctrl-C ends it with the score so far. When stdout is "
-        "not a terminal, or with --format, it prints them instead, for a class: markdown (the "
-        "default there) is a handout with the answer key at the end.\n\n"
+        "by one: answer with 1-4 or A-D; q, Esc or Ctrl-D ends it with the score so far (Ctrl-C "
+        "too, with exit status 130). When stdout is not a terminal, or with --format, it prints "
+        "them instead, for a class: markdown (the default there) is a handout with the answer "
+        "key at the end. Asked for more questions than the data makes, it gives those it makes "
+        "and says how many on stderr.\n\n"
         "--plain prints one TAB-separated line per question: topic, question, the four "
         "options, the answer (A-D), sources (joined by ' | '). --json gives each question's "
         "topic, question, options, answer (0-3), sources and fact."
@@ -658,6 +716,15 @@ def quiz(
     questions = maker.questions(loaded.dataset, env.lang, chosen, how_many, number)
     if not questions:
         fail(N_("the data gives no question on {topic}"), topic=chosen)
+    if len(questions) < how_many:
+        # Fewer than asked for is still a quiz (exit 0), but the reader is told so: on
+        # stderr, which neither the handout nor --json on stdout is mixed with.
+        said = catalogue(env.lang).ngettext(
+            "the data gives only {made} question on {topic} ({count} asked for)",
+            "the data gives only {made} questions on {topic} ({count} asked for)",
+            len(questions),
+        )
+        report(said.format(made=len(questions), topic=chosen, count=how_many), env.stderr)
     if not asked and env.is_terminal and env.stdin is not None and env.stdin.isatty():
         from digiday.play import play
 
@@ -673,10 +740,10 @@ def quiz(
     help=N_(
         "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\n"
         "Checks each FILE as --data would use it, laid over the data in use: the YAML, its "
-        "shape, both languages in every text, years from 2022, and that every cited source "
-        "exists. Lists every problem on stderr ('file', line N: key path: message) and exits 3 "
-        "if there is any; otherwise prints what each file adds or replaces, and its "
-        "data_as_of, and exits 0.\n\n"
+        "shape, both languages in every text, years from 2022, and that every source, "
+        "document and measure a record names exists. Lists every problem on stderr ('file', "
+        "line N: key path: message) and exits 3 if there is any; otherwise prints what each "
+        "file adds or replaces, and its data_as_of, and exits 0.\n\n"
         "Without FILE, checks every data layer in use and lists them in the order they are "
         "laid: the bundled data, the data folders (each DIR/digiday/ of $XDG_DATA_DIRS, then "
         "$XDG_DATA_HOME/digiday/, default ~/.local/share/digiday/), then the files of "

@@ -29,10 +29,8 @@ def _shell(argv: tuple[str, ...], flag: str) -> str:
     from typer._completion_shared import _get_shell_name
 
     named = argv[argv.index(flag) + 1 :][:1] if flag in argv else ()
-    if named and not named[0].startswith("-"):
-        shell = named[0].lower()
-    else:
-        shell = _get_shell_name() or ""
+    given = named[0].lower() if named and not named[0].startswith("-") else None
+    shell = given or _get_shell_name() or ""
     if shell not in SHELLS:
         fail(
             N_("unsupported shell {value} (choose: {choices})"),

@@ -248,18 +248,62 @@ def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) ->
     """Every id a layer cites must be in the merged data; raises DataError with every problem
     of every layer, in file order. A later layer replaces records but never removes one, so
     a reference that resolved once still does."""
+    # A measurement names what it measures, which only targets define: known as long as
+    # some target measures it.
+    known = {**merged, "measures": {t.measure: t for t in merged.get("targets", {}).values()}}
     for layer in layers:
         for collection, ident, path in layer.checker.references:
-            if ident not in merged.get(collection, {}):
-                unknown = (
-                    N_("unknown source id {value}")
-                    if collection == "sources"
-                    else N_("unknown agency id {value}")
-                )
-                layer.checker.fail(path, unknown, value=shown(ident))
+            if ident not in known.get(collection, {}):
+                layer.checker.fail(path, _UNKNOWN[collection], value=shown(ident))
     problems = [problem for layer in layers for problem in layer.checker.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
+
+
+_UNKNOWN = {
+    "sources": N_("unknown source id {value}"),
+    "agencies": N_("unknown agency id {value}"),
+    "documents": N_("unknown document id {value}"),
+    "measures": N_("unknown measure {value}: no target measures it"),
+}
+
+
+def _replaced_measures(
+    merged: dict[str, dict[Any, Any]], layer: Layer
+) -> list[tuple[str, Layer, tuple[str | int, ...]]]:
+    """Lay `layer` over `merged`; returns, for each target it replaces with one of another
+    measure, (the old measure, the layer, where that target stands in it)."""
+    before = dict(merged.get("targets", {}))
+    _overlay(merged, layer)
+    replaced = []
+    for key, target in layer.collections.get("targets", {}).items():
+        old = before.get(key)
+        path = layer.checker.places.get(("targets", key))
+        if old is not None and old.measure != target.measure and path is not None:
+            replaced.append((old.measure, layer, path))
+    return replaced
+
+
+def _check_measures_kept(
+    merged: dict[str, dict[Any, Any]], replaced: list[tuple[str, Layer, tuple[str | int, ...]]]
+) -> None:
+    """A target replaced with one of another measure must not leave measurements of the old
+    measure with no target beside them: they would drop out of every answer unseen. (A
+    layer never removes a record, so only a replacement can.) Told at the last target that
+    took the measure away."""
+    measured = {target.measure for target in merged.get("targets", {}).values()}
+    orphans: dict[str, list[str]] = {}
+    for measurement in merged.get("measurements", {}).values():
+        if measurement.measure not in measured:
+            orphans.setdefault(measurement.measure, []).append(measurement.id)
+    for measure, layer, path in reversed(replaced):
+        if measure in orphans:
+            layer.checker.fail(
+                (*path, "measure"),
+                N_("measurements {ids} measure {value}, which no target measures now"),
+                ids=", ".join(orphans.pop(measure)),
+                value=shown(measure),
+            )
 
 
 def _merged(users: list[Layer]) -> dict[str, dict[Any, Any]]:
@@ -270,8 +314,10 @@ def _merged(users: list[Layer]) -> dict[str, dict[Any, Any]]:
     if not users:
         return bundled
     merged = _copy(bundled)
+    replaced = []
     for user in users:
-        _overlay(merged, user)
+        replaced += _replaced_measures(merged, user)
+    _check_measures_kept(merged, replaced)
     _check_references(users, merged)
     return merged
 
@@ -322,6 +368,10 @@ def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
         documents=tuple(sorted(merged.get("documents", {}).values(), key=lambda doc: doc.date)),
         sources=tuple(merged.get("sources", {}).values()),
         editions=tuple(sorted(merged.get("editions", {}).values(), key=lambda ed: ed.year)),
+        targets=tuple(merged.get("targets", {}).values()),
+        measurements=tuple(
+            sorted(merged.get("measurements", {}).values(), key=lambda m: (m.year, m.date or ""))
+        ),
     )
 
 
@@ -340,6 +390,8 @@ class Summary(NamedTuple):
             "themes": lambda n: t.ngettext("{count} theme", "{count} themes", n),
             "editions": lambda n: t.ngettext("{count} edition", "{count} editions", n),
             "documents": lambda n: t.ngettext("{count} document", "{count} documents", n),
+            "targets": lambda n: t.ngettext("{count} target", "{count} targets", n),
+            "measurements": lambda n: t.ngettext("{count} measurement", "{count} measurements", n),
             "sources": lambda n: t.ngettext("{count} source", "{count} sources", n),
         }
 

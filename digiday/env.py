@@ -97,6 +97,7 @@ _VALUES: dict[str, tuple[str, ...]] = {
     "ics": ("--lang", "--data", "--date", "--tz", "--from", "--to", "--output", "-o"),
     "search": _SHARED,
     "sources": _SHARED,
+    "targets": (*_SHARED, "--year"),
     "quiz": (*_SHARED, "--count", "-n", "--topic", "--seed"),
     "validate": ("--lang",),
 }

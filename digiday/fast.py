@@ -62,7 +62,7 @@ def answer(
     from digiday.today import today
 
     words = list(argv)
-    if words[:1] == ["--lang"] or words[:1] and words[0].startswith("--lang="):
+    if words[:1] == ["--lang"] or (words[:1] and words[0].startswith("--lang=")):
         lead = words[:2] if words[0] == "--lang" else words[:1]
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
@@ -73,7 +73,7 @@ def answer(
     wants = {name for name in options if name in ("--days", "--format")}
     if words[0] == "countdown" and wants not in ({"--days"}, {"--format"}):
         return None
-    if words[0] == "is-today" and wants or options.get("--format", "line") != "line":
+    if (words[0] == "is-today" and wants) or options.get("--format", "line") != "line":
         return None
     try:
         env = resolve(argv, environ=environ, stdout=stdout, now=now)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
-from digiday.model import LANGS, Dataset, Edition, Lang, Text
+from digiday.model import LANGS, Agency, Dataset, Edition, Lang, Text
 
 # Search folds all content on every run, so folding is start-up: the work is done by regular
 # expressions, in C, and only the few characters that are not ASCII are looked at one by one.
@@ -83,9 +83,7 @@ def pieces(data: Dataset) -> Iterator[Piece]:
             vi=" ".join(part.vi for part in parts),
             en=" ".join(part.en for part in parts),
         )
-        abbreviation = f" ({agency.abbreviation})" if agency.abbreviation else ""
-        name = Text(agency.name.vi + abbreviation, agency.name.en + abbreviation)
-        yield Piece("agencies", f"agencies/{agency.id}", name, body)
+        yield Piece("agencies", f"agencies/{agency.id}", _agency_name(agency), body)
     for theme in data.themes:
         yield Piece("themes", f"themes/{theme.year}", None, theme.theme)
     for edition in data.editions:
@@ -96,10 +94,55 @@ def pieces(data: Dataset) -> Iterator[Piece]:
     for document in data.documents:
         number = Text(document.number, document.number)
         yield Piece("documents", f"documents/{document.id}", number, document.title)
+    yield from _target_pieces(data)
     for source in data.sources:
         label = f"{source.title} ({source.publisher})" if source.publisher else source.title
         label = f"{label} {source.id}"
         yield Piece("sources", f"sources/{source.id}", None, Text(label, label))
+
+
+def _agency_name(agency: Agency) -> Text:
+    """`Thông tấn xã Việt Nam (TTXVN, VNA)`, `Vietnam News Agency (VNA, TTXVN)`: each name
+    with its own language's abbreviation first and the other language's after it where it
+    differs, so that `TTXVN` finds the agency, and shows why, in English too."""
+    short = agency.abbreviation
+    if short is None:
+        return agency.name
+    names = {}
+    for lang in LANGS:
+        own, other = short.get(lang), short.get("en" if lang == "vi" else "vi")
+        shown = [name for name in dict.fromkeys((own, other)) if name]
+        names[lang] = agency.name.get(lang) + (f" ({', '.join(shown)})" if shown else "")
+    return Text(vi=names["vi"], en=names["en"])
+
+
+def _target_pieces(data: Dataset) -> Iterator[Piece]:
+    """Each target, by its indicator, with what it is and which document sets it; each
+    measurement, by what it measured, its figure and who gave it."""
+    from digiday import i18n
+
+    numbers = {document.id: document.number for document in data.documents}
+    indicators: dict[str, Text] = {}
+    for target in data.targets:
+        indicators.setdefault(target.measure, target.indicator)
+        words = {}
+        for lang in LANGS:
+            parts = (
+                i18n.target_words(target, lang),
+                str(target.year),
+                numbers.get(target.document, target.document),
+            )
+            words[lang] = ", ".join(part for part in parts if part)
+        yield Piece("targets", f"targets/{target.id}", target.indicator, Text(**words))
+    for measured in data.measurements:
+        words = {}
+        for lang in LANGS:
+            kind = i18n.kind(measured.kind, lang)
+            lead = f"{i18n.measured_figure(measured, lang)} ({measured.year}, {kind}):"
+            note = measured.note.get(lang) if measured.note is not None else ""
+            words[lang] = " ".join(part for part in (lead, measured.by.get(lang), note) if part)
+        indicator = indicators.get(measured.measure)
+        yield Piece("measurements", f"measurements/{measured.id}", indicator, Text(**words))
 
 
 def _edition_texts(edition: Edition) -> list[Text]:

@@ -7,7 +7,7 @@ ordinals, dates) and gets it from the catalogue (digiday.l10n) in the reader's l
 from __future__ import annotations
 
 from digiday.l10n import N_, catalogue
-from digiday.model import Lang
+from digiday.model import Lang, Measurement, Target
 
 # key: msgid. The Vietnamese is in the catalogue (digiday/locale/vi/LC_MESSAGES/digiday.po).
 WORDS: dict[str, str] = {
@@ -60,7 +60,41 @@ WORDS: dict[str, str] = {
     "answer_prompt": N_("Your answer (1-4 or A-D):"),
     "ics_category_day": N_("National day"),
     "ics_category_topic": N_("Digital transformation"),
+    "targets": N_("Targets, and what was measured against them"),
+    "target": N_("Target"),
+    "targets_set": N_("Targets"),
+    "measured": N_("Measured"),
+    "indicator": N_("Indicator"),
+    "figure": N_("Figure"),
+    "kind": N_("Kind"),
+    "measured_by": N_("By"),
+    "gap": N_("Gap to the target"),
+    "no_measurement": N_("No figure measured against it in the data."),
+    "not_comparable": N_("not comparable"),
+    "kinds_note": N_(
+        "official: a statistics office's or an index's published figure; estimate: a figure "
+        "its maker calls an estimate; claim: a figure stated at an event or in a report "
+        "without its method."
+    ),
 }
+
+# What a target or a measured figure counts (model.UNITS), with its number in the reader's
+# language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`.
+UNIT_FORMS = {
+    "% of GDP": N_("{value}% of GDP"),
+    "% of retail sales": N_("{value}% of retail sales"),
+    "% of public services": N_("{value}% of public services"),
+    "% of dossiers": N_("{value}% of dossiers"),
+    "% of the population": N_("{value}% of the population"),
+    "% of households": N_("{value}% of households"),
+    "% of communes": N_("{value}% of communes"),
+    "% of civil servants": N_("{value}% of civil servants"),
+    "% a year": N_("{value}% a year"),
+    "%": N_("{value}%"),
+    "rank, top": N_("top {value}"),
+    "rank": N_("rank {value}"),
+}
+RANK_OF = N_("rank {value} of {out_of}")
 
 # Said only under English text: the Vietnamese is the sources' own.
 TRANSLATION_NOTE = N_(
@@ -150,6 +184,72 @@ def role(role_id: str, lang: Lang) -> str:
         "press": t.pgettext("role", "Press"),
     }
     return labels[role_id]
+
+
+KIND_LABELS = {"official": N_("official"), "estimate": N_("estimate"), "claim": N_("claim")}
+
+
+def kind(kind_id: str, lang: Lang) -> str:
+    """A measured figure's kind (model.KINDS) as a label."""
+    return catalogue(lang).gettext(KIND_LABELS[kind_id])
+
+
+def number(value: float, lang: Lang) -> str:
+    """`14.02` / `14,02`: as each language writes a decimal; a whole number without one."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.6g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def figure(value: float, unit: str, lang: Lang, out_of: int | None = None) -> str:
+    """A number with what it counts: `14.02% of GDP`, `top 70`, `rank 71 of 193`."""
+    t = catalogue(lang)
+    if unit == "rank" and out_of is not None:
+        return t.gettext(RANK_OF).format(value=number(value, lang), out_of=out_of)
+    return t.gettext(UNIT_FORMS[unit]).format(value=number(value, lang))
+
+
+def target_figure(target: Target, lang: Lang) -> str | None:
+    """A target's number with its unit (`20% of GDP`), or None where it has none."""
+    if target.target is None or target.unit is None:
+        return None
+    return figure(target.target, target.unit, lang)
+
+
+def target_words(target: Target, lang: Lang) -> str | None:
+    """A target as its document words it (`about 20% of GDP`), else as its number."""
+    return target.wording.get(lang) if target.wording is not None else target_figure(target, lang)
+
+
+def measured_figure(measured: Measurement, lang: Lang) -> str:
+    """A measured figure as its page words it (`nearly 20% of GDP`), else as its number."""
+    if measured.wording is not None:
+        return measured.wording.get(lang)
+    # The schema lets no measurement through without a wording or a number with its unit.
+    assert measured.value is not None
+    assert measured.unit is not None
+    return figure(measured.value, measured.unit, lang, measured.out_of)
+
+
+def gap(short_by: float, target: str, year: int, unit: str, lang: Lang) -> str:
+    """How far a figure is from `target` (the figure to reach, worded), set for `year`:
+    `5.98 points short of 20% of GDP (2025)`, `1 place outside the top 70 (2025)`."""
+    t = catalogue(lang)
+    ranked = unit in ("rank, top", "rank")
+    if short_by <= 0:
+        done = t.gettext("within the {target} ({year})") if ranked else None
+        return (done or t.gettext("reached {target} ({year})")).format(target=target, year=year)
+    if ranked:
+        places = int(short_by)
+        text = t.ngettext(
+            "{places} place outside the {target} ({year})",
+            "{places} places outside the {target} ({year})",
+            places,
+        )
+        return text.format(places=places, target=target, year=year)
+    text = t.gettext("{gap} points short of {target} ({year})")
+    return text.format(gap=number(short_by, lang), target=target, year=year)
 
 
 def weekday(index: int, lang: Lang) -> str:

@@ -14,6 +14,27 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 SECTIONS = ("overview", "definition", "activities", "purposes", "history")
 ROLES = ("lead", "coordinator", "implementer", "association", "media", "press")
 QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
+# What a measured figure is: a statistics office's or an index's published figure, one its
+# maker calls an estimate, or one stated at an event or in a report without its method.
+KINDS = ("official", "estimate", "claim")
+# What a target or a measured figure counts. A code, the same in every language (as a role
+# is), so that a script can compare units; i18n.figure words each one in the reader's
+# language. A gap is told only between figures of the same unit, and between a place in a
+# ranking ("rank") and a place to reach ("rank, top").
+UNITS = (
+    "% of GDP",
+    "% of retail sales",
+    "% of public services",
+    "% of dossiers",
+    "% of the population",
+    "% of households",
+    "% of communes",
+    "% of civil servants",
+    "% a year",
+    "%",
+    "rank, top",
+    "rank",
+)
 # Whose today, unless --tz says otherwise: the Day happens in Vietnam.
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
@@ -38,13 +59,24 @@ class Entry(NamedTuple):
     date: str | None = None
 
 
+class Abbreviation(NamedTuple):
+    """A body's short name in each language, where that language has one: Vietnamese readers
+    know the Vietnam News Agency as TTXVN, English ones as VNA; some have none in English."""
+
+    vi: str | None
+    en: str | None
+
+    def get(self, lang: Lang) -> str | None:
+        return self.vi if lang == "vi" else self.en
+
+
 class Agency(NamedTuple):
     id: str
     name: Text
     role: str
     tasks: tuple[Text, ...]
     sources: tuple[str, ...]
-    abbreviation: str | None = None
+    abbreviation: Abbreviation | None = None
     change: Text | None = None
     successor: str | None = None
 
@@ -106,6 +138,42 @@ class Edition(NamedTuple):
     month: Note | None = None
 
 
+class Target(NamedTuple):
+    """What a document sets out to reach by `year`. `target` is None where the document gives
+    no number (its words are then in `indicator`); `wording` is the document's own words
+    for a number ("about 20% of GDP"), where they say more than the number. Targets measured
+    the same way share a `measure`, and so share the measurements of it."""
+
+    id: str
+    indicator: Text
+    year: int
+    document: str
+    measure: str
+    sources: tuple[str, ...]
+    target: float | None = None
+    unit: str | None = None
+    wording: Text | None = None
+
+
+class Measurement(NamedTuple):
+    """One figure measured against the targets of `measure`: when, by whom, of which kind
+    (KINDS). `value` is None where the page gives no exact number ("nearly 20%"); `wording`
+    then says what it gives. `out_of` is how many a ranking ranks."""
+
+    id: str
+    measure: str
+    year: int
+    kind: str
+    by: Text
+    sources: tuple[str, ...]
+    value: float | None = None
+    unit: str | None = None
+    out_of: int | None = None
+    date: str | None = None
+    wording: Text | None = None
+    note: Text | None = None
+
+
 class Source(NamedTuple):
     id: str
     title: str
@@ -123,6 +191,8 @@ class Dataset(NamedTuple):
     documents: tuple[Document, ...]
     sources: tuple[Source, ...]
     editions: tuple[Edition, ...] = ()
+    targets: tuple[Target, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
 
     def theme_for(self, year: int) -> Theme | None:
         return next((theme for theme in self.themes if theme.year == year), None)
@@ -133,9 +203,26 @@ class Dataset(NamedTuple):
     def agency(self, agency_id: str) -> Agency | None:
         return next((agency for agency in self.agencies if agency.id == agency_id), None)
 
+    def document(self, document_id: str) -> Document | None:
+        return next((doc for doc in self.documents if doc.id == document_id), None)
+
 
 # Every record type, by name: how data.py writes records into the wheel's bundle and back.
 RECORDS: dict[str, type[tuple[object, ...]]] = {
     cls.__name__: cls
-    for cls in (Text, Entry, Agency, Theme, Document, Note, Ceremony, Plan, Edition, Source)
+    for cls in (
+        Text,
+        Entry,
+        Abbreviation,
+        Agency,
+        Theme,
+        Document,
+        Note,
+        Ceremony,
+        Plan,
+        Edition,
+        Target,
+        Measurement,
+        Source,
+    )
 }

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
+import select
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.i18n import word
+from digiday.l10n import catalogue
 from digiday.watch import TerminalGone, terminal_gone
 
 if TYPE_CHECKING:
     from digiday.env import Environment
     from digiday.quiz import Question
 
-__all__ = ["KEYS", "TerminalGone", "play"]
+__all__ = ["KEYS", "QUIT", "TerminalGone", "play"]
 
 KEYS = {"1": 0, "2": 1, "3": 2, "4": 3, "a": 0, "b": 1, "c": 2, "d": 3}
+# The keys that end the quiz with the score so far and exit 0, as Ctrl-C ends it with 130:
+# q, Esc, and Ctrl-D, which cbreak mode hands over as a character instead of ending input.
+QUIT = frozenset({"q", "\x1b", "\x04"})
+ESC = "\x1b"
+# How long a lone Esc waits for the rest of an escape sequence before it is taken for Esc:
+# an arrow key sends "\x1b[A" in one write, so this is short beside the next key a person
+# presses, as ncurses' ESCDELAY and vim's ttimeoutlen are.
+SEQUENCE_WAIT = 0.05
+# Past this many characters an escape sequence is not one the quiz knows: it ends there.
+_LONGEST_SEQUENCE = 16
 
 
 def _descriptor(stream: TextIO) -> int | None:
@@ -30,22 +43,23 @@ def _descriptor(stream: TextIO) -> int | None:
 
 
 @contextlib.contextmanager
-def _keys(stream: TextIO) -> Iterator[None]:
+def _keys(stream: TextIO) -> Iterator[int | None]:
     """One key at a time, without Enter: the terminal in cbreak mode while the quiz runs
-    (Ctrl-C still interrupts), and as it was afterwards."""
+    (Ctrl-C still interrupts), and as it was afterwards. Gives the descriptor to read keys
+    from, or None where keys come a line at a time (not a terminal, not a POSIX system)."""
     descriptor = _descriptor(stream)
     try:
         import termios
         import tty
-    except ImportError:  # not a POSIX system: keys come with Enter
+    except ImportError:
         descriptor = None
     if descriptor is None:
-        yield
+        yield None
         return
     saved = termios.tcgetattr(descriptor)
     tty.setcbreak(descriptor)
     try:
-        yield
+        yield descriptor
     except BaseException:
         # Restoring fails too where the terminal has gone; what ended the quiz says more.
         with contextlib.suppress(termios.error, OSError):
@@ -54,19 +68,74 @@ def _keys(stream: TextIO) -> Iterator[None]:
     termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
 
 
-def _choice(stream: TextIO) -> int:
-    """The option a key names; other keys are passed over. End of input is Ctrl-C's end."""
-    while True:
-        key = stream.read(1)
-        if not key:
-            raise KeyboardInterrupt
-        if key.lower() in KEYS:
-            return KEYS[key.lower()]
+class _Keys:
+    """The keys a person presses, one at a time: a character, or a whole escape sequence, so
+    that an arrow key ("\\x1b[A") is one key that is no answer, not an Esc that ends the
+    quiz; "" at the end of input.
+
+    In cbreak mode the descriptor is read directly: the stream's buffer would take in the
+    rest of a sequence where `select` cannot see it, and a lone Esc would wait forever (or
+    never) for it. Elsewhere a key comes with Enter, and the line is read a character at a
+    time from the stream."""
+
+    def __init__(self, stream: TextIO, descriptor: int | None = None) -> None:
+        self._stream = stream
+        self._descriptor = descriptor
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        except LookupError:
+            self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._pending = ""
+
+    @property
+    def by_line(self) -> bool:
+        """Whether keys come with Enter, whose newline is then no key of its own."""
+        return self._descriptor is None
+
+    def _more(self, wait: float | None) -> bool:
+        """Read what comes next into the pending characters: False at the end of input, or
+        when `wait` seconds pass with nothing (in cbreak mode; a line is there whole)."""
+        if self._descriptor is None:
+            got = self._stream.read(1)
+            self._pending += got
+            return bool(got)
+        while True:
+            if wait is not None:
+                ready, _, _ = select.select([self._descriptor], [], [], wait)
+                if not ready:
+                    return False
+            chunk = os.read(self._descriptor, 1024)
+            got = self._decoder.decode(chunk, final=not chunk)
+            self._pending += got
+            if got or not chunk:  # half a character waits for the rest of it
+                return bool(got)
+
+    def next(self) -> str:
+        if not self._pending and not self._more(None):
+            return ""
+        key, self._pending = self._pending[0], self._pending[1:]
+        if key != ESC or (not self._pending and not self._more(SEQUENCE_WAIT)):
+            return key
+        if self._pending[0] not in "[O":  # Esc, and then another key
+            return key
+        # CSI ("\x1b[" and parameters up to a final byte from @ to ~) or SS3 ("\x1bO" and
+        # one character): the keys a terminal sends for arrows, function keys, Home and End.
+        key, self._pending = key + self._pending[0], self._pending[1:]
+        while len(key) < _LONGEST_SEQUENCE:
+            if not self._pending and not self._more(SEQUENCE_WAIT):
+                break
+            character, self._pending = self._pending[0], self._pending[1:]
+            key += character
+            if key[1] == "O" or "@" <= character <= "~":
+                break
+        return key
 
 
 def play(env: Environment, questions: list[Question], stream: TextIO) -> None:
-    """Ask every question; the score at the end, or at Ctrl-C (then exit 130 by the root).
-    A terminal that goes away ends it with TerminalGone."""
+    """Ask every question; the score at the end, or when q, Esc or Ctrl-D ends the quiz, or
+    at Ctrl-C (which goes on up, for exit 130 by the root). A terminal that goes away ends
+    it with TerminalGone."""
     with terminal_gone():
         _play(env, questions, stream)
 
@@ -77,6 +146,7 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     from digiday import views
     from digiday.render.text import answer, console, question, styled
 
+    _ = catalogue(env.lang).gettext
     out = console(env, env.stdout)
     right = 0
     asked = 0
@@ -84,14 +154,35 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     def score() -> None:
         out.print(styled(word("score", env.lang, right=right, count=asked), "bold"))
 
+    def prompt() -> None:
+        # The prompt and the key chosen, on one line: Text, not a wrapped block.
+        out.print(word("answer_prompt", env.lang), style="dim", end=" ")
+
     payload = views.quiz(questions)
     try:
-        with _keys(stream):
+        with _keys(stream) as descriptor:
+            keys = _Keys(stream, descriptor)
+            how = _("Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far.")
+            out.print(styled(how, "dim"))
+            out.print()
             for number, shown in enumerate(payload, 1):
                 out.print(Group(*question(number, len(payload), shown, env.lang)))
-                # The prompt and the key chosen, on one line: Text, not a wrapped block.
-                out.print(word("answer_prompt", env.lang), style="dim", end=" ")
-                chosen = _choice(stream)
+                prompt()
+                while True:
+                    key = keys.next()
+                    if not key or key.lower() in QUIT:
+                        out.print()
+                        score()
+                        return
+                    if key.lower() in KEYS:
+                        break
+                    if keys.by_line and key in "\r\n":
+                        continue  # the Enter that sent a key, where keys come with it
+                    out.print()
+                    hint = _("Not an answer: press 1-4 or A-D, or q to stop.")
+                    out.print(styled(hint, "yellow", 2))
+                    prompt()
+                chosen = KEYS[key.lower()]
                 out.print("ABCD"[chosen], style="bold")
                 asked += 1
                 letter = "ABCD"[shown["answer"]]

@@ -6,6 +6,12 @@ asked only where its answer is the one right option: no two options are the same
 folded (case and diacritics), a task two bodies share is not asked about, and nothing the
 data does not know (a year with no known theme, a ceremony not yet held) is asked.
 
+Nor may an option's form give the answer away: a question's wrong options are drawn from the
+same kind of record as its right one (the documents of its kind, the ordinals of the Days
+held), so that what tells the options apart is the fact asked, not a word of the option that
+only the right one has ("Nghị quyết" among decisions, an imperative among gerunds), nor its
+length. tests/test_quiz_fairness.py measures it.
+
 A user's file may hold thousands of records, and each record's question draws from all the
 others: nothing here may cost the records times the records (8,000 themes once took five
 minutes). Each topic's options are made and folded once, in a `_Pool`, and each question
@@ -23,7 +29,7 @@ from typing import NamedTuple, TypeVar, overload
 
 from digiday import calendar
 from digiday.finder import fold
-from digiday.i18n import long_date, ordinal, partial_date
+from digiday.i18n import ordinal, partial_date
 from digiday.l10n import catalogue
 from digiday.model import Agency, Dataset, Lang
 
@@ -68,6 +74,19 @@ class _Pool:
 class _Wrong(NamedTuple):
     pool: _Pool
     excluded: frozenset[int]
+
+
+class _Part:
+    """A pool of some of a topic's records only (those of a kind, of a year), whose
+    questions name what they leave out by the records' own positions."""
+
+    def __init__(self, texts: Sequence[str], members: Iterable[int]) -> None:
+        chosen = list(members)
+        self.pool = _Pool(texts[position] for position in chosen)
+        self.places = {position: n for n, position in enumerate(chosen)}
+
+    def without(self, excluded: Iterable[int]) -> _Wrong:
+        return self.pool.without(self.places[p] for p in excluded if p in self.places)
 
 
 class _Distinct(Sequence[str]):
@@ -205,29 +224,33 @@ def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         if (c := edition.ceremony) is not None and c.date is not None and c.place is not None
     ]
     places = _Pool(where for _year, where, _sources in held)
+    # The wrong ordinals are those of the other Days held, as the right ones are: drawn from
+    # the editions around each one instead, the 1st was always the lowest of its options and
+    # a later one seldom the lowest or the highest.
+    ordinals = _Pool(ordinal(calendar.edition(year), lang) for year, _where, _sources in held)
     same_year = _places(year for year, _where, _sources in held)
     # Which edition a year's Day was is a fact of the calendar: the first was on 10 October
     # 2022, as the overview's entry on the editions says, with its sources.
     first = next((e for e in data.info.get("overview", ()) if e.id == "editions"), None)
     for year, where, sources in held:
-        edition = calendar.edition(year)
-        nth = ordinal(edition, lang)
+        nth = ordinal(calendar.edition(year), lang)
+        # Not "(2024)" in the question: each option's date names its year, and the one with
+        # the year asked about was the answer.
         yield _Draft(
             "editions",
-            _(
-                "When and where was the national ceremony of the {ordinal} Day ({year}) held?"
-            ).format(ordinal=nth, year=year),
+            _("When and where was the national ceremony of the {ordinal} Day held?").format(
+                ordinal=nth
+            ),
             where,
             places.without(same_year[year]),
             _("The national ceremony of {year} was held on {when}.").format(year=year, when=where),
             sources,
         )
-        nearby = [n for n in range(max(1, edition - 3), edition + 4) if n != edition]
         yield _Draft(
             "editions",
             _("Which National Digital Transformation Day was held in {year}?").format(year=year),
             nth,
-            _Pool(ordinal(n, lang) for n in nearby).without(),
+            ordinals.without(same_year[year]),
             _("The Day of {year} was the {ordinal}: the first was on 10 October 2022.").format(
                 year=year, ordinal=nth
             ),
@@ -402,15 +425,13 @@ def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     # One pool per family, of the bodies of every other family (a body of the same kind,
     # whose work is alike, is never offered: the press and the broadcasters, say). Roles
     # are a short fixed list, so these are a few pools, not one per body.
-    pools: dict[str, tuple[_Pool, dict[int, int]]] = {}
+    pools: dict[str, _Part] = {}
+    texts = [names[agency.id] for agency in agencies]
 
-    def pool_for(kind: str) -> tuple[_Pool, dict[int, int]]:
+    def pool_for(kind: str) -> _Part:
         if kind not in pools:
-            members = [body for body, other in enumerate(agencies) if family(other) != kind]
-            pools[kind] = (
-                _Pool(names[agencies[body].id] for body in members),
-                {body: position for position, body in enumerate(members)},
-            )
+            members = (body for body, other in enumerate(agencies) if family(other) != kind)
+            pools[kind] = _Part(texts, members)
         return pools[kind]
 
     everyone = _Pool(names.values())
@@ -428,14 +449,13 @@ def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
                 related.add(agency.successor)
             left_out = {other for ident in related for other in by_id.get(ident, ())}
             left_out |= finder.found(named[body][number])
-            pool, places = pool_for(family(agency))
             yield _Draft(
                 "agencies",
                 _("Which body was given this task for the Day: “{task}”?").format(
                     task=task.get(lang)
                 ),
                 names[agency.id],
-                pool.without(places[other] for other in left_out if other in places),
+                pool_for(family(agency)).without(left_out),
                 _("{body}: {task}").format(body=names[agency.id], task=task.get(lang)),
                 agency.sources,
             )
@@ -451,35 +471,84 @@ def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
             )
 
 
+# A year standing in a document's number (148/2025/QH15: a law of 2025).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _kind(number: str) -> str:
+    """The kind of document its number says, folded: the letters first in it ("nq" in
+    52-NQ/TW, "qd" in 749/QĐ-TTg, "qh" in a law's 148/2025/QH15), which are an issuer's in a
+    letter (4878/BTTTT-CĐSQG) and a kind word where one leads ("Nghị quyết 52-NQ/TW")."""
+    found = re.search(r"[^\W\d_]+", number)
+    return fold(found.group()) if found else ""
+
+
+def _names_its_number(title: str, number: str) -> bool:
+    """Whether a title says the number's own digits ("... (Project 06)" for 06/QĐ-TTg)."""
+    digits = re.match(r"\d+", number)
+    return digits is not None and re.search(rf"(?<!\d){digits.group()}(?!\d)", title) is not None
+
+
 def _documents(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     _ = catalogue(lang).gettext
     documents = data.documents
-    dates = []
-    for document in documents:
-        year, month, day = (int(part) for part in document.date.split("-"))
-        dates.append(long_date(year, month, day, lang))
-    numbers = _Pool(document.number for document in documents)
-    issued_on = _Pool(dates)
+    # YYYY-MM-DD, or YYYY-MM where no source gives the day.
+    dates = [partial_date(document.date, lang) for document in documents]
+    years = [int(document.date.split("-")[0]) for document in documents]
+    exact = [document.date.count("-") for document in documents]  # 2: the day, 1: the month
+    numbers = [document.number for document in documents]
+    titles = [document.title.get(lang) for document in documents]
+    # A title's wrong numbers are of its own kind: a number shows its kind (NQ, QĐ, QH), and
+    # the one resolution among decisions was the answer to "On breakthroughs in ...", as the
+    # one law was to "Law on Digital Transformation". A kind with fewer than four documents
+    # is not asked about by title. A number that is never the answer is never offered either
+    # (06/QĐ-TTg, whose title says "06"): offered only as a wrong one, the shortest number
+    # was the shortest option, and never right.
+    by_title = [not _names_its_number(titles[p], numbers[p]) for p in range(len(documents))]
+    kinds = [_kind(number) for number in numbers]
+    of_kind = {
+        name: _Part(numbers, (p for p in positions if by_title[p]))
+        for name, positions in _places(kinds).items()
+    }
+    # The same for dates. A date is offered only beside dates as exact as it ("February
+    # 2026" among days would be the one month). A number that names its year (148/2025/QH15)
+    # leaves only the day and month to ask, so its wrong dates are of that year, and its date
+    # is no other number's wrong one.
+    names_year = [_YEAR.search(number) is not None for number in numbers]
+    unnamed: dict[int, list[int]] = {}  # each precision: the numbers that name no year
+    for position in range(len(documents)):
+        if not names_year[position]:
+            unnamed.setdefault(exact[position], []).append(position)
+    issued_on = {precision: _Part(dates, places) for precision, places in unnamed.items()}
+    same_year = _places(zip(years, exact, strict=True))
+    in_year: dict[tuple[int, int], _Part] = {}  # made when a number that names a year asks
     by_id = _places(document.id for document in documents)
     for position, document in enumerate(documents):
         itself = by_id[document.id]
-        issued = dates[position]
         fact = _("{number} ({date}): {title}").format(
-            number=document.number, date=issued, title=document.title.get(lang)
+            number=numbers[position], date=dates[position], title=titles[position]
         )
+        if by_title[position]:
+            yield _Draft(
+                "documents",
+                _("Which document is this: “{title}”?").format(title=titles[position]),
+                numbers[position],
+                of_kind[kinds[position]].without(itself),
+                fact,
+                document.sources,
+            )
+        if names_year[position]:
+            key = (years[position], exact[position])
+            if key not in in_year:
+                in_year[key] = _Part(dates, same_year[key])
+            wrong = in_year[key].without(itself)
+        else:
+            wrong = issued_on[exact[position]].without(itself)
         yield _Draft(
             "documents",
-            _("Which document is this: “{title}”?").format(title=document.title.get(lang)),
-            document.number,
-            numbers.without(itself),
-            fact,
-            document.sources,
-        )
-        yield _Draft(
-            "documents",
-            _("When was {number} issued?").format(number=document.number),
-            issued,
-            issued_on.without(itself),
+            _("When was {number} issued?").format(number=numbers[position]),
+            dates[position],
+            wrong,
             fact,
             document.sources,
         )
@@ -493,46 +562,46 @@ def _purposes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     # wrong ("Encouraging participation" beside "Promote participation"). Told by the English
     # titles, whose words are whole words (a Vietnamese word is a syllable).
     words = set().union(*(_long_words(p.title.en) for p in purposes if p.title is not None))
-    wrong = _Pool(
-        entry.title.get(lang)
-        for entry in activities
-        if entry.title is not None and not words & _long_words(entry.title.en)
-    )
+    # Only activities worded in the purpose's own form are offered: the purposes are
+    # imperatives ("Raise the awareness ..."), the activities gerunds ("Developing digital
+    # infrastructure"), and the one imperative was the answer. Told by the English in both
+    # languages: a Vietnamese verb shows no form, yet the two kinds differ there too (the
+    # purposes are the shortest titles), so the question is asked in both or in neither.
+    forms: dict[str, list[str]] = {}
+    for entry in activities:
+        if entry.title is not None and not words & _long_words(entry.title.en):
+            forms.setdefault(_form(entry.title.en), []).append(entry.title.get(lang))
+    pools = {name: _Pool(texts) for name, texts in forms.items()}
+    no_pool = _Pool(())
     for purpose in purposes:
         assert purpose.title is not None
         yield _Draft(
             "purposes",
             _("Which of these is one of the three purposes Decision 505/QĐ-TTg gives the Day?"),
             purpose.title.get(lang),
-            wrong.without(),
+            pools.get(_form(purpose.title.en), no_pool).without(),
             _("A purpose of the Day: {purpose}").format(purpose=purpose.text.get(lang)),
             purpose.sources,
         )
-    why = next((e for e in data.info.get("overview", ()) if e.id == "why-10-10"), None)
-    if why is not None:
-        others = _Pool(
-            _first_sentence(entry.text.get(lang))
-            for entry in data.info.get("overview", ())
-            if entry.id != why.id
-        )
-        yield _Draft(
-            "purposes",
-            _("Why is the Day on 10 October?"),
-            _first_sentence(why.text.get(lang)),
-            others.without(),
-            why.text.get(lang),
-            why.sources,
-        )
+    # "Why is the Day on 10 October?" is not asked: the data has no other reason to offer,
+    # and the overview's other sentences it was offered beside were no reasons, and longer.
 
 
 def _long_words(text: str) -> set[str]:
     return {word for word in fold(text).split() if len(word) >= 5}
 
 
-def _first_sentence(text: str) -> str:
-    """Up to the first full stop that a word follows ("storm No. 10" goes on)."""
-    end = re.search(r"\.\s+(?=[^\W\d_])", text)
-    return text if end is None else text[: end.start() + 1]
+def _form(text: str) -> str:
+    """The form of an English text's first word: "ing" for a gerund ("Developing"), "s" for a
+    verb of the third person or a plural ("Leads", "Ministries"), "" for any other ("Raise",
+    "Bring": an -ing whose stem has no vowel is no gerund; nor is an -s after s, u or i)."""
+    found = re.match(r"[^\W\d_]+", text.strip())
+    first = found.group().lower() if found else ""
+    if first.endswith("ing") and re.search("[aeiouy]", first[:-3]):
+        return "ing"
+    if len(first) > 3 and first.endswith("s") and first[-2] not in "sui":
+        return "s"
+    return ""
 
 
 _MAKERS: dict[str, Callable[[Dataset, Lang], Iterator[_Draft]]] = {

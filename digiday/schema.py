@@ -18,23 +18,37 @@ from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.errors import UNSAFE, shown, shown_path
 from digiday.l10n import N_, catalogue
 from digiday.model import (
+    KINDS,
     LANGS,
     ROLES,
     SECTIONS,
+    UNITS,
+    Abbreviation,
     Agency,
     Ceremony,
     Document,
     Edition,
     Entry,
     Lang,
+    Measurement,
     Note,
     Plan,
     Source,
+    Target,
     Text,
     Theme,
 )
 
-COLLECTIONS = ("info", "agencies", "themes", "editions", "documents", "sources")
+COLLECTIONS = (
+    "info",
+    "agencies",
+    "themes",
+    "editions",
+    "documents",
+    "targets",
+    "measurements",
+    "sources",
+)
 TOP_KEYS = (*COLLECTIONS, "data_as_of")
 
 Path = tuple[str | int, ...]
@@ -112,6 +126,7 @@ class Checker:
         self.lines = lines
         self.problems: list[Problem] = []
         self.references: list[tuple[str, str, Path]] = []  # (collection, id, where cited)
+        self.places: dict[tuple[str, Any], Path] = {}  # (collection, key): the record's path
 
     def fail(self, path: Path, message: str, **values: object) -> None:
         """Record `message` (a msgid) at `path`; `values` fill its placeholders."""
@@ -127,8 +142,10 @@ class Checker:
 
 
 # A field checker takes (checker, value, path) and returns the checked value, or None after
-# recording a problem.
+# recording a problem; NULL for a null the field allows (a target the document gives no
+# number for), so that it is told apart from a problem.
 FieldCheck = Callable[[Checker, Any, Path], Any]
+NULL = object()
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
@@ -233,6 +250,105 @@ def _source_ids(check: Checker, value: Any, path: Path) -> tuple[str, ...] | Non
     return tuple(ident for ident in ids if ident is not None) if None not in ids else None
 
 
+def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None:
+    """One text for both languages (`VTV`), or each language's own, null where a language
+    has none (`{vi: "Bộ VHTTDL", en: null}`): a file of the older shape stays valid."""
+    if isinstance(value, str):
+        text = _string(check, value, path)
+        return Abbreviation(text, text) if text is not None else None
+    if not isinstance(value, dict):
+        check.fail(
+            path,
+            N_("expected text, or a mapping with 'vi' and 'en', found {found}"),
+            found=_type_name(value),
+        )
+        return None
+    good = True
+    for key in value:
+        if key not in LANGS:
+            check.fail(
+                (*path, str(key)),
+                N_("unknown key {key} (known: {known})"),
+                key=shown(key),
+                known="vi, en",
+            )
+            good = False
+    names: dict[str, str | None] = {}
+    for lang in LANGS:
+        if lang not in value:
+            check.fail(path, N_("missing language {lang}"), lang=f"'{lang}'")
+            good = False
+        elif value[lang] is None:
+            names[lang] = None
+        else:
+            names[lang] = _string(check, value[lang], (*path, lang))
+            good = good and names[lang] is not None
+    if good and names["vi"] is None and names["en"] is None:
+        check.fail(path, N_("an abbreviation needs at least one language"))
+        good = False
+    return Abbreviation(names["vi"], names["en"]) if good else None
+
+
+def _number(check: Checker, value: Any, path: Path) -> Any:
+    """A number, or null where the source gives none."""
+    if value is None:
+        return NULL
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        check.fail(path, N_("expected a number or null, found {found}"), found=_type_name(value))
+        return None
+    if abs(value) == float("inf"):
+        check.fail(path, N_("expected a number or null, found {found}"), found=_type_name(value))
+        return None
+    return value
+
+
+def _count(check: Checker, value: Any, path: Path) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        check.fail(
+            path, N_("expected a whole number of 1 or more, found {found}"), found=_type_name(value)
+        )
+        return None
+    return value
+
+
+def _kind(check: Checker, value: Any, path: Path) -> str | None:
+    if value not in KINDS:
+        check.fail(
+            path,
+            N_("unknown kind {value} (known: {known})"),
+            value=shown(value),
+            known=", ".join(KINDS),
+        )
+        return None
+    return str(value)
+
+
+def _unit(check: Checker, value: Any, path: Path) -> str | None:
+    if value not in UNITS:
+        check.fail(
+            path,
+            N_("unknown unit {value} (known: {known})"),
+            value=shown(value),
+            known=", ".join(UNITS),
+        )
+        return None
+    return str(value)
+
+
+def _document_id(check: Checker, value: Any, path: Path) -> str | None:
+    ident = _identifier(check, value, path)
+    if ident is not None:
+        check.cite("documents", ident, path)
+    return ident
+
+
+def _measure_id(check: Checker, value: Any, path: Path) -> str | None:
+    ident = _identifier(check, value, path)
+    if ident is not None:
+        check.cite("measures", ident, path)
+    return ident
+
+
 def _successor(check: Checker, value: Any, path: Path) -> str | None:
     ident = _identifier(check, value, path)
     if ident is not None:
@@ -263,6 +379,25 @@ def _date(check: Checker, value: Any, path: Path) -> str | None:
             return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
+    check.fail(path, N_("expected a date written YYYY-MM-DD, in quotes"))
+    return None
+
+
+def _document_date(check: Checker, value: Any, path: Path) -> str | None:
+    """A document's day, or its month where no page gives the day (Decision 11/QĐ-BCĐCP)."""
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}\Z", value, re.ASCII):
+        try:
+            datetime.date.fromisoformat(value + "-01")
+            return value
+        except ValueError:
+            pass
+    elif isinstance(value, str) and _DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    # Told as a whole day: the month alone is the exception, for a document whose day no
+    # page gives.
     check.fail(path, N_("expected a date written YYYY-MM-DD, in quotes"))
     return None
 
@@ -306,12 +441,33 @@ def _flag(check: Checker, value: Any, path: Path) -> bool | None:
 
 
 class _Kind(NamedTuple):
-    """How one kind of record is written: its type, its key and its fields."""
+    """How one kind of record is written: its type, its key and its fields; `together`
+    checks what its fields must say together (a number needs its unit), once each is good."""
 
     build: Callable[..., Any]
     key: str
     required: dict[str, FieldCheck]
     optional: dict[str, FieldCheck]
+    together: Callable[[Checker, dict[str, Any], Path], bool] | None = None
+
+
+def _with_unit(check: Checker, fields: dict[str, Any], path: Path, number: str) -> bool:
+    """A number means nothing without what it counts."""
+    if fields.get(number) is not None and fields.get("unit") is None:
+        check.fail((*path, number), N_("a number needs the key 'unit' beside it"))
+        return False
+    return True
+
+
+def _target_together(check: Checker, fields: dict[str, Any], path: Path) -> bool:
+    return _with_unit(check, fields, path, "target")
+
+
+def _measured_together(check: Checker, fields: dict[str, Any], path: Path) -> bool:
+    if fields.get("value") is None and fields.get("wording") is None:
+        check.fail(path, N_("a measurement needs a value, or its wording where it has none"))
+        return False
+    return _with_unit(check, fields, path, "value")
 
 
 def _nested(kind: _Kind) -> FieldCheck:
@@ -360,7 +516,7 @@ _KINDS: dict[str, _Kind] = {
         Agency,
         "id",
         {"id": _identifier, "name": _text, "role": _role, "tasks": _texts, "sources": _source_ids},
-        {"abbreviation": _string, "change": _text, "successor": _successor},
+        {"abbreviation": _abbreviation, "change": _text, "successor": _successor},
     ),
     "themes": _Kind(
         Theme,
@@ -386,11 +542,46 @@ _KINDS: dict[str, _Kind] = {
         {
             "id": _identifier,
             "number": _string,
-            "date": _date,
+            "date": _document_date,
             "title": _text,
             "sources": _source_ids,
         },
         {},
+    ),
+    "targets": _Kind(
+        Target,
+        "id",
+        {
+            "id": _identifier,
+            "indicator": _text,
+            "year": _year,
+            "document": _document_id,
+            "measure": _identifier,
+            "sources": _source_ids,
+        },
+        {"target": _number, "unit": _unit, "wording": _text},
+        _target_together,
+    ),
+    "measurements": _Kind(
+        Measurement,
+        "id",
+        {
+            "id": _identifier,
+            "measure": _measure_id,
+            "year": _year,
+            "kind": _kind,
+            "by": _text,
+            "sources": _source_ids,
+        },
+        {
+            "value": _number,
+            "unit": _unit,
+            "out_of": _count,
+            "date": _partial_date,
+            "wording": _text,
+            "note": _text,
+        },
+        _measured_together,
     ),
     "sources": _Kind(
         Source,
@@ -420,10 +611,14 @@ def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
             continue
         checked[key] = fields[key](check, item, (*path, key))
         good = good and checked[key] is not None
+        if checked[key] is NULL:
+            checked[key] = None
     for key in kind.required:
         if key not in value:
             check.fail(path, N_("missing key {key}"), key=repr(key))
             good = False
+    if good and kind.together is not None:
+        good = kind.together(check, checked, path)
     return kind.build(**checked) if good else None
 
 
@@ -438,6 +633,7 @@ def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, A
         if record is None:
             continue
         key = getattr(record, kind.key)
+        check.places[(str(path[-1]), key)] = (*path, index)
         if key in keyed:
             check.fail(
                 (*path, index, kind.key),

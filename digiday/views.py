@@ -10,7 +10,17 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from digiday import calendar, i18n, provenance
-from digiday.model import Ceremony, Dataset, Entry, Lang, Note, Plan, Text
+from digiday.model import (
+    Ceremony,
+    Dataset,
+    Entry,
+    Lang,
+    Measurement,
+    Note,
+    Plan,
+    Target,
+    Text,
+)
 
 if TYPE_CHECKING:
     from digiday.finder import Hit
@@ -71,7 +81,7 @@ def agencies(data: Dataset, role: str | None, lang: Lang) -> Payload:
             {
                 "id": agency.id,
                 "name": agency.name.get(lang),
-                "abbreviation": agency.abbreviation,
+                "abbreviation": agency.abbreviation.get(lang) if agency.abbreviation else None,
                 "role": agency.role,
                 "tasks": [task.get(lang) for task in agency.tasks],
                 "change": _text(agency.change, lang),
@@ -224,9 +234,87 @@ def quiz(questions: list[Question]) -> Payload:
     ]
 
 
+def target_citations(data: Dataset) -> list[tuple[str, tuple[str, ...]]]:
+    """(ref, source ids) for each target and each measurement, in the order `targets`
+    shows them."""
+    cited = [(f"targets/{target.id}", target.sources) for target in data.targets]
+    return cited + [(f"measurements/{m.id}", m.sources) for m in data.measurements]
+
+
+def cited_by(data: Dataset) -> dict[str, list[str]]:
+    """Every source id and the refs of every item citing it, targets and measurements too."""
+    refs = provenance.cited_by(data)
+    for ref, ids in target_citations(data):
+        for ident in dict.fromkeys(ids):
+            if ref not in refs.setdefault(ident, []):
+                refs[ident].append(ref)
+    return refs
+
+
+def short_by(target: Target, measured: Measurement) -> float | None:
+    """How far `measured` falls short of `target` (0 once it is reached): percentage points,
+    or places in a ranking; None where the two count different things or either has no
+    number."""
+    if target.target is None or measured.value is None or target.unit is None:
+        return None
+    if target.unit in ("rank, top", "rank") and measured.unit == "rank":
+        return max(measured.value - target.target, 0)
+    if target.unit != measured.unit or target.unit == "rank, top":
+        return None
+    return max(round(target.target - measured.value, 6), 0)
+
+
+def _measured(target: Target, measured: Measurement, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": measured.id,
+        "year": measured.year,
+        "value": measured.value,
+        "unit": measured.unit,
+        "out_of": measured.out_of,
+        "kind": measured.kind,
+        "by": measured.by.get(lang),
+        "date": measured.date,
+        "text": i18n.measured_figure(measured, lang),
+        "note": _text(measured.note, lang),
+        "short_by": short_by(target, measured),
+        "sources": list(measured.sources),
+    }
+
+
+def targets(data: Dataset, year: int | None, lang: Lang) -> Payload:
+    """Each target (those for `year`, when given) with every figure measured against it."""
+    shown = []
+    for target in data.targets:
+        if year is not None and target.year != year:
+            continue
+        document = data.document(target.document)
+        shown.append(
+            {
+                "id": target.id,
+                "indicator": target.indicator.get(lang),
+                "target": target.target,
+                "unit": target.unit,
+                "year": target.year,
+                "document": target.document,
+                "document_number": document.number if document else None,
+                "document_title": document.title.get(lang) if document else None,
+                "target_text": i18n.target_words(target, lang),
+                "target_figure": i18n.target_figure(target, lang),
+                "measure": target.measure,
+                "measured": [
+                    _measured(target, measured, lang)
+                    for measured in data.measurements
+                    if measured.measure == target.measure
+                ],
+                "sources": list(target.sources),
+            }
+        )
+    return shown
+
+
 def sources(data: Dataset, only: str | None = None) -> Payload:
     """Every source (or the one with id `only`) and the refs of the items citing it."""
-    refs = provenance.cited_by(data)
+    refs = cited_by(data)
     return [
         {
             "id": source.id,

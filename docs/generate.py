@@ -215,6 +215,7 @@ GOLDEN_RUNS = {
     "search": ["search", "chuyen", "doi", "so"],
     "sources": ["sources"],
     "sources-one": ["sources", "baoapbac-505"],
+    "targets": ["targets", "--year", "2025"],
     "quiz": ["quiz", "--seed", "2026", "--count", "5"],  # not a terminal: a handout
 }
 FORMATS = {"txt": [], "plain": ["--plain"], "md": ["--format", "markdown"]}

@@ -345,6 +345,7 @@ COMMAND_NAMES = [
     "ics",
     "search",
     "sources",
+    "targets",
     "quiz",
     "validate",
 ]

@@ -214,7 +214,8 @@ def test_a_number_too_long_as_a_key(run: Invoke, yaml_file: YamlFile) -> None:
     key = "1" * 79 + "…"  # a key is echoed as any value is: cut
     assert refused(run, path) == (
         f"digiday: '{path}', line 1: {key}: unknown key '{key}' "
-        "(known: info, agencies, themes, editions, documents, sources, data_as_of)\n"
+        "(known: info, agencies, themes, editions, documents, targets, measurements, sources, "
+        "data_as_of)\n"
     )
 
 

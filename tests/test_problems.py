@@ -194,7 +194,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "unknown top key": (
         "colour: red\nthemes: []\n",
-        "digiday: {F}, line 1: colour: unknown key 'colour' (known: info, agencies, themes, editions, documents, sources, data_as_of)",
+        "digiday: {F}, line 1: colour: unknown key 'colour' (known: info, agencies, themes, editions, documents, targets, measurements, sources, data_as_of)",
     ),
     "two unknown keys": (
         "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n    size: 5\n",

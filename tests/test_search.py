@@ -53,8 +53,8 @@ def test_without_diacritics_matches_any(refs: object) -> None:
 def test_with_diacritics_matches_exactly_ignoring_case(refs: object) -> None:
     assert callable(refs)
     assert refs("ĐÀI", "TRUYỀN", "HÌNH") == ["agencies/vtv"]
-    # "sơ" folds to "so" but, typed with its mark, must not match "số".
-    assert refs("sơ") == []
+    # "sơ" folds to "so" but, typed with its mark, must not match "số": only "hồ sơ".
+    assert refs("sơ") == ["targets/dec-749-dossiers-2030"]
     assert refs("số")  # and "số" is all over the data
 
 
@@ -121,7 +121,10 @@ def test_every_ref_resolves(run: Invoke) -> None:
     info_refs = {item["ref"] for items in info.values() for item in items}
     editions = {str(e["year"]) for e in run("editions", "--json").json()["editions"]}
     documents = {f"documents/{i['id']}" for i in info["history"]}
-    sections = {"agencies", "themes", "editions", "sources", "documents"}
+    targets = run("targets", "--json").json()["targets"]
+    target_refs = {f"targets/{t['id']}" for t in targets}
+    target_refs |= {f"measurements/{m['id']}" for t in targets for m in t["measured"]}
+    sections = {"agencies", "themes", "editions", "sources", "documents", "targets", "measurements"}
     sections |= {f"info/{s}" for s in info}
     seen = set()
     for hit in hits:
@@ -138,6 +141,8 @@ def test_every_ref_resolves(run: Invoke) -> None:
             assert key in editions
         elif kind == "documents":
             assert hit["ref"] in documents
+        elif kind in ("targets", "measurements"):
+            assert hit["ref"] in target_refs
         else:
             assert hit["ref"] in info_refs
     assert {"agencies", "themes", "editions", "sources", "documents"} <= seen
@@ -202,7 +207,7 @@ def test_snippets_start_and_end_on_word_boundaries(run: Invoke) -> None:
         assert len(snippet) <= 50
         assert body[:1].isalnum() or body[:1] in '"“(', snippet
         if snippet.endswith("…"):
-            assert body[-2:-1].isalnum() or body[-2:-1] in '.)"”', snippet
+            assert body[-2:-1].isalnum() or body[-2:-1] in '.)"”%', snippet
 
 
 def _oracle_fold(word: str) -> str:

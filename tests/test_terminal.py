@@ -34,6 +34,7 @@ DATASET = data.load()
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
+needs_select = pytest.mark.skipif(sys.platform == "win32", reason="selects on a pipe")
 
 
 def terminal(
@@ -77,14 +78,31 @@ def questions(count: int = 3) -> list[quiz.Question]:
     return quiz.questions(DATASET, "en", "all", count, 5)
 
 
-def keys_for(asked: list[quiz.Question], right: int) -> str:
+HINT = "Not an answer: press 1-4 or A-D, or q to stop."
+HOW_TO_STOP = "Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far."
+
+
+def keys_for(asked: list[quiz.Question], right: int, between: str = "") -> str:
     """Keys that answer the first `right` questions rightly and the rest wrongly, mixing
-    digits and letters, with keys the quiz passes over between them."""
+    digits and letters, each after `between`."""
     keys = ""
     for number, question in enumerate(asked):
         answer = question.answer if number < right else (question.answer + 1) % 4
-        keys += "x" + ("1234" if number % 2 else "abcd")[answer]
+        keys += between + ("1234" if number % 2 else "abcd")[answer]
     return keys
+
+
+def played(keys: str, count: int = 3, lang: Lang = "en") -> str:
+    """What the quiz showed, without styles, given `keys` on a stream that is no terminal
+    (where keys come a line at a time)."""
+    env = terminal(stdin=io.StringIO(keys), lang=lang)
+    assert env.stdin is not None
+    play(env, quiz.questions(DATASET, lang, "all", count, 5), env.stdin)
+    return SGR.sub("", written(env))
+
+
+def one_line(shown: str) -> str:
+    return " ".join(shown.split())
 
 
 @pytest.mark.parametrize("colour", [False, True])
@@ -95,21 +113,121 @@ def test_the_quiz_plays_through_in_process(colour: bool) -> None:
     play(env, asked, env.stdin)  # a StringIO has no terminal mode: none is set or restored
     shown = written(env)
     plain = SGR.sub("", shown)
-    assert all(question.question in plain for question in asked)
+    assert all(one_line(question.question) in one_line(plain) for question in asked)
     assert plain.count("Right.") == 2 and plain.count("Not quite") == 1
     assert plain.rstrip().endswith("Score: 2 of 3")
+    assert HINT not in one_line(plain)
     assert bool(SGR.search(shown)) is colour
     if not colour:
         assert not ESCAPE.search(shown)
 
 
-def test_the_end_of_input_ends_the_quiz_like_ctrl_c_with_the_score_so_far() -> None:
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_quiz_says_first_how_to_answer_and_how_to_stop(lang: Lang) -> None:
+    asked = quiz.questions(DATASET, lang, "all", 3, 5)
+    shown = played(keys_for(asked, 0), lang=lang)
+    how = {
+        "en": HOW_TO_STOP,
+        "vi": "Trả lời bằng phím 1-4 hoặc A-D; bấm q, Esc hoặc Ctrl-D để dừng và xem điểm "
+        "đến lúc đó.",
+    }
+    assert one_line(shown).startswith(how[lang])
+    said = one_line(shown)  # a long question wraps at the terminal's width
+    assert said.index("Ctrl-D") < said.index(one_line(asked[0].question))
+    assert shown.rstrip().endswith({"en": "Score: 0 of 3", "vi": "Điểm: 0/3"}[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_key_that_is_no_answer_gets_a_hint_and_the_question_waits(lang: Lang) -> None:
+    # An arrow key's sequence is one key, and no Esc: it neither ends the quiz nor answers.
+    asked = quiz.questions(DATASET, lang, "all", 2, 5)
+    shown = played("x\x1b[A" + keys_for(asked, 2), 2, lang)
+    hint = {"en": HINT, "vi": "Không phải đáp án: bấm 1-4 hoặc A-D, hoặc q để dừng."}[lang]
+    assert one_line(shown).count(hint) == 2
+    assert shown.rstrip().endswith({"en": "Score: 2 of 2", "vi": "Điểm: 2/2"}[lang])
+    # Both stand under the first question, before it is answered and the second asked.
+    said = one_line(shown)
+    assert said.rindex(hint) < said.index(one_line(asked[1].question))
+
+
+def test_enter_is_no_key_where_keys_come_with_it() -> None:
+    # Not a terminal in cbreak mode: each key arrives with the Enter that sent it.
+    shown = played(keys_for(questions(), 3, between="\n"))
+    assert HINT not in one_line(shown)
+    assert shown.rstrip().endswith("Score: 3 of 3")
+
+
+@pytest.mark.parametrize("key", ["q", "Q", "\x1b", "\x1b\n", "\x04", ""])
+def test_q_esc_ctrl_d_and_the_end_of_input_stop_the_quiz_with_the_score_so_far(key: str) -> None:
+    # Returning, not raising: the run exits 0. ("\x1b\n" is Esc where keys come with Enter.)
+    after = "1" if key else ""  # never read: the quiz has stopped (nothing follows the end)
+    shown = played(keys_for(questions(), 1)[:1] + key + after)
+    assert shown.rstrip().endswith("Score: 1 of 1")
+    assert "Question 2 of 3" in shown and "Question 3 of 3" not in shown
+    assert "Right." in shown and "Not quite" not in shown
+
+
+def test_ctrl_c_stops_the_quiz_with_the_score_so_far_and_goes_on_up() -> None:
     asked = questions()
-    env = terminal(stdin=io.StringIO(keys_for(asked, 1)[:2]))
+
+    class Interrupted(io.StringIO):
+        def read(self, size: int | None = -1) -> str:
+            got = super().read(size)
+            if not got:
+                raise KeyboardInterrupt  # as SIGINT does in the middle of a read
+            return got
+
+    env = terminal(stdin=Interrupted(keys_for(asked, 1)[:1]))
     assert env.stdin is not None
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt):  # for the root's exit 130
         play(env, asked, env.stdin)
     assert written(env).rstrip().endswith("Score: 1 of 1")
+
+
+# The keys of a terminal in cbreak mode, read from its descriptor: a pipe stands in for it,
+# as the bytes a terminal sends for each key.
+
+Keyboard = tuple[Callable[[bytes], object], Callable[[], str]]
+
+
+@pytest.fixture
+def keyboard() -> Iterator[Keyboard]:
+    """Send bytes as a terminal does for keys; take the next key as the quiz does."""
+    from digiday.play import _Keys
+
+    reading, writing = os.pipe()
+    with open(reading, encoding="utf-8") as stream:
+        try:
+            yield (lambda sent: os.write(writing, sent)), _Keys(stream, reading).next
+        finally:
+            os.close(writing)
+
+
+@needs_select
+def test_a_key_sequence_is_one_key_and_a_lone_esc_is_esc(keyboard: Keyboard) -> None:
+    send, key = keyboard
+    send(b"\x1b[A\x1b[1;5Cx\x1bOP")  # up, Ctrl-right, x and F1, in one read
+    assert [key(), key(), key(), key()] == ["\x1b[A", "\x1b[1;5C", "x", "\x1bOP"]
+    send(b"\x1b")  # Esc alone: nothing follows within the wait
+    assert key() == "\x1b"
+    send(b"\x1b")
+    send(b"[B")  # a sequence in two writes, the second within the wait
+    assert key() == "\x1b[B"
+    send("đ".encode()[:1])
+    send("đ".encode()[1:] + b"2")  # a letter split between two reads is one key
+    assert [key(), key()] == ["đ", "2"]
+
+
+@needs_select
+def test_after_a_terminal_s_last_key_comes_the_end_of_input_as_no_key() -> None:
+    from digiday.play import _Keys
+
+    reading, writing = os.pipe()
+    os.write(writing, b"1\x1b")
+    os.close(writing)
+    with open(reading, encoding="utf-8") as stream:
+        keys = _Keys(stream, reading)
+        assert [keys.next(), keys.next(), keys.next()] == ["1", "\x1b", ""]
 
 
 def test_a_quiz_whose_terminal_went_away_ends_with_terminal_gone() -> None:
@@ -437,3 +555,29 @@ def test_a_terminal_that_goes_away_ends_the_run_quietly(command: str) -> None:
     finally:
         process.kill()
     assert (process.returncode, stderr) == (74, b"")
+
+
+@needs_pty
+def test_on_a_real_terminal_an_arrow_gets_a_hint_and_ctrl_d_stops_the_quiz_with_exit_0() -> None:
+    # Only a real terminal in cbreak mode sends Ctrl-D as a key, not as the end of input,
+    # and an arrow as the bytes of a sequence that must not be taken for Esc.
+    process, leader, follower = _spawn(["quiz", "--seed", "3", "--count", "5"], {"LINES": "40"})
+    os.close(follower)
+    try:
+        screen = read_until(leader, lambda seen: b"Your answer" in seen, timeout=10)
+        assert b"Ctrl-D" in screen
+        os.write(leader, b"\x1b[A")
+        screen += read_until(leader, lambda seen: b"Not an answer" in seen, timeout=10)
+        os.write(leader, b"2")
+        screen += read_until(leader, lambda seen: b"Question 2 of 5" in seen, timeout=10)
+        os.write(leader, b"\x04")
+        screen += read_until(
+            leader, lambda seen: bool(re.search(rb"Score: [01] of 1", seen)), timeout=10
+        )
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        process.kill()
+        os.close(leader)
+    assert b"Not an answer" in screen and b"Question 2 of 5" in screen
+    assert re.search(rb"Score: [01] of 1", screen), screen
+    assert (process.returncode, stderr) == (0, b"")

@@ -9,6 +9,8 @@ from typing import Any
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
+    gap,
+    kind,
     long_date,
     ordinal,
     partial_date,
@@ -221,12 +223,14 @@ def _source_list(payload: Payload, lang: Lang) -> list[str]:
 
 
 def _quiz(payload: Payload, lang: Lang) -> list[str]:
-    """A handout: the questions, then the answer key with each fact and its sources."""
+    """A handout: the questions, then the answer key with each fact and its sources. The
+    options are a list inside each question's item, so that a Markdown reader shows each on
+    a line of its own: lines that merely follow one another are one paragraph to it."""
     lines = [f"# {word('quiz', lang)}: {word('day', lang)}", "", f"*{word('quiz_help', lang)}*", ""]
     for number, question in enumerate(payload, 1):
         lines += [f"{number}. {_escape(question['question'])}", ""]
         lines += [
-            f"   {letter}. {_escape(option)}"
+            f"   - {letter}. {_escape(option)}"
             for letter, option in zip("ABCD", question["options"], strict=True)
         ]
         lines.append("")
@@ -238,12 +242,55 @@ def _quiz(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
+def _measured(measured: dict[str, Any], target: dict[str, Any], lang: Lang) -> str:
+    """`2024: 18.3% of GDP (estimate; the Ministry …, 6 February 2025; 1.7 points short …)`."""
+    when = partial_date(measured["date"], lang) if measured["date"] else None
+    parts = [kind(measured["kind"], lang), ", ".join(p for p in (measured["by"], when) if p)]
+    if measured["short_by"] is not None:
+        parts.append(
+            gap(measured["short_by"], target["target_figure"], target["year"], target["unit"], lang)
+        )
+    return f"{measured['year']}: {measured['text']} ({'; '.join(parts)})"
+
+
+def _targets(payload: Payload, lang: Lang) -> list[str]:
+    """A table per document: each target, and the figures measured against it."""
+    lines = [f"# {word('targets', lang)}", ""]
+    header = [word(key, lang) for key in ("year", "indicator", "target", "measured", "sources")]
+    documents: dict[str, list[dict[str, Any]]] = {}
+    for target in payload:
+        documents.setdefault(target["document"], []).append(target)
+    for targets in documents.values():
+        first = targets[0]
+        title = first["document_number"] or first["document"]
+        if first["document_title"]:
+            title += f": {first['document_title']}"
+        rows = [
+            [
+                str(target["year"]),
+                target["indicator"],
+                target["target_text"] or "–",
+                " · ".join(_measured(m, target, lang) for m in target["measured"]) or "–",
+                ", ".join(
+                    dict.fromkeys(
+                        [*target["sources"], *(i for m in target["measured"] for i in m["sources"])]
+                    )
+                ),
+            ]
+            for target in targets
+        ]
+        lines += [f"## {_escape(title)}", "", *_table(header, rows), ""]
+    lines += [f"*{_escape(word('kinds_note', lang))}*", ""]
+    return [*lines, *_note(lang)]
+
+
 _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
     "info": _info,
     "agencies": _agencies,
     "search": _search,
     "sources": _source_list,
     "quiz": _quiz,
+    "targets": _targets,
 }
 # The answers that tell a missing part of a Day, which needs the data's date to be told.
 _DATED: dict[str, Callable[[Any, Lang, str], list[str]]] = {

@@ -31,6 +31,22 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "search": ("ref", "section", "text"),
     "sources": ("id", "title", "url", "publisher", "date", "cited_by"),
     "quiz": ("topic", "question", "a", "b", "c", "d", "answer", "sources"),
+    "targets": (
+        "id",
+        "document",
+        "year",
+        "target",
+        "unit",
+        "measured_year",
+        "value",
+        "measured_unit",
+        "kind",
+        "by",
+        "date",
+        "short_by",
+        "figure",
+        "indicator",
+    ),
 }
 LETTERS = "ABCD"
 
@@ -54,6 +70,8 @@ def _records(command: str, payload: Payload) -> list[dict[str, Any]]:
         ]
     if command == "editions":
         return [_flat_edition(edition) for edition in payload]
+    if command == "targets":
+        return [line for target in payload for line in _flat_target(target)]
     if command == "quiz":
         return [
             {
@@ -78,6 +96,25 @@ def _flat_edition(edition: dict[str, Any]) -> dict[str, Any]:
         "plan": plan.get("document"),
         "plan_date": plan.get("date"),
     }
+
+
+def _flat_target(target: dict[str, Any]) -> list[dict[str, Any]]:
+    """A target once per figure measured against it (once alone when there is none), the
+    figure's fields beside its own."""
+    return [
+        {
+            **target,
+            "measured_year": measured["year"],
+            "value": measured["value"],
+            "measured_unit": measured["unit"],
+            "kind": measured["kind"],
+            "by": measured["by"],
+            "date": measured["date"],
+            "short_by": measured["short_by"],
+            "figure": measured["text"],
+        }
+        for measured in target["measured"]
+    ] or [target]
 
 
 def render(command: str, payload: Payload, lang: Lang) -> str:

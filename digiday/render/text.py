@@ -25,6 +25,8 @@ from rich.text import Text
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
+    gap,
+    kind,
     long_date,
     ordinal,
     partial_date,
@@ -463,6 +465,116 @@ def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out[:-1]
 
 
+KIND_STYLES = {"official": "green", "estimate": "yellow", "claim": "magenta"}
+
+
+def nearest_gap(
+    group: list[dict[str, Any]], measured: dict[str, Any], lang: Lang
+) -> tuple[str | None, dict[str, Any] | None]:
+    """How far `measured` is from the target of its indicator it is told against: the first
+    set for its year or after (a figure of 2024 against the target for 2025), else the
+    latest; only a target it can be compared with (the same unit) counts. Returns the gap
+    in words and that target, or (None, None)."""
+    comparable = []
+    for target in group:
+        mine = next(m for m in target["measured"] if m["id"] == measured["id"])
+        if mine["short_by"] is not None:
+            comparable.append((target, mine["short_by"]))
+    if not comparable:
+        return None, None
+    later = [pair for pair in comparable if pair[0]["year"] >= measured["year"]]
+    target, short = (
+        min(later, key=lambda pair: pair[0]["year"])
+        if later
+        else max(comparable, key=lambda pair: pair[0]["year"])
+    )
+    return gap(short, target["target_figure"], target["year"], target["unit"], lang), target
+
+
+def indicator_groups(payload: Payload) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The targets by what they measure, in the order each first appears, each group under
+    the indicator of its first target with a number (a target without one is told in its
+    document's words, which make a poor heading: "5G mobile coverage of the whole country")."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for target in payload:
+        groups.setdefault(target["measure"], []).append(target)
+    return [
+        (
+            next((t["indicator"] for t in group if t["target"] is not None), group[0]["indicator"]),
+            group,
+        )
+        for group in groups.values()
+    ]
+
+
+def _measured_by(measured: dict[str, Any], lang: Lang) -> str:
+    when = partial_date(measured["date"], lang) if measured["date"] else None
+    return ", ".join(part for part in (measured["by"], when) if part)
+
+
+def _measured_table(group: list[dict[str, Any]], lang: Lang) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=word("measured", lang), title_style="bold", show_lines=True, expand=False)
+    table.add_column(word("year", lang), style="bold", no_wrap=True)
+    table.add_column(word("figure", lang))
+    table.add_column(word("kind", lang), no_wrap=True)
+    table.add_column(word("measured_by", lang))
+    table.add_column(word("gap", lang))
+    fields: list[RenderableType] = [_t((word("measured", lang), "bold"))]
+    for measured in group[0]["measured"]:
+        said, _ = nearest_gap(group, measured, lang)
+        missing = word("not_comparable", lang) if measured["value"] is not None else "–"
+        far = _t(said) if said else _t((missing, MUTED))
+        label = kind(measured["kind"], lang)
+        shown_kind = _t((label, KIND_STYLES[measured["kind"]]))
+        by = _t(_measured_by(measured, lang))
+        table.add_row(str(measured["year"]), _t(measured["text"]), shown_kind, by, far)
+        fields += ["", _t((f"{measured['year']} · ", "bold"), shown_kind)]
+        fields += [
+            _field(word("figure", lang), _t(measured["text"])),
+            _field(word("measured_by", lang), by),
+            _field(word("gap", lang), far),
+        ]
+    return _Fitted(table, fields)
+
+
+def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
+    """For each indicator, its targets, then every figure measured against them, of which
+    kind, and how far it is from the target it is told against."""
+    out: list[RenderableType] = [_banner(lang, word("targets", lang))]
+    for heading, group in indicator_groups(payload):
+        out += ["", _t((heading, "bold underline")), _t((word("targets_set", lang), "bold"))]
+        for target in sorted(group, key=lambda target: target["year"]):
+            what = target["target_text"] or target["indicator"]
+            if target["target_text"] and target["indicator"] != heading:
+                what = f"{target['indicator']}: {what}"
+            line = _t(
+                (f"{target['year']}: ", "bold"), what, (f" · {target['document_number']}", MUTED)
+            )
+            out.append(_Block(line, 2, lead="• "))
+        measured = group[0]["measured"]
+        if measured:
+            out.append(_measured_table(group, lang))
+            notes = [m for m in measured if m["note"]]
+            out += [""] if notes else []
+            out += [
+                _Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (m["note"], MUTED)), 2)
+                for m in notes
+            ]
+        else:
+            out.append(_Block(_t((word("no_measurement", lang), MUTED)), 2))
+        cited = [
+            *(ident for target in group for ident in target["sources"]),
+            *(ident for m in measured for ident in m["sources"]),
+        ]
+        out.append(_Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
+    out += ["", _t((word("kinds_note", lang), MUTED))]
+    if translation_note(lang):
+        out += ["", _t((translation_note(lang), MUTED))]
+    return out
+
+
 def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
     """One question with its four options, as the quiz asks it and as the handout prints it."""
     heading = word("question_of", lang, number=number, count=count)
@@ -501,6 +613,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
     "agencies": _agencies,
     "sources": _source_list,
     "quiz": _quiz,
+    "targets": _targets,
 }
 # The answers that tell a missing part of a Day, which needs the data's date to be told.
 _DATED: dict[str, Callable[[Any, Lang, str], list[RenderableType]]] = {
