@@ -13,12 +13,15 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from digiday import clock
+from digiday.constants import LANGS
 from digiday.errors import Failure
 from digiday.l10n import N_
-from digiday.model import LANGS, Lang
+
+if TYPE_CHECKING:
+    from digiday.model import Lang
 
 # What a stream must encode to show Vietnamese: a letter with two marks, đ, and the dash.
 _VIETNAMESE_PROBE = "ệđ–"

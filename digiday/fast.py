@@ -55,18 +55,18 @@ def answer(
 ) -> int | None:
     """The exit status, the answer written, when `digiday ARGV` is one of these; else None,
     having written nothing."""
-    from digiday import calendar, layers
-    from digiday.env import resolve
-    from digiday.errors import Failure
-    from digiday.model import DEFAULT_ZONE
-    from digiday.today import today
-
     words = list(argv)
     if words[:1] == ["--lang"] or (words[:1] and words[0].startswith("--lang=")):
         lead = words[:2] if words[0] == "--lang" else words[:1]
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
-        return None
+        return None  # before any import: every other command pays nothing for the check
+    from digiday import calendar, layers
+    from digiday.constants import DEFAULT_ZONE
+    from digiday.env import resolve
+    from digiday.errors import Failure
+    from digiday.today import today
+
     options = _read(words[1:])
     if options is None or layers.user_files((), environ):
         return None
@@ -90,10 +90,14 @@ def answer(
 
 
 def _line(lang: Lang, when: Today) -> str:
-    from digiday import data, views
+    from digiday import views
+    from digiday.model import Dataset
     from digiday.render import line
 
-    return line.render(views.countdown(data.load(), when.date, when.zone_name, lang), lang)
+    # The line says the days, the edition and the date, never the theme: the one thing the
+    # payload takes from the data. So the data need not be read (no layer is in use here).
+    nothing = Dataset({}, (), (), (), ())
+    return line.render(views.countdown(nothing, when.date, when.zone_name, lang), lang)
 
 
 def _write(env: Environment, text: str) -> int:

@@ -8,10 +8,13 @@ content is not here: it lives in data/ as `{vi, en}`.
 from __future__ import annotations
 
 import functools
-import gettext
 import os
 
-from digiday.model import Lang
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import gettext
+
+    from digiday.model import Lang
 
 DOMAIN = "digiday"
 # os.path, not pathlib: pathlib's import (with urllib.parse) would cost the fast path more
@@ -30,6 +33,8 @@ def catalogue(lang: Lang) -> gettext.NullTranslations:
 
     Read as bytes, not through gettext's own search of a folder, so that it is found inside
     a zip too (a zipapp, a zipped installation), where there is no folder to search."""
+    import gettext  # here, not above: the fast path in English needs none of it
+
     if lang == "en":
         return gettext.NullTranslations()
     relative = f"{lang}/LC_MESSAGES/{DOMAIN}.mo"

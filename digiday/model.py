@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
+from digiday.constants import DEFAULT_ZONE as DEFAULT_ZONE
+from digiday.constants import LANGS as LANGS
+from digiday.constants import QUIZ_TOPICS as QUIZ_TOPICS
+from digiday.constants import ROLES as ROLES
+from digiday.constants import SECTIONS as SECTIONS
 
-SECTIONS = ("overview", "definition", "activities", "purposes", "history")
-ROLES = ("lead", "coordinator", "implementer", "association", "media", "press")
-QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
+Lang = Literal["vi", "en"]
+
 # What a measured figure is: a statistics office's or an index's published figure, one its
 # maker calls an estimate, or one stated at an event or in a report without its method.
 KINDS = ("official", "estimate", "claim")
@@ -35,8 +37,6 @@ UNITS = (
     "rank, top",
     "rank",
 )
-# Whose today, unless --tz says otherwise: the Day happens in Vietnam.
-DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
 
 class Text(NamedTuple):

@@ -8,9 +8,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from digiday.constants import DEFAULT_ZONE
 from digiday.errors import fail
 from digiday.l10n import N_
-from digiday.model import DEFAULT_ZONE
 
 
 class Today(NamedTuple):

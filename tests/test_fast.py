@@ -92,7 +92,7 @@ MOMENTS = st.sampled_from(
 ).map(lambda moment: moment.replace(tzinfo=dt.timezone.utc))  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argv=st.one_of(lines(), likely_lines()), extra=ENVIRONMENTS, moment=MOMENTS)
 def test_the_fast_path_answers_as_the_full_command_line_or_declines(
     argv: list[str], extra: dict[str, str], moment: dt.datetime

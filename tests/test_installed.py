@@ -98,3 +98,50 @@ def test_each_completion_file_asks_digiday(place: str, marker: str) -> None:
     script = (SHARE / place).read_text(encoding="utf-8")
     assert marker in script
     assert "_DIGIDAY_COMPLETE" in script
+
+
+def test_the_bash_completion_file_completes_in_bash() -> None:
+    # As bash-completion would: the file sourced, then its function called for a line.
+    from tests.environment import SCRIPT
+
+    assert SCRIPT is not None
+    script = SHARE / "bash-completion" / "completions" / "digiday"
+    folder = str(Path(SCRIPT).parent)
+    line = (
+        f"source '{script}'; COMP_WORDS=(digiday agencies --role ''); COMP_CWORD=3; "
+        "_digiday_completion digiday; printf '%s\\n' \"${COMPREPLY[@]}\""
+    )
+    result = subprocess.run(
+        ["/bin/bash", "--norc", "-c", line],
+        capture_output=True,
+        text=True,
+        env=process_env({"PATH": f"{folder}:/usr/bin:/bin"}),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "lead",
+        "coordinator",
+        "implementer",
+        "association",
+        "media",
+        "press",
+    ]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_the_other_shells_files_load_in_their_shell(shell: str) -> None:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed here (apt-get install {shell})")
+    place = SHARE / manpage_places()[shell]
+    check = [shell, "-n", str(place)] if shell == "zsh" else [shell, "--no-execute", str(place)]
+    result = subprocess.run(check, capture_output=True, env=process_env(), timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def manpage_places() -> dict[str, str]:
+    return {
+        "zsh": "zsh/site-functions/_digiday",
+        "fish": "fish/vendor_completions.d/digiday.fish",
+    }
