@@ -678,7 +678,7 @@ def quiz(
         str,
         typer.Option(
             "--topic",
-            help=N_("themes, editions, agencies, documents, purposes or all."),
+            help=N_("themes, editions, agencies, documents, purposes, targets or all."),
             autocompletion=complete(QUIZ_TOPICS),
             metavar=N_("TOPIC"),
         ),

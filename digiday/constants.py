@@ -13,6 +13,6 @@ if TYPE_CHECKING:
 LANGS: tuple[Lang, ...] = ("vi", "en")
 SECTIONS = ("overview", "definition", "activities", "purposes", "history")
 ROLES = ("lead", "coordinator", "implementer", "association", "media", "press")
-QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes")
+QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes", "targets")
 # Whose today, unless --tz says otherwise: the Day happens in Vietnam.
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"

@@ -35,7 +35,7 @@ from digiday.model import Agency, Dataset, Lang
 
 _Key = TypeVar("_Key")
 
-TOPICS = ("themes", "editions", "agencies", "documents", "purposes")
+TOPICS = ("themes", "editions", "agencies", "documents", "purposes", "targets")
 OPTIONS = 4
 
 
@@ -604,12 +604,45 @@ def _form(text: str) -> str:
     return ""
 
 
+def _targets(data: Dataset, lang: Lang) -> Iterator[_Draft]:
+    """What a document set a figure at, among the other targets' figures of the same unit
+    (all written "N% of GDP", say): real figures of the same kind and form, never the same
+    value as the answer."""
+    from digiday.i18n import figure
+
+    _ = catalogue(lang).gettext
+    numbered = [t for t in data.targets if t.target is not None and t.unit is not None]
+    figures = [figure(t.target, t.unit, lang) for t in numbered if t.target and t.unit]
+    parts = {
+        unit: _Part(figures, positions)
+        for unit, positions in _places(t.unit for t in numbered).items()
+    }
+    for position, target in enumerate(numbered):
+        assert target.unit is not None
+        document = data.document(target.document)
+        number = document.number if document is not None else target.document
+        indicator = target.indicator.get(lang)
+        indicator = indicator[:1].lower() + indicator[1:]
+        values = {"document": number, "indicator": indicator, "year": target.year}
+        yield _Draft(
+            "targets",
+            _("What did {document} set as the target for {indicator} in {year}?").format(**values),
+            figures[position],
+            parts[target.unit].without([position]),
+            _("{document} set {figure} as the target for {indicator} in {year}.").format(
+                figure=figures[position], **values
+            ),
+            target.sources,
+        )
+
+
 _MAKERS: dict[str, Callable[[Dataset, Lang], Iterator[_Draft]]] = {
     "themes": _themes,
     "editions": _editions,
     "agencies": _agencies,
     "documents": _documents,
     "purposes": _purposes,
+    "targets": _targets,
 }
 
 

@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 from digiday import calendar, data, quiz
 from digiday.finder import fold
-from digiday.i18n import ordinal, partial_date
+from digiday.i18n import ordinal
 from digiday.model import ROLES, Agency, Ceremony, Dataset, Document, Edition, Lang, Text, Theme
 from tests.conftest import Invoke
 from tests.environment import process_env
+from tests.oracles import quoted_in, true_options, year_of
 
 DATASET = data.load()
 TOPICS = [*quiz.TOPICS, "all"]
@@ -31,62 +32,6 @@ TOPICS = [*quiz.TOPICS, "all"]
 # own kind and form (see test_a_purpose_is_offered_only_beside_activities_worded_as_it_is).
 ASKED = [topic for topic in TOPICS if topic != "purposes"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
-
-
-def _quoted(question: str) -> str | None:
-    found = re.search(r"“(.*)”", question)
-    return found.group(1) if found else None
-
-
-def _year(question: str) -> int | None:
-    found = re.search(r"\b(20\d\d)\b", question)
-    return int(found.group(1)) if found else None
-
-
-def true_options(q: quiz.Question, data: Dataset, lang: Lang) -> list[int]:
-    """Which options are true, worked out from the data alone: the oracle. Each question
-    names its subject (a quoted text or a year); every record of the same kind is checked."""
-    same = [fold(option) for option in q.options]
-
-    def where(*values: str) -> list[int]:
-        wanted = {fold(value) for value in values}
-        return [index for index, option in enumerate(same) if option in wanted]
-
-    quoted, year = _quoted(q.question), _year(q.question)
-    if q.topic == "themes":
-        if quoted is not None:  # which year had this theme
-            return where(*(str(t.year) for t in data.themes if t.theme.get(lang) == quoted))
-        return where(*(t.theme.get(lang) for t in data.themes if t.year == year))
-    if q.topic == "documents":
-        if quoted is not None:  # which document is this
-            return where(*(d.number for d in data.documents if d.title.get(lang) == quoted))
-        return where(
-            *(partial_date(d.date, lang) for d in data.documents if d.number in q.question)
-        )
-    if q.topic == "agencies":
-        if quoted is not None:  # which body has this task
-            return where(
-                *(
-                    a.name.get(lang)
-                    for a in data.agencies
-                    if any(fold(t.get(lang)) == fold(quoted) for t in a.tasks)
-                )
-            )
-        replaced = [a for a in data.agencies if a.name.get(lang) in q.question]
-        successors = {a.successor for a in replaced}
-        return where(*(a.name.get(lang) for a in data.agencies if a.id in successors))
-    if q.topic == "editions":
-        if year is None:  # when and where: the question names the Day by its ordinal
-            years = [e.year for e in data.editions]
-            year = next(y for y in years if f" {ordinal(calendar.edition(y), lang)} " in q.question)
-        truths = [ordinal(calendar.edition(year), lang)]
-        for edition in data.editions:
-            c = edition.ceremony
-            if edition.year == year and c is not None and c.date and c.place:
-                truths.append(f"{partial_date(c.date, lang)}, {c.place.get(lang)}")
-        return where(*truths)
-    assert q.topic == "purposes"
-    return where(*(e.title.get(lang) for e in data.info["purposes"] if e.title is not None))
 
 
 @settings(max_examples=60, deadline=None)
@@ -155,7 +100,7 @@ def _kind(number: str) -> str:
 
 
 def _by_title(q: quiz.Question) -> bool:
-    return q.topic == "documents" and _quoted(q.question) is not None
+    return q.topic == "documents" and quoted_in(q.question) is not None
 
 
 def _with_documents(*numbers: tuple[str, str]) -> Dataset:
@@ -256,7 +201,7 @@ def test_the_ceremony_question_names_no_year_and_its_ordinals_are_the_days_held(
     for lang in LANGS:
         ordinals = {ordinal(calendar.edition(year), lang) for year in held}
         for q in _asked(DATASET, "editions", lang):
-            if _year(q.question) is None:  # when and where: each option's date says its year
+            if year_of(q.question) is None:  # when and where: each option's date says its year
                 assert all(str(year) not in q.question for year in held)
                 assert true_options(q, DATASET, lang) == [q.answer]
             else:  # which Day: the other Days held, not those around it
@@ -616,3 +561,19 @@ def test_twice_the_records_cost_a_quiz_twice_the_folds_and_comparisons_not_four_
     small, big = counts
     assert big["fold"] > 0 and (topic != "agencies" or big["_alike"] > 0)
     assert all(big[name] <= 2.2 * small[name] for name in calls), counts
+
+
+def test_a_target_is_asked_among_figures_of_its_own_unit() -> None:
+    asked = [q for q in quiz.questions(DATASET, "en", "targets", 100, 1)]
+    by_question = {q.question: q for q in asked}
+    question = by_question[
+        "What did 411/QĐ-TTg set as the target for the digital economy's share of GDP in 2030?"
+    ]
+    # Decision 411 (thanhnien-411): over 30% of GDP by 2030.
+    assert question.options[question.answer] == "30% of GDP"
+    assert all(option.endswith("% of GDP") for option in question.options)
+    assert question.sources == ("thanhnien-411",)
+    ranks = [q for q in asked if "(GCI)" in q.question]
+    assert ranks and all(o.startswith("top ") for q in ranks for o in q.options)
+    vi = quiz.questions(DATASET, "vi", "targets", 100, 1)
+    assert any(q.question.startswith("411/QĐ-TTg đặt mục tiêu cho ") for q in vi)

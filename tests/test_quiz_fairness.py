@@ -30,7 +30,7 @@ from digiday import calendar, data, quiz
 from digiday.finder import fold
 from digiday.i18n import ordinal, partial_date
 from digiday.model import Dataset, Lang
-from tests.test_quiz import true_options
+from tests.oracles import true_options
 
 DATASET = data.load()
 SEEDS = range(500)
@@ -275,6 +275,11 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
         for entry in dataset.info.get(section, ()):
             if entry.title is not None:
                 add(entry.title.get(lang), ("title", gerund(entry.title.en)))
+    from digiday.i18n import figure
+
+    for target in dataset.targets:
+        if target.target is not None and target.unit is not None:
+            add(figure(target.target, target.unit, lang), ("figure", target.unit))
     return kinds
 
 
