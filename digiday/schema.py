@@ -200,14 +200,8 @@ def _identifier(check: Checker, value: Any, path: Path) -> str | None:
     return value
 
 
-def _text(check: Checker, value: Any, path: Path) -> Text | None:
-    if not isinstance(value, dict):
-        check.fail(
-            path,
-            N_("expected a mapping with 'vi' and 'en', found {found}"),
-            found=_type_name(value),
-        )
-        return None
+def _only_languages(check: Checker, value: dict[Any, Any], path: Path) -> bool:
+    """Whether a bilingual mapping holds no key but `vi` and `en` (each other one told)."""
     good = True
     for key in value:
         if key not in LANGS:
@@ -218,6 +212,18 @@ def _text(check: Checker, value: Any, path: Path) -> Text | None:
                 known="vi, en",
             )
             good = False
+    return good
+
+
+def _text(check: Checker, value: Any, path: Path) -> Text | None:
+    if not isinstance(value, dict):
+        check.fail(
+            path,
+            N_("expected a mapping with 'vi' and 'en', found {found}"),
+            found=_type_name(value),
+        )
+        return None
+    good = _only_languages(check, value, path)
     for lang in LANGS:
         if lang not in value:
             check.fail(path, N_("missing language {lang}"), lang=f"'{lang}'")
@@ -263,16 +269,7 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
             found=_type_name(value),
         )
         return None
-    good = True
-    for key in value:
-        if key not in LANGS:
-            check.fail(
-                (*path, str(key)),
-                N_("unknown key {key} (known: {known})"),
-                key=shown(key),
-                known="vi, en",
-            )
-            good = False
+    good = _only_languages(check, value, path)
     names: dict[str, str | None] = {}
     for lang in LANGS:
         if lang not in value:

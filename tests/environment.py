@@ -129,6 +129,18 @@ def read_until(fd: int, done: Callable[[bytes], bool], timeout: float = 20) -> b
     return screen
 
 
+def generator() -> Any:
+    """docs/generate.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "generate.py"
+    spec = importlib.util.spec_from_file_location("generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def invoke(
     args: Sequence[str], env: Mapping[str, str | None] | None = None, now: dt.datetime = NOW
 ) -> Result:

@@ -3,16 +3,14 @@ command in them, and a completion script for each shell that asks digiday itself
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from digiday.root import command_names
-from tests.environment import process_env
+from tests.environment import generator, process_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARE = ROOT / "docs" / "share"
@@ -20,14 +18,6 @@ PAGES = {
     "en": SHARE / "man" / "man1" / "digiday.1",
     "vi": SHARE / "man" / "vi" / "man1" / "digiday.1",
 }
-
-
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "docs" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_installed_files_are_current_and_all_in_the_wheel() -> None:
