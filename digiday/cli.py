@@ -1,4 +1,5 @@
-"""The command line: options in, calls to the pure modules, a renderer out. Nothing else.
+"""The commands: options in, calls to the modules below, a renderer out, and what ties
+them together for one command (which data layers, which today, --follow's answer).
 
 Every command takes the run's Environment from its context (the root made it before parsing)
 and lists the shared options it accepts, explicitly. Help texts are msgids, translated when

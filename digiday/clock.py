@@ -1,4 +1,5 @@
-"""The one place the tool reads the clock; tests replace `now`."""
+"""The real clock, which the Environment carries as `now` (tests carry another). Only
+`--tz local`'s last resort, the machine's current UTC offset, asks the system directly."""
 
 from __future__ import annotations
 

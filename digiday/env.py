@@ -1,8 +1,10 @@
 """The environment a run happens in, resolved once, before the command line is parsed.
 
 The root command makes one `Environment` from the process (its arguments, variables, streams
-and clock) and hands it to the command through click's context object; nothing below reads
-`os.environ`, `sys.stdout` or the clock itself. Tests make their own (tests/environment.py).
+and clock) and hands it to the command through click's context object, and the commands read
+the process through it alone, so that tests can make their own (tests/environment.py). Two
+readers have no command line to be handed one: the Python API (digiday.api), which reads
+`os.environ` and the clock itself, and the fast path (digiday.fast), which resolves its own.
 """
 
 from __future__ import annotations

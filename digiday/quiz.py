@@ -268,7 +268,8 @@ def _words(text: str) -> frozenset[str]:
 def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     """Whether two texts' words say nearly the same ("Directs its member organisations..."
     and "Direct their member organisations..."): most of their words, folded, are shared.
-    (By words, not letters: difflib over every pair of tasks cost a quiz 100 ms.)"""
+    (By words, not letters: difflib over every pair of tasks cost more than the rest of
+    the quiz.)"""
     return len(ours & theirs) >= 0.6 * len(ours | theirs)
 
 

@@ -278,7 +278,6 @@ def test_asking_for_more_questions_than_the_data_makes_says_how_many_it_made(
     assert (exactly.exit_code, exactly.stderr) == (0, "")
 
 
-@pytest.mark.usefixtures("now")
 def test_not_a_terminal_prints_a_handout_with_its_answer_key(run: Invoke) -> None:
     result = run("quiz", "--seed", "1", "--count", "3")
     assert result.exit_code == 0
