@@ -27,7 +27,12 @@ def _fast() -> None:
     from digiday.output import tolerate_narrow_encodings
 
     tolerate_narrow_encodings()
-    status = answer(sys.argv[1:], os.environ)
+    try:
+        status = answer(sys.argv[1:], os.environ)
+    except KeyboardInterrupt:
+        sys.exit(130)  # as the full command line: interrupted, quietly
+    except Exception:  # a bug of the fast path's own, met before it wrote anything:
+        status = None  # the full command line answers, or reports it under its policy
     if status is not None:
         import gc
 

@@ -175,3 +175,18 @@ def test_a_closed_pipe_on_the_fast_path_is_quiet() -> None:
         check=False,
     )
     assert result.stderr in (b"0\n", b"141\n")
+
+
+def test_a_failure_of_the_fast_path_leaves_the_answer_to_the_full_command_line() -> None:
+    driver = (
+        "import sys, digiday.fast\n"
+        "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
+        "digiday.fast.answer = broken\n"
+        "sys.argv = ['digiday', 'countdown', '--days', '--date', '2026-10-09']\n"
+        "from digiday.launch import main\nmain()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, env=process_env(), timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"1\n", b"")
