@@ -40,9 +40,24 @@ def _answer(call: Callable[[], T]) -> T:
         raise
     except Failure as failure:
         raise ValueError(failure.text("en")) from None
+    except OverflowError:  # 9999-10-11 and later: the calendar has no next Day
+        raise ValueError("no 10 October after that day in the calendar") from None
+
+
+def _of(value: object, kinds: tuple[type, ...], name: str) -> None:
+    """A bad argument is a ValueError that names it, never an AttributeError from inside."""
+    if not isinstance(value, kinds) or isinstance(value, bool):
+        raise ValueError(f"{name} must be {' or '.join(k.__name__ for k in kinds)}, not {value!r}")
+
+
+def _date(value: object, name: str) -> dt.date:
+    _of(value, (dt.date,), name)
+    assert isinstance(value, dt.date)
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _lang(lang: str) -> Lang:
+    _of(lang, (str,), "lang")
     chosen = choices.choose(lang, LANGS, N_("language"))
     return "vi" if chosen == "vi" else "en"
 
@@ -51,7 +66,13 @@ def _loaded(data: Sequence[str]) -> Loaded:
     from digiday import data as loader
     from digiday import layers
 
-    given = [data] if isinstance(data, str) else list(data)  # one path, not its letters
+    if isinstance(data, (str, os.PathLike)):
+        data = [data]  # one path, not its letters
+    _of(data, (list, tuple), "data")
+    given = []
+    for path in data:
+        _of(path, (str, os.PathLike), "each path of data")
+        given.append(os.fspath(path))
     return loader.load_all(layers.user_files(given, os.environ))
 
 
@@ -64,12 +85,12 @@ def _in_vietnam() -> dt.date:
 
 def is_day(date: dt.date) -> bool:
     """Whether `date` is a National Digital Transformation Day (10 October, 2022 on)."""
-    return calendar.is_day(date)
+    return calendar.is_day(_date(date, "date"))
 
 
 def next_day(today: dt.date) -> dt.date:
     """The next Day on or after `today` (today counts)."""
-    return calendar.next_day(today)
+    return _answer(lambda: calendar.next_day(_date(today, "today")))
 
 
 def data_as_of(data: Sequence[str] = ()) -> str:
@@ -90,7 +111,9 @@ def countdown(
         from digiday.today import today as today_in
 
         chosen = _lang(lang)
-        when = today_in(None if today is None else today.isoformat(), tz, clock.now)
+        _of(tz, (str,), "tz")
+        day = None if today is None else _date(today, "today").isoformat()
+        when = today_in(day, tz, clock.now)
         result: dict[str, Any] = views.countdown(
             _loaded(data).dataset, when.date, when.zone_name, chosen
         )
@@ -104,6 +127,8 @@ def themes(year: int | None = None, lang: str = "en", data: Sequence[str] = ()) 
 
     def answer() -> list[Any]:
         dataset = _loaded(data).dataset
+        if year is not None:
+            _of(year, (int, str), "year")
         years = [choices.year(year)] if year is not None else None
         chosen = years or views.theme_years(dataset, _in_vietnam())
         result: list[Any] = views.themes(dataset, chosen, _lang(lang))
@@ -117,6 +142,8 @@ def editions(year: int | None = None, lang: str = "en", data: Sequence[str] = ()
 
     def answer() -> list[Any]:
         dataset = _loaded(data).dataset
+        if year is not None:
+            _of(year, (int, str), "year")
         years = [choices.year(year)] if year is not None else None
         chosen = years or views.edition_years(dataset, _in_vietnam())
         result: list[Any] = views.editions(dataset, chosen, _lang(lang))
@@ -129,6 +156,8 @@ def agencies(role: str | None = None, lang: str = "en", data: Sequence[str] = ()
     """Who organises the Day and what each body must do (`agencies --json`)."""
 
     def answer() -> list[Any]:
+        if role is not None:
+            _of(role, (str,), "role")
         chosen = choices.choose(role, ROLES, N_("role")) if role is not None else None
         result: list[Any] = views.agencies(_loaded(data).dataset, chosen, _lang(lang))
         return result
@@ -140,6 +169,8 @@ def info(section: str | None = None, lang: str = "en", data: Sequence[str] = ())
     """What the Day is (`info --json`): every section, or `section` alone."""
 
     def answer() -> dict[str, Any]:
+        if section is not None:
+            _of(section, (str,), "section")
         sections = (
             (choices.choose(section, SECTIONS, N_("section")),) if section is not None else SECTIONS
         )
@@ -156,7 +187,11 @@ def search(query: str | Sequence[str], lang: str = "en", data: Sequence[str] = (
     from digiday import finder
 
     def answer() -> list[Any]:
-        terms = finder.words([query] if isinstance(query, str) else list(query))
+        words = [query] if isinstance(query, str) else query
+        _of(words, (list, tuple), "query")
+        for word in words:
+            _of(word, (str,), "each word of query")
+        terms = finder.words(list(words))
         if not terms:
             raise ValueError("give at least one word to search for")
         chosen = _lang(lang)
@@ -172,6 +207,8 @@ def targets(year: int | None = None, lang: str = "en", data: Sequence[str] = ())
     (`targets --json`); with `year`, the targets set for that year."""
 
     def answer() -> list[Any]:
+        if year is not None:
+            _of(year, (int, str), "year")
         chosen = choices.year(year) if year is not None else None
         result: list[Any] = views.targets(_loaded(data).dataset, chosen, _lang(lang))
         return result
@@ -184,6 +221,8 @@ def sources(id: str | None = None, lang: str = "en", data: Sequence[str] = ()) -
 
     def answer() -> list[Any]:
         _lang(lang)
+        if id is not None:
+            _of(id, (str,), "id")
         dataset = _loaded(data).dataset
         if id is not None and id not in {source.id for source in dataset.sources}:
             raise ValueError(f"unknown source id {id!r} (see digiday sources)")

@@ -765,7 +765,8 @@ def validate(
     t = catalogue(env.lang)
     in_use = layers.user_files((), env.environ)
     if files:
-        under = [path for path in in_use if path not in files]
+        given = {layers.identity_of(path) for path in files}  # the same file, however written
+        under = [path for path in in_use if layers.identity_of(path) not in given]
         checked = data.validate(files, under)
     else:
         checked = data.validate(in_use)

@@ -8,6 +8,7 @@ that, so the user still gets one line and the contract's status, not a traceback
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -17,6 +18,10 @@ def main() -> None:
         _fast()
         from digiday.cli import main as run
     except MemoryError:
+        _out_of_memory()
+    except OSError as problem:  # an import can fail so too, under a small memory limit
+        if problem.errno != errno.ENOMEM:
+            raise
         _out_of_memory()
     run()
 
@@ -41,15 +46,22 @@ def _fast() -> None:
 
 
 def _out_of_memory() -> None:
-    from digiday.errors import ExitStatus, Failure, report
-
-    message = Failure("the system ran out of memory")
+    """One line and 71; in the reader's language when that can still be had, and in plain
+    bytes on the descriptor when nothing more can be imported."""
     try:
-        from digiday.env import choose_lang
+        from digiday.errors import ExitStatus, Failure, report
 
-        lang = choose_lang(sys.argv[1:], os.environ)[0]
-        text = message.text(lang)
-    except Exception:  # any failure here, MemoryError included: the words need no catalogue
-        text = message.msgid
-    report(text)
-    sys.exit(int(ExitStatus.OSERR))
+        message = Failure("the system ran out of memory")
+        try:
+            from digiday.env import choose_lang
+
+            text = message.text(choose_lang(sys.argv[1:], os.environ)[0])
+        except Exception:  # MemoryError included: the words need no catalogue
+            text = message.msgid
+        report(text)
+        sys.exit(int(ExitStatus.OSERR))
+    except (MemoryError, OSError):
+        try:
+            os.write(2, b"digiday: the system ran out of memory\n")
+        finally:
+            os._exit(71)

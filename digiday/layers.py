@@ -70,14 +70,14 @@ def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
     seen: set[object] = set()
     chosen = []
     for path in paths:
-        identity = _identity(path)
-        if identity not in seen:
-            seen.add(identity)
+        found = identity_of(path)
+        if found not in seen:
+            seen.add(found)
             chosen.append(path)
     return chosen
 
 
-def _identity(path: str) -> object:
+def identity_of(path: str) -> object:
     """What makes two paths the same file: its device and inode, else its absolute path
     (a file that cannot be looked at is reported when it is read)."""
     try:

@@ -170,6 +170,15 @@ def write_file(path: str, content: bytes) -> None:
     """
     import stat
 
+    if not path or path.endswith((os.sep, os.sep + ".", os.sep + "..")) or path in (".", ".."):
+        # A name that can only be a folder: never a file made beside it (`zz/` wrote `zz`).
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    folder = os.path.dirname(path)
+    if folder and os.path.basename(folder) in (".", ".."):
+        try:
+            os.stat(folder)  # `nodir/../x`: the system walks nodir; realpath would not
+        except OSError as problem:
+            raise _blamed(folder, problem, path) from problem
     with _interruptible():
         try:
             status: os.stat_result | None = os.stat(path)

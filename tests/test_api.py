@@ -61,6 +61,12 @@ def test_the_api_answers_as_json_does(
     assert call(lang) == expected
 
 
+def test_a_datetime_is_taken_as_its_date() -> None:
+    moment = dt.datetime(2026, 10, 10, 12)
+    assert digiday.countdown(today=moment)["is_today"] is True
+    assert digiday.next_day(moment) == dt.date(2026, 10, 10)
+
+
 def test_the_dates() -> None:
     assert digiday.is_day(dt.date(2030, 10, 10)) and not digiday.is_day(dt.date(2021, 10, 10))
     assert digiday.next_day(dt.date(2026, 10, 11)) == dt.date(2027, 10, 10)
@@ -77,6 +83,19 @@ def test_bad_arguments_are_value_errors() -> None:
         lambda: digiday.info("nothing"),
         lambda: digiday.sources("no-such-source"),
         lambda: digiday.search(""),
+        # Wrong types are bad arguments too, never an AttributeError or a TypeError.
+        lambda: digiday.countdown(today="2026-01-01"),  # type: ignore[arg-type]
+        lambda: digiday.countdown(today=dt.date(9999, 12, 31)),
+        lambda: digiday.next_day(dt.date(9999, 12, 31)),
+        lambda: digiday.is_day("2026-10-10"),  # type: ignore[arg-type]
+        lambda: digiday.countdown(lang=None),  # type: ignore[arg-type]
+        lambda: digiday.countdown(tz=None),  # type: ignore[arg-type]
+        lambda: digiday.agencies(role=1),  # type: ignore[arg-type]
+        lambda: digiday.info(section=3),  # type: ignore[arg-type]
+        lambda: digiday.search(None),  # type: ignore[arg-type]
+        lambda: digiday.data_as_of(data=None),  # type: ignore[arg-type]
+        lambda: digiday.themes(data=b"/x"),  # type: ignore[arg-type]
+        lambda: digiday.themes(True),
     ):
         with pytest.raises(ValueError):  # noqa: PT011 - the message is the command line's
             call()

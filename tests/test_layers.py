@@ -289,3 +289,11 @@ def test_a_newer_layer_moves_a_day_to_before_the_data_s_date(tmp_path: Path) -> 
     newer = layer(tmp_path / "2029.yaml", (2031, "x"), as_of="2028-11-01")
     result = digiday("editions", "2028", "--data", str(newer), env={"COLUMNS": "200"})
     assert "(not found as of 01/11/2028)" in result.stdout.decode()
+
+
+def test_validating_a_layer_in_use_by_another_spelling_checks_it_once(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    layer(share / "digiday" / "mine.yaml", (2031, "mine"))
+    env = {"XDG_DATA_HOME": str(share)}
+    result = digiday("validate", "share/digiday/mine.yaml", env=env, cwd=str(tmp_path))
+    assert result.stdout == b"'share/digiday/mine.yaml': valid; adds 1 theme\n"

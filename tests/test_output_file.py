@@ -479,3 +479,12 @@ def test_a_signal_during_a_write_leaves_the_old_file_and_no_temporary(
 def test_an_ignored_signal_stays_ignored_during_a_write(tmp_path: Path, signum: int) -> None:
     assert _drive(tmp_path, signum, signal.Signals(signum).name) == (0, b"new")
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("given", ["zz/", "qq/.", "nodir/../a.ics", ""])
+def test_a_name_that_can_only_be_a_folder_or_walks_a_missing_one_is_refused(
+    tmp_path: Path, given: str
+) -> None:
+    result = digiday(*ICS, "-o", given, cwd=str(tmp_path))
+    assert result.returncode == 74, result.stderr
+    assert list(tmp_path.iterdir()) == []
