@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import time
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from digiday import clock
+from digiday import alarm, clock
 from digiday.constants import LANGS
 from digiday.errors import Failure
 from digiday.l10n import N_
@@ -41,7 +40,7 @@ class Environment(NamedTuple):  # as immutable as a frozen dataclass, without it
     warnings: tuple[str, ...] = ()
     stdin: TextIO | None = None  # where `quiz` reads answers, on a terminal
     environ: Mapping[str, str] = MappingProxyType({})  # the variables, for --tz local
-    sleep: Callable[[float], None] = time.sleep  # how --follow waits for midnight
+    sleep: Callable[[float], None] = alarm.sleep  # how --follow waits for midnight
     argv: tuple[str, ...] = ()  # the command line, for --show-completion's SHELL
     traceback: bool = False  # DIGIDAY_TRACEBACK: an internal error shows its traceback
 
@@ -79,7 +78,7 @@ def resolve(
         stdin=stdin,
         environ=environ,
         traceback=bool(environ.get("DIGIDAY_TRACEBACK")),
-        sleep=time.sleep if sleep is None else sleep,
+        sleep=alarm.sleep if sleep is None else sleep,
         argv=tuple(argv),
     )
 

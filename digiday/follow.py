@@ -2,10 +2,12 @@
 process (waybar, polybar's `tail`, i3blocks' `persist`).
 
 The answer changes at the midnight starting each day in the zone, so the loop sleeps until
-then; never longer than a minute at a time, because a machine that slept through midnight
-(a laptop's lid) wakes with its clock past it. Each answer is flushed at once: a status bar
-reads lines as they come. SIGTERM, SIGHUP (the bar went away) and SIGINT end it quietly,
-status 0, like the closed pipe that the root's error policy already ends so.
+then: one wake a day. The sleep (digiday.alarm) counts the time a laptop spends suspended
+and ends early when the clock is set, and the loop reads the clock after every wake, so a
+machine that slept through midnight shows the new day as it wakes. Each answer is flushed
+at once: a status bar reads lines as they come. SIGTERM, SIGHUP (the bar went away) and
+SIGINT end it quietly, status 0, like the closed pipe that the root's error policy already
+ends so.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from typing import Any
 from digiday import calendar
 from digiday.env import Environment
 from digiday.output import flush, write_text
-
-_LONGEST_SLEEP = 60.0  # seconds
 
 
 class _Stopped(Exception):
@@ -61,6 +61,7 @@ def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) 
                     flush(env)
                     shown = today
                 left = calendar.time_left_today(now, zone).total_seconds()
-                env.sleep(min(max(left, 0.0) + 0.01, _LONGEST_SLEEP))
+                # A hair past midnight, so that the clock read on waking is in the new day.
+                env.sleep(max(left, 0.0) + 0.01)
         except (KeyboardInterrupt, _Stopped):
             return

@@ -4,13 +4,17 @@ signal or a closed pipe ends it quietly; driven in-process by a clock the test m
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import io
+import os
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
 
+from digiday import alarm
 from digiday.cli import app
 from digiday.env import resolve
 from tests.environment import SCRIPT, process_env
@@ -58,6 +62,8 @@ def follow(*args: str, start: dt.datetime, wakes: int) -> tuple[int, str, Clock]
                 "1 day to the 6th National Digital Transformation Day (Sunday, 10 October 2027)",
                 "Today is the 6th National Digital Transformation Day! Happy Digital "
                 "Transformation Day!",
+                "365 days to the 7th National Digital Transformation Day (Tuesday, 10 October "
+                "2028)",
             ],
         ),
         (
@@ -66,17 +72,19 @@ def follow(*args: str, start: dt.datetime, wakes: int) -> tuple[int, str, Clock]
                 "Còn 1 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu (Chủ Nhật, 10/10/2027)",
                 "Hôm nay là Ngày Chuyển đổi số quốc gia lần thứ sáu! Chúc mừng ngày hội chuyển "
                 "đổi số!",
+                "Còn 365 ngày đến Ngày Chuyển đổi số quốc gia lần thứ bảy (Thứ Ba, 10/10/2028)",
             ],
         ),
     ],
 )
 def test_seconds_before_midnight_in_vietnam_two_lines(lang: str, lines: list[str]) -> None:
     start = dt.datetime(2027, 10, 9, 23, 59, 50, tzinfo=VIETNAM)
-    status, out, clock = follow("--lang", lang, start=start, wakes=3)
+    status, out, clock = follow("--lang", lang, start=start, wakes=2)
     assert status == 0
     assert out.splitlines() == lines
-    # It slept to midnight (10 s, and a hair), then a minute at a time at most.
-    assert 10 <= clock.slept[0] <= 10.1 and all(s <= 60 for s in clock.slept)
+    # It slept to midnight (10 s, and a hair), then to each next one: one wake a day.
+    assert 10 <= clock.slept[0] <= 10.1
+    assert all(86400 <= s <= 86400.1 for s in clock.slept[1:])
 
 
 def test_json_plain_and_days_are_one_line_each() -> None:
@@ -105,9 +113,8 @@ def test_a_clock_that_jumps_past_midnight_is_caught_up() -> None:
         standalone_mode=False,
         make_environment=lambda argv: resolve(argv, stdout=out, now=clock.read, sleep=sleep),
     )
-    # The first wake comes a minute later (no sleep is longer), two days on: 9 October, one
-    # day left, not the 8th's two.
-    assert out.getvalue().splitlines()[:2] == ["3", "1"]
+    # Asleep at 23:00 on the 7th, awake two days after that midnight: the Day, not the 8th.
+    assert out.getvalue().splitlines()[:2] == ["3", "0"]
 
 
 @pytest.mark.parametrize("args", [["--date", "2027-01-01"], ["--watch"], ["--format", "text"]])
@@ -139,4 +146,101 @@ def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting(signum: int) 
     assert int(fields[11]) + int(fields[12]) - ticks <= 1  # asleep: no tick of CPU in 1 s
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=20)
+    assert (process.returncode, stderr) == (0, b"")
+
+
+# The sleep itself (digiday.alarm): a timer that counts suspended time, watched with one on
+# the wall clock that a clock change cancels.
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="timerfd is Linux's; elsewhere a minute"
+)
+
+
+@linux_only
+def test_the_sleep_is_a_boot_clock_timer_watched_by_a_wall_clock_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    timers = alarm._Timers()
+    made: list[tuple[int, int]] = []
+    set_: list[int] = []
+    create, settime = timers.create, timers.settime
+
+    def recorded_create(clock: int, *, flags: int = 0) -> int:
+        fd = create(clock, flags=flags)
+        made.append((clock, fd))
+        return fd
+
+    def recorded_settime(fd: int, *, flags: int = 0, initial: float = 0.0) -> None:
+        set_.append(flags)
+        settime(fd, flags=flags, initial=initial)
+
+    timers.create, timers.settime = recorded_create, recorded_settime
+    monkeypatch.setattr(alarm, "_timers", timers)
+    started = time.monotonic()
+    alarm.sleep(0.3)
+    assert 0.3 <= time.monotonic() - started < 2
+    # The constants are the kernel's, as the time module names them.
+    assert [clock for clock, _ in made] == [time.CLOCK_BOOTTIME, time.CLOCK_REALTIME]
+    assert set_ == [0, 1 | 2]  # relative; TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET
+    for _, fd in made:  # both closed after the wait
+        with pytest.raises(OSError, match="Bad file descriptor"):
+            os.fstat(fd)
+
+
+@linux_only
+def test_a_wall_clock_deadline_already_past_neither_ends_the_sleep_nor_spins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A clock moved far back (faketime) puts the wall-clock timer's deadline in the past.
+    monkeypatch.setattr(alarm, "_YEARS", -100 * 365 * 86400)
+    started, cpu = time.monotonic(), time.process_time()
+    alarm.sleep(0.5)
+    assert 0.5 <= time.monotonic() - started < 2
+    assert time.process_time() - cpu < 0.2
+
+
+def test_where_suspend_cannot_be_counted_it_wakes_each_minute(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(alarm, "_timers", None)
+    monkeypatch.setattr(time, "sleep", slept.append)
+    alarm.sleep(86400.0)
+    alarm.sleep(5.0)
+    alarm.sleep(-1.0)
+    assert slept == [60.0, 5.0]
+
+
+def _libfaketime() -> str | None:
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    return found[0] if found else None
+
+
+@pytest.mark.skipif(_libfaketime() is None, reason="libfaketime not installed (apt faketime)")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_real_process_two_seconds_before_midnight_in_vietnam(lang: str) -> None:
+    # The kernel's own timer, under a clock moved by libfaketime: the line, then the
+    # greeting at midnight, and the process asleep until SIGTERM ends it with 0.
+    assert SCRIPT is not None
+    library = _libfaketime()
+    assert library is not None
+    environ = process_env({"LD_PRELOAD": library, "FAKETIME": "@2027-10-09 16:59:58", "TZ": "UTC"})
+    process = subprocess.Popen(
+        [SCRIPT, "countdown", "--follow", "--lang", lang, "--tz", "Asia/Ho_Chi_Minh"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environ,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().decode()
+        second = process.stdout.readline().decode()  # two seconds on
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    day = {"en": "1 day to the 6th", "vi": "Còn 1 ngày đến"}[lang]
+    greeting = {"en": "Today is the 6th", "vi": "Hôm nay là Ngày"}[lang]
+    assert first.startswith(day) and second.startswith(greeting)
     assert (process.returncode, stderr) == (0, b"")
