@@ -45,16 +45,39 @@ def _complete_var(ctx: Context) -> tuple[str, str]:
     return prog_name, "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
 
 
+# Typer's zsh script is written to be sourced: it defines the function and registers it.
+# Put in a folder of $fpath (where --install-completion, the wheel and the README put it),
+# the file is autoloaded as the completion function itself, so the first TAB of each shell
+# only defined and registered it, and completed nothing. Called by the autoloader, it now
+# completes at once; sourced, it registers as before (the form click's own script takes).
+_REGISTER = "compdef {function} {prog_name}"
+_EITHER = """if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  {function} "$@"
+else
+  compdef {function} {prog_name}
+fi"""
+
+
+def script(shell: str, prog_name: str, complete_var: str) -> str:
+    """The completion script for `shell`: Typer's, autoloadable from $fpath for zsh."""
+    from typer._completion_shared import get_completion_script
+
+    text = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    if shell == "zsh":
+        names = {"function": f"_{prog_name.replace('-', '_')}_completion", "prog_name": prog_name}
+        register = _REGISTER.format(**names)
+        if text.count(register) == 1:  # else Typer's script changed: tests/test_installed.py
+            text = text.replace(register, _EITHER.format(**names))
+    return text
+
+
 def show(ctx: Context, param: Parameter, value: Any) -> Any:
     if not value or ctx.resilient_parsing:
         return value
-    from typer._completion_shared import get_completion_script
-
     env = environment(ctx)
     prog_name, complete_var = _complete_var(ctx)
     shell = _shell(env.argv, "--show-completion")
-    script = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
-    write_text(env, script + "\n")
+    write_text(env, script(shell, prog_name, complete_var) + "\n")
     raise Exit(0)
 
 
@@ -71,6 +94,8 @@ def install(ctx: Context, param: Parameter, value: Any) -> Any:
             prog_name=prog_name,
             complete_var=complete_var,
         )
+        if shell == "zsh":  # Typer's installer writes its own script: put ours in its place
+            path.write_text(script(shell, prog_name, complete_var), encoding="utf-8")
     except OSError as problem:
         where = problem.filename if isinstance(problem.filename, str) else "~"
         fail(

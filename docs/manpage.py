@@ -192,10 +192,7 @@ def _fallbacks(lines: list[str]) -> list[str]:
 
 
 def completion(shell: str) -> str:
-    """Typer's completion script for `shell`, for the `digiday` command."""
-    from typer._completion_shared import get_completion_script
+    """The completion script for `shell`, for the `digiday` command, as the tool prints it."""
+    from digiday.completion import script
 
-    script = get_completion_script(
-        prog_name="digiday", complete_var="_DIGIDAY_COMPLETE", shell=shell
-    )
-    return script + "\n"
+    return script(shell, "digiday", "_DIGIDAY_COMPLETE") + "\n"

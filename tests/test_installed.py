@@ -3,6 +3,7 @@ command in them, and a completion script for each shell that asks digiday itself
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,14 +121,94 @@ def test_the_bash_completion_file_completes_in_bash() -> None:
     ]
 
 
-@pytest.mark.parametrize("shell", ["zsh", "fish"])
-def test_the_other_shells_files_load_in_their_shell(shell: str) -> None:
+ROLES = ["association", "coordinator", "implementer", "lead", "media", "press"]
+
+
+def _needs(shell: str) -> None:
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed here (apt-get install {shell})")
-    place = SHARE / manpage_places()[shell]
-    check = [shell, "-n", str(place)] if shell == "zsh" else [shell, "--no-execute", str(place)]
-    result = subprocess.run(check, capture_output=True, env=process_env(), timeout=60, check=False)
+
+
+def _path_with_digiday() -> str:
+    from tests.environment import SCRIPT
+
+    assert SCRIPT is not None
+    return f"{Path(SCRIPT).parent}:/usr/bin:/bin"
+
+
+def _first_tab_in_zsh(home: Path, *, setup: str, flags: tuple[str, ...]) -> list[str]:
+    """What an interactive zsh on a terminal lists on the first TAB after
+    `digiday agencies --role `, once `setup` has run."""
+    import pty
+
+    from tests.environment import read_until
+
+    leader, follower = pty.openpty()
+    shell = subprocess.Popen(
+        ["zsh", *flags, "-i"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=process_env({"PATH": _path_with_digiday(), "TERM": "dumb", "HOME": str(home)}),
+        start_new_session=True,
+    )
+    os.close(follower)
+    try:
+        os.write(leader, f"{setup}; echo RE''ADY\n".encode())
+        assert b"READY" in read_until(leader, lambda screen: b"READY" in screen)
+        os.write(leader, b"digiday agencies --role \t")
+        screen = read_until(leader, lambda screen: all(r.encode() in screen for r in ROLES))
+    finally:
+        shell.kill()
+        shell.wait(timeout=20)
+        os.close(leader)
+    # The listing is a line of its own under the line typed, which zsh then redraws.
+    after = screen.split(b"--role", 1)[1].decode()
+    return sorted(next((line for line in after.splitlines() if "association" in line), "").split())
+
+
+def test_the_zsh_file_completes_on_the_first_tab_from_fpath(tmp_path: Path) -> None:
+    # Installed as zsh installs it: a folder of $fpath, autoloaded by compinit. The first
+    # TAB must list the roles (the file as Typer writes it only registered itself on the
+    # first TAB of a shell, and completed from the second).
+    _needs("zsh")
+    folder = SHARE / "zsh" / "site-functions"
+    setup = f"fpath=('{folder}' $fpath); autoload -Uz compinit; compinit -u"
+    assert _first_tab_in_zsh(tmp_path, setup=setup, flags=("-f",)) == ROLES
+
+
+def test_install_completion_for_zsh_completes_on_the_first_tab(tmp_path: Path) -> None:
+    # The user's way: --install-completion writes ~/.zfunc/_digiday and a line of .zshrc;
+    # a new zsh reads that .zshrc.
+    _needs("zsh")
+    result = subprocess.run(
+        ["digiday", "--install-completion", "zsh"],
+        capture_output=True,
+        env=process_env({"PATH": _path_with_digiday(), "HOME": str(tmp_path)}),
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
+    assert (tmp_path / ".zfunc" / "_digiday").is_file()
+    assert _first_tab_in_zsh(tmp_path, setup="true", flags=()) == ROLES
+
+
+def test_the_fish_file_completes_in_fish() -> None:
+    _needs("fish")
+    place = SHARE / manpage_places()["fish"]
+    ask = f"source '{place}'; complete -C 'digiday agencies --role '; complete -C 'digiday ag'"
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", ask],
+        capture_output=True,
+        text=True,
+        env=process_env({"PATH": _path_with_digiday()}),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    *roles, command = result.stdout.splitlines()
+    assert roles == ROLES
+    assert command.split("\t")[0] == "agencies"
 
 
 def manpage_places() -> dict[str, str]:
