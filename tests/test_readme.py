@@ -15,7 +15,7 @@ from markdown_it.token import Token
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 # The documents a reader is sent to from the README, whose links are checked as its own are.
-LINKED = [README, ROOT / "docs" / "usage.md"]
+LINKED = [README, *(ROOT / "docs" / name for name in ("usage.md", "development.md"))]
 
 
 def _tokens(text: str) -> Iterator[Token]:
