@@ -14,7 +14,7 @@
 
 - tests/golden/help/ holds every command's --help in both languages, at 80 columns, and
   tests/golden/output/ what every command prints (text, plain, markdown; the calendar).
-- data/meta.yaml holds each year's calendar event revision (see digiday/render/ics.py).
+  (The calendar's revisions in data/meta.yaml are written by data/ledger.py.)
 
 All of it is deterministic: the one test environment (tests/environment.py: a fixed "now",
 28 November 2026, and no variable that changes the output) at a fixed width.
@@ -240,39 +240,6 @@ def golden_outputs() -> dict[Path, str]:
     return made
 
 
-META = DOCS.parent / "data" / "meta.yaml"
-
-
-def meta() -> str:
-    """data/meta.yaml with each year's calendar event at its revision: the same while the
-    event says the same, the next one (as of the data's date) once it says something else;
-    see digiday/render/ics.py."""
-    from digiday import data
-    from digiday.render import ics
-
-    dataset = data.load()
-    revisions, since = data.calendar_revisions()
-    as_of = data.bundled_as_of()
-    since = since or as_of
-    bundled = {year: ics.Revision(*revision) for year, revision in revisions.items()}
-    years = {theme.year for theme in dataset.themes} | {ed.year for ed in dataset.editions}
-    lines = [
-        "# The date the bundled data was last checked against its sources (`digiday --version`).",
-        f'data_as_of: "{as_of}"',
-        "",
-        "# Each year's calendar event (`digiday ics`): [digest of what it says in both",
-        "# languages, SEQUENCE, LAST-MODIFIED]. Written by `python3 docs/generate.py`, which",
-        "# moves a year to its next revision when its event changes. A year not listed says",
-        "# what a year with no facts says, at revision 0, since:",
-        f'calendar_since: "{since}"',
-        "calendar:",
-    ]
-    for year in sorted(years | set(bundled)):
-        rev = ics.revision(dataset, year, bundled, since, as_of)
-        lines.append(f'  {year}: ["{rev.digest}", {rev.sequence}, "{rev.modified}"]')
-    return "\n".join(lines) + "\n"
-
-
 def installed_files() -> dict[Path, str]:
     """The manual pages and completion files a wheel installs (pyproject.toml, shared-data),
     under docs/share/ as they are laid out under the environment's share/."""
@@ -296,7 +263,6 @@ def installed_files() -> dict[Path, str]:
 
 def outputs() -> dict[Path, str]:
     return {
-        META: meta(),
         **installed_files(),
         DOCS / "cli.md": cli_reference(),
         DOCS / "screenshot.svg": screenshot(),

@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
         ("docs/cli.md", "cli_reference"),
         ("docs/screenshot.svg", "screenshot"),
         ("README.md", None),
-        ("data/meta.yaml", "meta"),  # each year's calendar revision
     ],
 )
 def test_generated_docs_are_current(path: str, make: str | None) -> None:
