@@ -130,3 +130,11 @@ def test_the_fixture_stands_in_for_the_bundled_data_entirely() -> None:
     }
     after = data.load()
     assert "bao-tong-ket" not in {source.id for source in after.sources}
+
+
+def test_no_help_depends_on_the_data() -> None:
+    """tests/golden/help/ is written from the real data, and is the same on the fixture's:
+    an edit of the data changes no --help."""
+    with bundled():
+        made = generator().golden_help()
+    assert [path.name for path, text in made.items() if path.read_text("utf-8") != text] == []
