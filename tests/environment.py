@@ -129,8 +129,10 @@ def read_until(fd: int, done: Callable[[bytes], bool], timeout: float = 20) -> b
     return screen
 
 
+@functools.cache
 def generator() -> Any:
-    """docs/generate.py as a module (it is a script, not part of the package)."""
+    """docs/generate.py as a module (it is a script, not part of the package), loaded once
+    for the whole run: every test that needs it calls this."""
     import importlib.util
 
     path = Path(__file__).resolve().parent.parent / "docs" / "generate.py"

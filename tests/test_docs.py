@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
         ("docs/cli.md", "cli_reference"),
         ("docs/screenshot.svg", "screenshot"),
         ("README.md", None),
-        ("data/meta.yaml", "meta"),  # each year's calendar revision
     ],
 )
 def test_generated_docs_are_current(path: str, make: str | None) -> None:
@@ -41,19 +40,14 @@ def test_golden_help_is_current(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_golden_outputs_are_current(lang: str) -> None:
-    """What every command prints, exactly (text, plain, markdown, the calendar), at the
-    fixed instant; `python3 docs/generate.py` rewrites them, for review."""
+    """What `countdown` prints from the real data, whole, at the fixed instant; `python3
+    docs/generate.py` rewrites it, for review. (Every layout is checked on the tests' own
+    data, against files kept by hand: tests/test_golden.py.)"""
     made = {p: t for p, t in generator().golden_outputs().items() if p.parent.name == lang}
     folder = ROOT / "tests" / "golden" / "output" / lang
     assert sorted(folder.iterdir()) == sorted(made), "a golden file too many or missing"
     for path, text in made.items():  # bytes: the calendar's CRLF line ends count
         assert path.read_bytes().decode("utf-8") == text, f"{path.name} ({lang}) is stale"
-
-
-def test_golden_outputs_cover_every_command() -> None:
-    runs = generator().GOLDEN_RUNS
-    covered = {args[0] for args in runs.values()} | {"ics"}
-    assert set(generator().command_names()) - covered <= {"validate"}
 
 
 def test_the_reference_covers_every_command() -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +14,8 @@ from icalendar import Calendar
 
 from digiday import data
 from tests.conftest import Invoke
+from tests.fixture_data import FOLDER as FIXTURE
+from tests.fixture_data import bundled
 
 
 def calendar_of(run: Invoke, *args: str) -> tuple[bytes, Calendar]:
@@ -145,15 +151,124 @@ def test_a_changed_event_gets_the_next_revision_and_the_rest_stay(
     assert run(*args).stdout_bytes == run(*args).stdout_bytes
 
 
-def test_the_bundled_revisions_follow_what_each_event_says() -> None:
-    # The ledger in data/meta.yaml: every year with facts is listed, with the digest of what
-    # its event says now (the docs test checks the file is what docs/generate.py writes).
-    from digiday.render import ics
+# The calendar ledger (data/meta.yaml, written by data/ledger.py), checked against the calendar
+# itself: what each year's event says as `digiday ics` writes it now, by the digest rule the
+# ledger documents, and not by the function that writes the ledger.
 
-    revisions, since = data.calendar_revisions()
+
+def said_digests(run: Invoke, years: range) -> dict[int, str]:
+    """Each year's digest by the documented rule: the first 16 hexadecimal digits of the
+    SHA-256 of the JSON array, not ASCII-escaped, of what the event says in Vietnamese and
+    then in English, each [SUMMARY, DESCRIPTION, URL or null, [CATEGORIES]]."""
+    said: dict[int, list[list[object]]] = {year: [] for year in years}
+    for lang in ("vi", "en"):
+        _, cal = calendar_of(run, "--from", str(years[0]), "--to", str(years[-1]), "--lang", lang)
+        events: list[Any] = cal.walk("VEVENT")
+        for event in events:
+            url = str(event["url"]) if "url" in event else None
+            categories = [str(category) for category in event["categories"].cats]
+            said[event.decoded("dtstart").year].append(
+                [str(event["summary"]), str(event["description"]), url, categories]
+            )
+    return {
+        year: hashlib.sha256(json.dumps(both, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+        for year, both in said.items()
+    }
+
+
+def revisions_of(run: Invoke, years: range) -> dict[int, tuple[int, str]]:
+    """(SEQUENCE, LAST-MODIFIED) of each year's event, as the calendar gives them."""
+    _, cal = calendar_of(run, "--from", str(years[0]), "--to", str(years[-1]))
+    events: list[Any] = cal.walk("VEVENT")
+    return {
+        event.decoded("dtstart").year: (
+            int(event["sequence"]),
+            event.decoded("last-modified").date().isoformat(),
+        )
+        for event in events
+    }
+
+
+def ledger_of(meta: Path) -> tuple[dict[str, Any], dict[int, list[Any]]]:
+    """A meta.yaml, read as YAML (not by the program): its fields, and its ledger by year."""
+    import yaml
+
+    fields = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    return fields, {int(year): entry for year, entry in (fields.get("calendar") or {}).items()}
+
+
+BUNDLED_META = Path(__file__).resolve().parent.parent / "data" / "meta.yaml"
+
+
+def test_the_ledger_gives_each_year_the_digest_of_what_its_event_says_now(run: Invoke) -> None:
+    """What a stale ledger looks like: a theme or a ceremony edited, a year added, the data's
+    date moved (an unknown part is told with it), and data/ledger.py not run after."""
+    _, ledger = ledger_of(BUNDLED_META)
     dataset = data.load()
-    assert since
-    for theme in dataset.themes:
-        digest, sequence, modified = revisions[theme.year]
-        assert digest == ics.digest(dataset, theme.year, data.bundled_as_of())
-        assert sequence >= 1 and modified >= since
+    with_facts = {theme.year for theme in dataset.themes} | {ed.year for ed in dataset.editions}
+    missing = sorted(with_facts - set(ledger))
+    assert missing == [], f"no revision for {missing}: run python3 data/ledger.py"
+    years = range(min(ledger), max(ledger) + 1)
+    said = said_digests(run, years)
+    stale = sorted(year for year, (digest, _, _) in ledger.items() if digest != said[year])
+    assert stale == [], f"the events of {stale} say something else now: run python3 data/ledger.py"
+    # And the calendar gives each listed year the ledger's revision, as written.
+    shown = revisions_of(run, years)
+    assert {year: shown[year] for year in ledger} == {
+        year: (sequence, modified) for year, (_, sequence, modified) in ledger.items()
+    }
+
+
+def test_the_ledgers_revisions_are_dated_within_the_ledger() -> None:
+    fields, ledger = ledger_of(BUNDLED_META)
+    since, as_of = dt.date.fromisoformat(fields["calendar_since"]), fields["data_as_of"]
+    dataset = data.load()
+    for year, (digest, sequence, modified) in ledger.items():
+        assert len(digest) == 16 and int(digest, 16) >= 0, year
+        # A year with a theme says more than a year with no facts: past revision 0.
+        assert sequence >= (1 if dataset.theme_for(year) else 0), year
+        assert since <= dt.date.fromisoformat(modified) <= dt.date.fromisoformat(as_of), year
+    # Two events never say the same: each summary names its own edition.
+    assert len({digest for digest, _, _ in ledger.values()}) == len(ledger)
+
+
+@functools.cache
+def ledger_script() -> Any:
+    """data/ledger.py as a module (it is a script beside the data, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ledger", BUNDLED_META.parent / "ledger.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_ledger_script_moves_a_changed_year_on_and_leaves_the_rest(
+    run: Invoke, tmp_path: Path
+) -> None:
+    """On the tests' own data, whose ledger (tests/fixtures/data/meta.yaml) is stale on
+    purpose: 2023 at a digest its event no longer has, 2024 and 2027 (with facts) unlisted."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    meta = folder / "meta.yaml"
+    before = meta.read_bytes()
+    with bundled(folder):
+        assert ledger_script().main(["--check"], meta) == 1
+        assert meta.read_bytes() == before  # --check writes nothing
+        assert ledger_script().main([], meta) == 0
+    fields, ledger = ledger_of(meta)
+    assert (fields["data_as_of"], fields["calendar_since"]) == ("2026-11-01", "2026-06-01")
+    with bundled(folder):  # the ledger just written, read as the bundled data's
+        said = said_digests(run, range(2022, 2028))
+        assert ledger_script().main(["--check"], meta) == 0
+    assert ledger == {
+        2022: [said[2022], 3, "2026-09-01"],  # unchanged: its line stays
+        2023: [said[2023], 2, "2026-11-01"],  # changed: the next revision, as of the data
+        2024: [said[2024], 1, "2026-11-01"],  # facts, and no line before
+        2025: [said[2025], 1, "2026-06-01"],
+        2027: [said[2027], 1, "2026-11-01"],
+    }  # 2026 has no facts: not listed
+    assert meta.read_text(encoding="utf-8").startswith(
+        "# The date the bundled data was last checked against its sources"
+    )
