@@ -4,13 +4,16 @@ notifications: `312 days to the 6th National Digital Transformation Day (Sunday,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from digiday.i18n import countdown_headline, long_date
-from digiday.model import Lang
+
+if TYPE_CHECKING:
+    from digiday.model import Lang
+    from digiday.payloads import Countdown
 
 
-def render(payload: Any, lang: Lang) -> str:
+def render(payload: Countdown, lang: Lang) -> str:
     """The line for a countdown payload, with its newline."""
     if payload["days"] == 0:
         return countdown_headline(0, payload["edition"], lang) + "\n"

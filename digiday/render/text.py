@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -25,7 +25,6 @@ from rich.text import Text
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
-    gap,
     kind,
     long_date,
     ordinal,
@@ -37,11 +36,12 @@ from digiday.i18n import (
 )
 from digiday.model import Lang
 from digiday.render.wrap import breaks, cells
-from digiday.views import Payload, ceremony_summary
+from digiday.views import ceremony_summary, gap_words
 
 if TYPE_CHECKING:
     from rich.console import ConsoleOptions, RenderableType, RenderResult
 
+    from digiday import payloads
     from digiday.env import Environment
 
 ACCENT = "bold red"
@@ -220,11 +220,11 @@ def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
     return pieces
 
 
-def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [
         _banner(lang, f"{word('day_date', lang)} · {word('decision', lang)}")
     ]
-    for section, entries in payload.items():
+    for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
         out += ["", _t((word(section, lang).upper(), "bold underline"))]
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
@@ -235,7 +235,7 @@ def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out
 
 
-def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_banner(lang, word("agencies", lang))]
     for agency in payload:
         abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
@@ -258,7 +258,7 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out
 
 
-def _themes(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("themes", lang), title_style="bold", show_lines=True, expand=False)
@@ -298,7 +298,7 @@ def _short_ordinal(number: int, lang: Lang) -> str:
     return short_ordinal(number, lang)
 
 
-def _edition_table(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
@@ -322,7 +322,7 @@ def _edition_table(payload: Payload, lang: Lang, as_of: str) -> list[RenderableT
     return [_Fitted(table, fields)]
 
 
-def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[RenderableType]:
+def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[RenderableType]:
     """One Day told in full, part by part, each with its sources."""
     year, month, day = (int(part) for part in edition["date"].split("-"))
     subtitle = (
@@ -358,9 +358,9 @@ def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[Rend
         part(word("ceremony", lang))
     else:
         labelled = [
-            (word(key, lang), ceremony[key])
+            (word(key, lang), value)
             for key in ("chaired_by", "organiser", "provinces")
-            if ceremony[key]
+            if (value := ceremony[key])
         ]
         part(
             word("ceremony", lang),
@@ -392,13 +392,13 @@ def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[Rend
     return out
 
 
-def _editions(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[RenderableType]:
     if len(payload) == 1:
         return _edition_entry(payload[0], lang, as_of)
     return _edition_table(payload, lang, as_of)
 
 
-def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[RenderableType]:
     year, month, day = (int(part) for part in payload["date"].split("-"))
     headline = countdown_headline(payload["days"], payload["edition"], lang)
     theme = payload["theme"] or unknown(year, as_of, lang)
@@ -419,7 +419,7 @@ def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]
 SNIPPET_LEAD = 24  # characters of context kept before the first match
 
 
-def _search(payload: Payload, highlight: Highlight, width: int) -> list[RenderableType]:
+def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> list[RenderableType]:
     """Each match as its ref and a one-line snippet around the first matched word, like a
     search engine's results, starting and ending on word boundaries; the whole text is in
     --plain and --json."""
@@ -449,7 +449,7 @@ def _search(payload: Payload, highlight: Highlight, width: int) -> list[Renderab
     return out
 
 
-def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_t((word("sources", lang), "bold underline")), ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
@@ -469,8 +469,8 @@ KIND_STYLES = {"official": "green", "estimate": "yellow", "claim": "magenta"}
 
 
 def nearest_gap(
-    group: list[dict[str, Any]], measured: dict[str, Any], lang: Lang
-) -> tuple[str | None, dict[str, Any] | None]:
+    group: list[payloads.Target], measured: payloads.Measured, lang: Lang
+) -> tuple[str | None, payloads.Target | None]:
     """How far `measured` is from the target of its indicator it is told against: the first
     set for its year or after (a figure of 2024 against the target for 2025), else the
     latest; only a target it can be compared with (the same unit) counts. Returns the gap
@@ -488,14 +488,14 @@ def nearest_gap(
         if later
         else max(comparable, key=lambda pair: pair[0]["year"])
     )
-    return gap(short, target["target_figure"], target["year"], target["unit"], lang), target
+    return gap_words(short, target, lang), target
 
 
-def indicator_groups(payload: Payload) -> list[tuple[str, list[dict[str, Any]]]]:
+def indicator_groups(payload: list[payloads.Target]) -> list[tuple[str, list[payloads.Target]]]:
     """The targets by what they measure, in the order each first appears, each group under
     the indicator of its first target with a number (a target without one is told in its
     document's words, which make a poor heading: "5G mobile coverage of the whole country")."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[payloads.Target]] = {}
     for target in payload:
         groups.setdefault(target["measure"], []).append(target)
     return [
@@ -507,12 +507,12 @@ def indicator_groups(payload: Payload) -> list[tuple[str, list[dict[str, Any]]]]
     ]
 
 
-def _measured_by(measured: dict[str, Any], lang: Lang) -> str:
+def _measured_by(measured: payloads.Measured, lang: Lang) -> str:
     when = partial_date(measured["date"], lang) if measured["date"] else None
     return ", ".join(part for part in (measured["by"], when) if part)
 
 
-def _measured_table(group: list[dict[str, Any]], lang: Lang) -> RenderableType:
+def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=word("measured", lang), title_style="bold", show_lines=True, expand=False)
@@ -539,7 +539,7 @@ def _measured_table(group: list[dict[str, Any]], lang: Lang) -> RenderableType:
     return _Fitted(table, fields)
 
 
-def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]:
     """For each indicator, its targets, then every figure measured against them, of which
     kind, and how far it is from the target it is told against."""
     out: list[RenderableType] = [_banner(lang, word("targets", lang))]
@@ -556,11 +556,11 @@ def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
         measured = group[0]["measured"]
         if measured:
             out.append(_measured_table(group, lang))
-            notes = [m for m in measured if m["note"]]
+            notes = [(m, note) for m in measured if (note := m["note"])]
             out += [""] if notes else []
             out += [
-                _Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (m["note"], MUTED)), 2)
-                for m in notes
+                _Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (note, MUTED)), 2)
+                for m, note in notes
             ]
         else:
             out.append(_Block(_t((word("no_measurement", lang), MUTED)), 2))
@@ -575,7 +575,7 @@ def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
     return out
 
 
-def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """One question with its four options, as the quiz asks it and as the handout prints it."""
     heading = word("question_of", lang, number=number, count=count)
     out: list[RenderableType] = [_t((heading, MUTED)), _Block(_t((asked["question"], "bold")))]
@@ -592,12 +592,12 @@ def styled(text: str, style: str, indent: int = 0) -> RenderableType:
     return _Block(_t((text, style)), indent)
 
 
-def answer(asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+def answer(asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """The fact behind a question, with its sources."""
     return [_Block(_t(asked["fact"]), 2), _Block(_sources(asked["sources"], lang), 2, hang=2)]
 
 
-def _quiz(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_t((word("quiz", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
         out += [*question(number, len(payload), asked, lang), ""]
@@ -628,7 +628,7 @@ Highlight = Callable[[str], list[tuple[int, int]]]  # where in a text the search
 
 def render(
     command: str,
-    payload: Payload,
+    payload: payloads.Payload,
     env: Environment,
     as_of: str,
     highlight: Highlight | None = None,
@@ -641,7 +641,7 @@ def render(
     """
     out = console(env)
     renderables = (
-        _search(payload, highlight or (lambda _: []), out.width)
+        _search(cast("list[payloads.Hit]", payload), highlight or (lambda _: []), out.width)
         if command == "search"
         else _DATED[command](payload, env.lang, as_of)
         if command in _DATED
