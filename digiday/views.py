@@ -36,7 +36,7 @@ def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
     dated: payloads.Dated = {"date": entry.date} if entry.date is not None else {}
     return {
         "id": entry.id,
-        "ref": f"info/{section}/{entry.id}",
+        "ref": provenance.ref("info", section, entry.id),
         **dated,
         "title": _text(entry.title, lang),
         "text": entry.text.get(lang),
@@ -50,7 +50,7 @@ def _history(data: Dataset, lang: Lang) -> list[payloads.InfoEntry]:
     documents: list[payloads.InfoEntry] = [
         {
             "id": document.id,
-            "ref": f"documents/{document.id}",
+            "ref": provenance.ref("documents", document.id),
             "date": document.date,
             "title": document.number,
             "text": document.title.get(lang),
@@ -163,6 +163,17 @@ def ceremony_summary(ceremony: payloads.Ceremony | None, lang: Lang) -> str | No
     return ", ".join(part for part in (when, ceremony["place"]) if part) or None
 
 
+def day_of(day: payloads.Countdown | payloads.Edition) -> dt.date:
+    """The date of a Day's payload (its `date`, YYYY-10-10)."""
+    return dt.date.fromisoformat(day["date"])
+
+
+def day_date(day: payloads.Countdown | payloads.Edition, lang: Lang) -> str:
+    """`Sunday, 10 October 2027` / `Chủ Nhật, 10/10/2027`: a Day's payload's weekday and date."""
+    when = day_of(day)
+    return f"{day['weekday']}, {i18n.long_date(when.year, when.month, when.day, lang)}"
+
+
 def gap_words(short_by: float, target: payloads.Target, lang: Lang) -> str:
     """`5.98 points short of 20% of GDP (2025)`: a measured payload's `short_by` against
     the target payload it was measured against."""
@@ -250,8 +261,8 @@ def quiz(questions: list[Question]) -> list[payloads.Question]:
 def target_citations(data: Dataset) -> list[tuple[str, tuple[str, ...]]]:
     """(ref, source ids) for each target and each measurement, in the order `targets`
     shows them."""
-    cited = [(f"targets/{target.id}", target.sources) for target in data.targets]
-    return cited + [(f"measurements/{m.id}", m.sources) for m in data.measurements]
+    cited = [(provenance.ref("targets", target.id), target.sources) for target in data.targets]
+    return cited + [(provenance.ref("measurements", m.id), m.sources) for m in data.measurements]
 
 
 def cited_by(data: Dataset) -> dict[str, list[str]]:

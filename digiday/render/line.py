@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digiday.i18n import countdown_headline, long_date
+from digiday.i18n import countdown_headline
+from digiday.views import day_date
 
 if TYPE_CHECKING:
     from digiday.model import Lang
@@ -17,6 +18,5 @@ def render(payload: Countdown, lang: Lang) -> str:
     """The line for a countdown payload, with its newline."""
     if payload["days"] == 0:
         return countdown_headline(0, payload["edition"], lang) + "\n"
-    year, month, day = (int(part) for part in payload["date"].split("-"))
-    when = f"{payload['weekday']}, {long_date(year, month, day, lang)}"
+    when = day_date(payload, lang)
     return f"{countdown_headline(payload['days'], payload['edition'], lang)} ({when})\n"

@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
+from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
     kind,
-    long_date,
     ordinal,
     partial_date,
     role,
@@ -18,7 +18,7 @@ from digiday.i18n import (
     word,
 )
 from digiday.model import Lang
-from digiday.views import ceremony_summary, gap_words
+from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
     from digiday import payloads
@@ -129,11 +129,10 @@ def _sentences(parts: list[str]) -> str:
 
 
 def _edition(edition: payloads.Edition, lang: Lang, as_of: str) -> list[str]:
-    year, month, day = (int(part) for part in edition["date"].split("-"))
     missing = unknown(edition["year"], as_of, lang)
     lines = [
         f"## {edition['year']}: {ordinal(edition['edition'], lang)}, "
-        f"{edition['weekday']} {long_date(year, month, day, lang)}",
+        f"{edition['weekday']} {partial_date(edition['date'], lang)}",
         "",
     ]
     theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang, missing)
@@ -193,11 +192,10 @@ def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[s
 
 
 def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[str]:
-    year, month, day = (int(part) for part in payload["date"].split("-"))
     facts = [
-        (word("date", lang), f"{payload['weekday']}, {long_date(year, month, day, lang)}"),
+        (word("date", lang), day_date(payload, lang)),
         (word("edition", lang), ordinal(payload["edition"], lang)),
-        (word("theme", lang), payload["theme"] or unknown(year, as_of, lang)),
+        (word("theme", lang), payload["theme"] or unknown(day_of(payload).year, as_of, lang)),
         (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
     ]
     headline = countdown_headline(payload["days"], payload["edition"], lang)
@@ -233,12 +231,12 @@ def _quiz(payload: list[payloads.Question], lang: Lang) -> list[str]:
         lines += [f"{number}. {_escape(question['question'])}", ""]
         lines += [
             f"   - {letter}. {_escape(option)}"
-            for letter, option in zip("ABCD", question["options"], strict=True)
+            for letter, option in zip(QUIZ_LETTERS, question["options"], strict=True)
         ]
         lines.append("")
     lines += [f"## {word('answer_key', lang)}", ""]
     for number, question in enumerate(payload, 1):
-        letter = "ABCD"[question["answer"]]
+        letter = QUIZ_LETTERS[question["answer"]]
         fact = _escape(question["fact"])
         lines.append(f"{number}. **{letter}**. {fact} {_sources(question['sources'], lang)}")
     return [*lines, ""]

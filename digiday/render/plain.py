@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
+from digiday.constants import QUIZ_LETTERS
+
 if TYPE_CHECKING:
     from digiday import payloads
     from digiday.model import Lang
@@ -50,7 +52,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "indicator",
     ),
 }
-LETTERS = "ABCD"
 
 
 def _cell(value: object) -> str:
@@ -83,8 +84,8 @@ def _records(command: str, payload: payloads.Payload) -> list[Record]:
         return [
             {
                 **question,
-                **dict(zip("abcd", question["options"], strict=True)),
-                "answer": LETTERS[question["answer"]],
+                **dict(zip(QUIZ_LETTERS.lower(), question["options"], strict=True)),
+                "answer": QUIZ_LETTERS[question["answer"]],
             }
             for question in cast("list[payloads.Question]", payload)
         ]

@@ -22,11 +22,11 @@ from rich.console import Console, Group
 from rich.segment import Segment
 from rich.text import Text
 
+from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
     kind,
-    long_date,
     ordinal,
     partial_date,
     role,
@@ -36,7 +36,7 @@ from digiday.i18n import (
 )
 from digiday.model import Lang
 from digiday.render.wrap import breaks, cells
-from digiday.views import ceremony_summary, gap_words
+from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
     from rich.console import ConsoleOptions, RenderableType, RenderResult
@@ -145,6 +145,12 @@ def _record_title(year: int, edition: int, lang: Lang) -> Text:
     return _t((f"{year} · {ordinal(edition, lang)}", "bold"))
 
 
+def _translation_note(lang: Lang) -> list[RenderableType]:
+    """The note on translated text, where it applies, after a blank line."""
+    note = translation_note(lang)
+    return ["", _t((note, MUTED))] if note else []
+
+
 def _sources(ids: list[str], lang: Lang) -> Text:
     return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
 
@@ -230,8 +236,7 @@ def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
             out.append(_Block(_t((label, "bold")), 2, lead="• "))
             out.append(_Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
@@ -253,8 +258,7 @@ def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType
             now = _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
             out.append(_Block(now, 2, hang=2))
         out.append(_Block(_sources(agency["sources"], lang), 2, hang=2))
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
@@ -324,10 +328,8 @@ def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> l
 
 def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[RenderableType]:
     """One Day told in full, part by part, each with its sources."""
-    year, month, day = (int(part) for part in edition["date"].split("-"))
     subtitle = (
-        f"{edition['year']} · {ordinal(edition['edition'], lang)} · "
-        f"{edition['weekday']}, {long_date(year, month, day, lang)}"
+        f"{edition['year']} · {ordinal(edition['edition'], lang)} · {day_date(edition, lang)}"
     )
     out: list[RenderableType] = [_banner(lang, subtitle)]
     missing = _unknown(edition["year"], as_of, lang)
@@ -387,8 +389,7 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
     if edition["month"]:
         part(word("month", lang), _t(edition["month"]))
     out += ["", _sources(edition["sources"], lang)]
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
@@ -399,14 +400,13 @@ def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[R
 
 
 def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[RenderableType]:
-    year, month, day = (int(part) for part in payload["date"].split("-"))
     headline = countdown_headline(payload["days"], payload["edition"], lang)
-    theme = payload["theme"] or unknown(year, as_of, lang)
+    theme = payload["theme"] or unknown(day_of(payload).year, as_of, lang)
     body = _t(
         (headline, ACCENT),
         "\n\n",
         (f"{word('date', lang)}: ", "bold"),
-        f"{payload['weekday']}, {long_date(year, month, day, lang)}\n",
+        f"{day_date(payload, lang)}\n",
         (f"{word('theme', lang)}: ", "bold"),
         theme,
         "\n",
@@ -570,8 +570,7 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]
         ]
         out.append(_Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
     out += ["", _t((word("kinds_note", lang), MUTED))]
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
@@ -581,7 +580,7 @@ def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> l
     out: list[RenderableType] = [_t((heading, MUTED)), _Block(_t((asked["question"], "bold")))]
     out += [
         _Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
-        for letter, option in zip("ABCD", asked["options"], strict=True)
+        for letter, option in zip(QUIZ_LETTERS, asked["options"], strict=True)
     ]
     return out
 
@@ -603,7 +602,7 @@ def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
         out += [*question(number, len(payload), asked, lang), ""]
     out += [_t((word("answer_key", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
-        letter = "ABCD"[asked["answer"]]
+        letter = QUIZ_LETTERS[asked["answer"]]
         out += [_t((f"{number}. {letter}", "bold")), *answer(asked, lang)]
     return out
 
