@@ -1,5 +1,6 @@
-"""Output formats. Each module renders the payloads of digiday.views; only `text` imports
-Rich and only `ics` imports icalendar, each inside the function that needs it."""
+"""Output formats. Each module renders the payloads of digiday.views; only `text` (with its
+engine, `layout`) imports Rich and only `ics` imports icalendar, each inside the function
+that needs it."""
 
 from __future__ import annotations
 

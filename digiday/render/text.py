@@ -1,7 +1,7 @@
-"""The default output, laid out for people with Rich. The only module that imports Rich,
-and only ever imported to lay text out (by emit, the live countdown and the quiz), so it
-imports the parts every layout uses at the top; tables and panels, which some views lack,
-where they are used.
+"""The default output, each command's layout for people, with Rich. With its layout engine
+(render/layout.py), the only module that imports Rich, and only ever imported to lay text
+out (by emit, the live countdown and the quiz), so it imports the parts every layout uses
+at the top; tables and panels, which some views lack, where they are used.
 
 Styles appear only when the environment says so (`env.colour`: the terminal, NO_COLOR and
 FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
@@ -19,7 +19,6 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
-from rich.segment import Segment
 from rich.text import Text
 
 from digiday.constants import QUIZ_LETTERS
@@ -35,11 +34,12 @@ from digiday.i18n import (
     word,
 )
 from digiday.model import Lang
-from digiday.render.wrap import breaks, cells
+from digiday.render.layout import Block, Fitted, boxed
+from digiday.render.wrap import cells
 from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
-    from rich.console import ConsoleOptions, RenderableType, RenderResult
+    from rich.console import RenderableType
 
     from digiday import payloads
     from digiday.env import Environment
@@ -75,70 +75,13 @@ def _t(*parts: str | tuple[str, str] | Text) -> Text:
     return Text.assemble(*parts)
 
 
-_UNBOUNDED = 1_000_000  # a width to measure at, so that Rich reports what a layout needs
-
-
-def _needs(console: Console, options: ConsoleOptions, renderable: RenderableType) -> int:
-    """The fewest columns `renderable` takes without cutting a word."""
-    from rich.measure import Measurement
-
-    return Measurement.get(console, options.update_width(_UNBOUNDED), renderable).minimum
-
-
-class _Boxed:
-    """`body` in a panel where the width holds it without cutting a word, else `bare`:
-    below that, a box shows its borders and little else (at a few columns, nothing)."""
-
-    def __init__(
-        self, body: Text, bare: RenderableType, border_style: str, padding: tuple[int, int]
-    ) -> None:
-        self.body, self.bare, self.border_style, self.padding = body, bare, border_style, padding
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.panel import Panel
-
-        frame = 2 + 2 * self.padding[1]  # the borders, and the padding on either side
-        if _needs(console, options, self.body) + frame <= options.max_width:
-            yield Panel(
-                self.body, expand=False, border_style=self.border_style, padding=self.padding
-            )
-        else:
-            yield self.bare
-
-
-def boxed(
-    body: Text,
-    border_style: str,
-    padding: tuple[int, int] = (1, 2),
-    bare: RenderableType | None = None,
-) -> RenderableType:
-    """`body` in a panel, or, where the width cannot hold the panel, `bare` (by default the
-    body's lines wrapped between words, as the rest of the text is)."""
-    return _Boxed(body, _Block(body) if bare is None else bare, border_style, padding)
-
-
 def _banner(lang: Lang, subtitle: str) -> RenderableType:
     title = _t((word("day", lang), ACCENT), "\n", (subtitle, "bold"))
     return boxed(title, "red", (0, 2))
 
 
-class _Fitted:
-    """A table where each of its columns can be as wide as its longest word, else the same
-    facts one to a line (`fields`): a column narrower than that cuts words, or, at a few
-    columns, shows nothing at all."""
-
-    def __init__(self, table: RenderableType, fields: list[RenderableType]) -> None:
-        self.table, self.fields = table, fields
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if _needs(console, options, self.table) <= options.max_width:
-            yield self.table
-        else:
-            yield from (_Block(item) if isinstance(item, Text) else item for item in self.fields)
-
-
-def _field(label: str, value: Text) -> _Block:
-    return _Block(_t((f"{label}: ", "bold"), value), 2, hang=2)
+def _field(label: str, value: Text) -> Block:
+    return Block(_t((f"{label}: ", "bold"), value), 2, hang=2)
 
 
 def _record_title(year: int, edition: int, lang: Lang) -> Text:
@@ -155,77 +98,6 @@ def _sources(ids: list[str], lang: Lang) -> Text:
     return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
 
 
-MIN_ROOM = 24  # columns of text, at least, beside a lead; else the text goes under it
-
-
-class _Block:
-    """Text at an indent, after an optional lead (a bullet, a label, an id), wrapped to the
-    width with a hanging indent: its later lines start under its first, not under the lead
-    or at the margin (`hang` more columns in, when there is no lead). Where the lead leaves
-    too little room, the text goes under it. `whole` text (an address, which is copied) is
-    never wrapped or cut.
-
-    Rich's Padding indents too, but renders every line again through the console; a view of
-    a few hundred lines spent most of its time there."""
-
-    def __init__(
-        self,
-        text: Text,
-        indent: int = 0,
-        lead: Text | str = "",
-        hang: int = 0,
-        whole: bool = False,
-    ) -> None:
-        self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
-        margin = " " * self.indent
-        under = self.indent + cells(lead.plain, cell_len) + self.hang
-        if lead and options.max_width - under < MIN_ROOM and not self.whole:
-            alone = lead.copy()
-            alone.rstrip()
-            yield Segment(margin)
-            yield from alone.render(console)
-            yield Segment.line()
-            margin = " " * (self.indent + 2)
-            lead, under = Text(), self.indent + 4
-        room = max(options.max_width - under, MIN_ROOM)
-        first = [Segment(margin), *lead.render(console)] if margin or lead else []
-        rest = [Segment(" " * under)] if under else []
-        newline = Segment.line()
-        for number, line in enumerate(_wrapped(self.text, room, console, self.whole)):
-            yield from rest if number else first
-            yield from line
-            yield newline
-
-
-def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> list[list[Segment]]:
-    """`text` as lines of styled pieces, each line at most `width` cells, broken between
-    words (see wrap.py); `whole` lines are only split at newlines.
-
-    The text is rendered once and its pieces cut where the lines break, rather than cut
-    into a Text a line, which costs several times as much."""
-    lines = []
-    for line in Segment.split_lines(text.render(console)):
-        plain = "".join(segment.text for segment in line)
-        cuts = [] if whole else breaks(plain, width, cell_len)
-        for start, end in zip([0, *cuts], [*cuts, len(plain)], strict=True):
-            lines.append(_slice(line, start, end if whole else len(plain[:end].rstrip())))
-    return lines
-
-
-def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
-    """The pieces of `line` between two offsets of its text, styles kept."""
-    pieces, offset = [], 0
-    for segment in line:
-        first, last = max(start - offset, 0), min(end - offset, len(segment.text))
-        if first < last:
-            pieces.append(Segment(segment.text[first:last], segment.style))
-        offset += len(segment.text)
-    return pieces
-
-
 def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [
         _banner(lang, f"{word('day_date', lang)} · {word('decision', lang)}")
@@ -234,8 +106,8 @@ def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
         out += ["", _t((word(section, lang).upper(), "bold underline"))]
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
-            out.append(_Block(_t((label, "bold")), 2, lead="• "))
-            out.append(_Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
+            out.append(Block(_t((label, "bold")), 2, lead="• "))
+            out.append(Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
     out += _translation_note(lang)
     return out
 
@@ -249,15 +121,15 @@ def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType
             "  ",
             (f"[{role(agency['role'], lang)}]", "cyan"),
         )
-        out += ["", _Block(title, hang=2)]
-        out += [_Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
+        out += ["", Block(title, hang=2)]
+        out += [Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
         if agency["change"]:
             change = _t((f"{word('change', lang)}: ", "bold yellow"), agency["change"])
-            out.append(_Block(change, 2, hang=2))
+            out.append(Block(change, 2, hang=2))
         if agency["successor_name"]:
             now = _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
-            out.append(_Block(now, 2, hang=2))
-        out.append(_Block(_sources(agency["sources"], lang), 2, hang=2))
+            out.append(Block(now, 2, hang=2))
+        out.append(Block(_sources(agency["sources"], lang), 2, hang=2))
     out += _translation_note(lang)
     return out
 
@@ -284,7 +156,7 @@ def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[Rende
         for theme in payload
         if theme["note"]
     ]
-    return [_Fitted(table, fields), *notes]
+    return [Fitted(table, fields), *notes]
 
 
 def _unknown(year: int, as_of: str, lang: Lang) -> Text:
@@ -323,7 +195,7 @@ def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> l
         )
         fields += ["", _record_title(edition["year"], edition["edition"], lang)]
         fields += [_field(word("day_theme", lang), theme), _field(word("ceremony", lang), ceremony)]
-    return [_Fitted(table, fields)]
+    return [Fitted(table, fields)]
 
 
 def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[RenderableType]:
@@ -337,7 +209,7 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
     def part(label: str, *lines: Text | None) -> None:
         shown = [line for line in lines if line is not None]
         out.extend(["", _t((label, "bold underline"))])
-        out.extend(_Block(line, 2) for line in shown or [missing])
+        out.extend(Block(line, 2) for line in shown or [missing])
 
     part(
         word("day_theme", lang),
@@ -445,7 +317,7 @@ def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> li
                 snippet.stylize("bold reverse", begin, end)
         # Cut to fit by characters; a wide character (CJK) can still overflow: wrap those.
         fits = cells(snippet.plain, cell_len) <= width
-        out += [_Block(_t((hit["ref"], "cyan")), whole=True), _Block(snippet, whole=fits)]
+        out += [Block(_t((hit["ref"], "cyan")), whole=True), Block(snippet, whole=fits)]
     return out
 
 
@@ -454,13 +326,13 @@ def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableT
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         lead = _t((source["id"], "cyan"), "  ")
-        out.append(_Block(_t((source["title"], "bold")), lead=lead))
+        out.append(Block(_t((source["title"], "bold")), lead=lead))
         if extra:
-            out.append(_Block(_t((extra, MUTED)), 2))
-        out += [_Block(_t((source["url"], "underline")), 2, whole=True), ""]
+            out.append(Block(_t((extra, MUTED)), 2))
+        out += [Block(_t((source["url"], "underline")), 2, whole=True), ""]
     if len(payload) == 1:  # one source asked for by id: what cites it
         out.append(_t((f"{word('cited_by', lang)}:", "bold")))
-        out += [_Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
+        out += [Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
         out.append("")
     return out[:-1]
 
@@ -536,7 +408,7 @@ def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
             _field(word("measured_by", lang), by),
             _field(word("gap", lang), far),
         ]
-    return _Fitted(table, fields)
+    return Fitted(table, fields)
 
 
 def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]:
@@ -552,23 +424,23 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]
             line = _t(
                 (f"{target['year']}: ", "bold"), what, (f" · {target['document_number']}", MUTED)
             )
-            out.append(_Block(line, 2, lead="• "))
+            out.append(Block(line, 2, lead="• "))
         measured = group[0]["measured"]
         if measured:
             out.append(_measured_table(group, lang))
             notes = [(m, note) for m in measured if (note := m["note"])]
             out += [""] if notes else []
             out += [
-                _Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (note, MUTED)), 2)
+                Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (note, MUTED)), 2)
                 for m, note in notes
             ]
         else:
-            out.append(_Block(_t((word("no_measurement", lang), MUTED)), 2))
+            out.append(Block(_t((word("no_measurement", lang), MUTED)), 2))
         cited = [
             *(ident for target in group for ident in target["sources"]),
             *(ident for m in measured for ident in m["sources"]),
         ]
-        out.append(_Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
+        out.append(Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
     out += ["", _t((word("kinds_note", lang), MUTED))]
     out += _translation_note(lang)
     return out
@@ -577,9 +449,9 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]
 def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """One question with its four options, as the quiz asks it and as the handout prints it."""
     heading = word("question_of", lang, number=number, count=count)
-    out: list[RenderableType] = [_t((heading, MUTED)), _Block(_t((asked["question"], "bold")))]
+    out: list[RenderableType] = [_t((heading, MUTED)), Block(_t((asked["question"], "bold")))]
     out += [
-        _Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
+        Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
         for letter, option in zip(QUIZ_LETTERS, asked["options"], strict=True)
     ]
     return out
@@ -588,12 +460,12 @@ def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> l
 def styled(text: str, style: str, indent: int = 0) -> RenderableType:
     """One line of the tool's own words in a style, wrapped at the width: for the quiz's
     prompt, verdicts and score."""
-    return _Block(_t((text, style)), indent)
+    return Block(_t((text, style)), indent)
 
 
 def answer(asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """The fact behind a question, with its sources."""
-    return [_Block(_t(asked["fact"]), 2), _Block(_sources(asked["sources"], lang), 2, hang=2)]
+    return [Block(_t(asked["fact"]), 2), Block(_sources(asked["sources"], lang), 2, hang=2)]
 
 
 def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
@@ -647,7 +519,7 @@ def render(
         else _RENDERERS[command](payload, env.lang)
     )
     out.print(
-        Group(*(_Block(item) if isinstance(item, Text) else item for item in renderables)),
+        Group(*(Block(item) if isinstance(item, Text) else item for item in renderables)),
         crop=False,  # nothing is wider than the width but what must stay whole: addresses
     )
     text = str(out.file.getvalue())  # type: ignore[attr-defined]
