@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from digiday import calendar, choices, views
 from digiday.data import DataError as DataError  # re-exported: digiday.DataError
@@ -26,6 +26,9 @@ from digiday.data import Loaded
 from digiday.errors import Failure
 from digiday.l10n import N_
 from digiday.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
+
+if TYPE_CHECKING:
+    from digiday import payloads
 
 # The public names are digiday/__init__.py's `__all__`.
 
@@ -103,10 +106,10 @@ def countdown(
     tz: str = DEFAULT_ZONE,
     lang: str = "en",
     data: Sequence[str] = (),
-) -> dict[str, Any]:
+) -> payloads.Countdown:
     """Days until the next Day, its edition, weekday and theme (`countdown --json`)."""
 
-    def answer() -> dict[str, Any]:
+    def answer() -> payloads.Countdown:
         from digiday import clock
         from digiday.today import today as today_in
 
@@ -114,79 +117,80 @@ def countdown(
         _of(tz, (str,), "tz")
         day = None if today is None else _date(today, "today").isoformat()
         when = today_in(day, tz, clock.now)
-        result: dict[str, Any] = views.countdown(
-            _loaded(data).dataset, when.date, when.zone_name, chosen
-        )
-        return result
+        return views.countdown(_loaded(data).dataset, when.date, when.zone_name, chosen)
 
     return _answer(answer)
 
 
-def themes(year: int | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def themes(
+    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Theme]:
     """Each year's theme with its edition (`themes --json`); with `year`, that year alone."""
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Theme]:
         dataset = _loaded(data).dataset
         if year is not None:
             _of(year, (int, str), "year")
         years = [choices.year(year)] if year is not None else None
         chosen = years or views.theme_years(dataset, _in_vietnam())
-        result: list[Any] = views.themes(dataset, chosen, _lang(lang))
-        return result
+        return views.themes(dataset, chosen, _lang(lang))
 
     return _answer(answer)
 
 
-def editions(year: int | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def editions(
+    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Edition]:
     """Each Day as it happened (`editions --json`); with `year`, that Day alone."""
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Edition]:
         dataset = _loaded(data).dataset
         if year is not None:
             _of(year, (int, str), "year")
         years = [choices.year(year)] if year is not None else None
         chosen = years or views.edition_years(dataset, _in_vietnam())
-        result: list[Any] = views.editions(dataset, chosen, _lang(lang))
-        return result
+        return views.editions(dataset, chosen, _lang(lang))
 
     return _answer(answer)
 
 
-def agencies(role: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def agencies(
+    role: str | None = None, lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Agency]:
     """Who organises the Day and what each body must do (`agencies --json`)."""
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Agency]:
         if role is not None:
             _of(role, (str,), "role")
         chosen = choices.choose(role, ROLES, N_("role")) if role is not None else None
-        result: list[Any] = views.agencies(_loaded(data).dataset, chosen, _lang(lang))
-        return result
+        return views.agencies(_loaded(data).dataset, chosen, _lang(lang))
 
     return _answer(answer)
 
 
-def info(section: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> dict[str, Any]:
+def info(section: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> payloads.Info:
     """What the Day is (`info --json`): every section, or `section` alone."""
 
-    def answer() -> dict[str, Any]:
+    def answer() -> payloads.Info:
         if section is not None:
             _of(section, (str,), "section")
         sections = (
             (choices.choose(section, SECTIONS, N_("section")),) if section is not None else SECTIONS
         )
-        result: dict[str, Any] = views.info(_loaded(data).dataset, sections, _lang(lang))
-        return result
+        return views.info(_loaded(data).dataset, sections, _lang(lang))
 
     return _answer(answer)
 
 
-def search(query: str | Sequence[str], lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def search(
+    query: str | Sequence[str], lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Hit]:
     """Every piece of content holding all the words of `query` (`search --json`); an empty
     list when nothing matches."""
     from digiday import data as loader
     from digiday import finder
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Hit]:
         words = [query] if isinstance(query, str) else query
         _of(words, (list, tuple), "query")
         for word in words:
@@ -196,37 +200,38 @@ def search(query: str | Sequence[str], lang: str = "en", data: Sequence[str] = (
             raise ValueError("give at least one word to search for")
         chosen = _lang(lang)
         hits = finder.search(_loaded(data).dataset, terms, loader.prepared_for_search())
-        result: list[Any] = views.search(hits, chosen)
-        return result
+        return views.search(hits, chosen)
 
     return _answer(answer)
 
 
-def targets(year: int | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def targets(
+    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Target]:
     """The targets behind the Day, each with every figure measured against it
     (`targets --json`); with `year`, the targets set for that year."""
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Target]:
         if year is not None:
             _of(year, (int, str), "year")
         chosen = choices.year(year) if year is not None else None
-        result: list[Any] = views.targets(_loaded(data).dataset, chosen, _lang(lang))
-        return result
+        return views.targets(_loaded(data).dataset, chosen, _lang(lang))
 
     return _answer(answer)
 
 
-def sources(id: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> list[Any]:
+def sources(
+    id: str | None = None, lang: str = "en", data: Sequence[str] = ()
+) -> list[payloads.Source]:
     """Every source the data cites (`sources --json`); with `id`, that source alone."""
 
-    def answer() -> list[Any]:
+    def answer() -> list[payloads.Source]:
         _lang(lang)
         if id is not None:
             _of(id, (str,), "id")
         dataset = _loaded(data).dataset
         if id is not None and id not in {source.id for source in dataset.sources}:
             raise ValueError(f"unknown source id {id!r} (see digiday sources)")
-        result: list[Any] = views.sources(dataset, id)
-        return result
+        return views.sources(dataset, id)
 
     return _answer(answer)

@@ -14,5 +14,7 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 SECTIONS = ("overview", "definition", "activities", "purposes", "history")
 ROLES = ("lead", "coordinator", "implementer", "association", "media", "press")
 QUIZ_TOPICS = ("all", "themes", "editions", "agencies", "documents", "purposes", "targets")
+# A quiz question's options, by letter, in the order asked: one letter for each option.
+QUIZ_LETTERS = "ABCD"
 # Whose today, unless --tz says otherwise: the Day happens in Vietnam.
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"

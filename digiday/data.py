@@ -17,14 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from digiday import bundle
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
 from digiday.errors import ExitStatus, Failure, shown
-from digiday.l10n import N_, catalogue
-from digiday.model import LANGS, RECORDS, SECTIONS, Dataset, Lang
+from digiday.l10n import N_
+from digiday.model import LANGS, SECTIONS, Dataset, Lang
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from digiday.changes import Summary
     from digiday.schema import Layer, Problem
 
 MAX_BYTES = 1024 * 1024
@@ -168,42 +170,14 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     )
 
 
-# Fixed: marshal's version 4 has read these types the same way since Python 3.4.
-_MARSHAL_VERSION = 4
-
-
-def _plain(value: Any) -> Any:
-    """`value` in marshal's terms: each tuple tagged with its record type's name, or ""."""
-    if isinstance(value, tuple):
-        tag = type(value).__name__ if type(value) in RECORDS.values() else ""
-        return (tag, *map(_plain, value))
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
-
-
-def _records(value: Any) -> Any:
-    """The inverse of `_plain`."""
-    if type(value) is tuple:
-        items = [_records(item) for item in value[1:]]
-        return RECORDS[value[0]](*items) if value[0] else tuple(items)
-    if type(value) is dict:
-        return {key: _records(item) for key, item in value.items()}
-    return value
-
-
 def pack(folder: Path) -> bytes:
     """The bundled data as a wheel carries it: checked at build time (a problem fails the
     build) and merged, so that a run reads finished records instead of parsing YAML and
     checking every record again, which is most of what a run would otherwise spend before
     printing anything.
 
-    In marshal's format: built in, so nothing to import (pickle's import alone costs more
-    than reading the data this way), and it holds only strings, numbers, tuples and dicts.
-    Made from the YAML in the same build, by the same model, so it cannot be stale; a
-    source checkout has none and reads the YAML instead."""
-    import marshal
-
+    Written by bundle.pack. Made from the YAML in the same build, by the same model, so
+    it cannot be stale; a source checkout has none and reads the YAML instead."""
     from digiday import finder
 
     bundled = _check_bundled(folder)
@@ -214,23 +188,17 @@ def pack(folder: Path) -> bytes:
         for lang in LANGS
         for text in (*finder.haystacks(piece, lang), finder.shown(piece, lang))
     )
-    packed = bundled._replace(merged=_plain(bundled.merged), prepared=prepared)
-    return marshal.dumps(tuple(packed), _MARSHAL_VERSION)
+    return bundle.pack(tuple(bundled._replace(prepared=prepared)))
 
 
 @functools.cache
 def _bundled() -> _Bundled:
-    import marshal
-
     folder = _bundled_folder()
     packed = folder / BUNDLE
     if packed.is_file():
-        try:
-            merged, data_as_of, prepared, revisions, since = marshal.loads(packed.read_bytes())
-            if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
-                return _Bundled(_records(merged), data_as_of, prepared, revisions, since)
-        except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
-            pass
+        unpacked = bundle.unpack(packed.read_bytes())
+        if unpacked is not None:
+            return _Bundled(*unpacked)
     return _check_bundled(folder)
 
 
@@ -375,41 +343,6 @@ def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
     )
 
 
-class Summary(NamedTuple):
-    """What a valid user file adds to or replaces in the bundled data, by collection."""
-
-    added: dict[str, int]
-    replaced: dict[str, int]
-
-    def text(self, lang: Lang) -> str:
-        """`adds 1 theme and 1 source, replaces 1 agency`."""
-        t = catalogue(lang)
-        nouns = {
-            "info": lambda n: t.ngettext("{count} info entry", "{count} info entries", n),
-            "agencies": lambda n: t.ngettext("{count} agency", "{count} agencies", n),
-            "themes": lambda n: t.ngettext("{count} theme", "{count} themes", n),
-            "editions": lambda n: t.ngettext("{count} edition", "{count} editions", n),
-            "documents": lambda n: t.ngettext("{count} document", "{count} documents", n),
-            "targets": lambda n: t.ngettext("{count} target", "{count} targets", n),
-            "measurements": lambda n: t.ngettext("{count} measurement", "{count} measurements", n),
-            "sources": lambda n: t.ngettext("{count} source", "{count} sources", n),
-        }
-
-        def counted(counts: dict[str, int]) -> str:
-            words = [nouns[name](n).format(count=n) for name, n in counts.items()]
-            if len(words) == 1:
-                return words[0]
-            return t.gettext("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
-
-        parts = [t.gettext("adds {what}").format(what=counted(self.added))] if self.added else []
-        if self.replaced:
-            parts.append(t.gettext("replaces {what}").format(what=counted(self.replaced)))
-        return ", ".join(parts) or t.gettext("changes nothing")
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-
 class Checked(NamedTuple):
     """One layer as `digiday validate` lists it: its file, what it adds or replaces in the
     data laid before it, and the date its maker gives."""
@@ -436,6 +369,8 @@ def validate(files: Sequence[str], under: Sequence[str] = ()) -> list[Checked]:
 
 
 def _summary(layer: Layer, base: dict[str, dict[Any, Any]]) -> Summary:
+    from digiday.changes import Summary
+
     added: dict[str, int] = {}
     replaced: dict[str, int] = {}
     for name, records in layer.collections.items():

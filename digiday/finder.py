@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from digiday.model import LANGS, Agency, Dataset, Edition, Lang, Text
+from digiday.provenance import ref
 
 # Search folds all content on every run, so folding is start-up: the work is done by regular
 # expressions, in C, and only the few characters that are not ASCII are looked at one by one.
@@ -76,29 +77,29 @@ class Piece(NamedTuple):
 def pieces(data: Dataset) -> Iterator[Piece]:
     for section, entries in data.info.items():
         for entry in entries:
-            yield Piece(section, f"info/{section}/{entry.id}", entry.title, entry.text)
+            yield Piece(section, ref("info", section, entry.id), entry.title, entry.text)
     for agency in data.agencies:
         parts = [*agency.tasks, *([agency.change] if agency.change else [])]
         body = Text(
             vi=" ".join(part.vi for part in parts),
             en=" ".join(part.en for part in parts),
         )
-        yield Piece("agencies", f"agencies/{agency.id}", _agency_name(agency), body)
+        yield Piece("agencies", ref("agencies", agency.id), _agency_name(agency), body)
     for theme in data.themes:
-        yield Piece("themes", f"themes/{theme.year}", None, theme.theme)
+        yield Piece("themes", ref("themes", theme.year), None, theme.theme)
     for edition in data.editions:
         parts = _edition_texts(edition)
         if parts:
             body = Text(vi=" ".join(p.vi for p in parts), en=" ".join(p.en for p in parts))
-            yield Piece("editions", f"editions/{edition.year}", None, body)
+            yield Piece("editions", ref("editions", edition.year), None, body)
     for document in data.documents:
         number = Text(document.number, document.number)
-        yield Piece("documents", f"documents/{document.id}", number, document.title)
+        yield Piece("documents", ref("documents", document.id), number, document.title)
     yield from _target_pieces(data)
     for source in data.sources:
         label = f"{source.title} ({source.publisher})" if source.publisher else source.title
         label = f"{label} {source.id}"
-        yield Piece("sources", f"sources/{source.id}", None, Text(label, label))
+        yield Piece("sources", ref("sources", source.id), None, Text(label, label))
 
 
 def _agency_name(agency: Agency) -> Text:
@@ -133,7 +134,7 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
                 numbers.get(target.document, target.document),
             )
             words[lang] = ", ".join(part for part in parts if part)
-        yield Piece("targets", f"targets/{target.id}", target.indicator, Text(**words))
+        yield Piece("targets", ref("targets", target.id), target.indicator, Text(**words))
     for measured in data.measurements:
         words = {}
         for lang in LANGS:
@@ -142,7 +143,7 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
             note = measured.note.get(lang) if measured.note is not None else ""
             words[lang] = " ".join(part for part in (lead, measured.by.get(lang), note) if part)
         indicator = indicators.get(measured.measure)
-        yield Piece("measurements", f"measurements/{measured.id}", indicator, Text(**words))
+        yield Piece("measurements", ref("measurements", measured.id), indicator, Text(**words))
 
 
 def _edition_texts(edition: Edition) -> list[Text]:

@@ -9,6 +9,7 @@ import select
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from digiday.constants import QUIZ_LETTERS
 from digiday.i18n import word
 from digiday.l10n import catalogue
 from digiday.watch import TerminalGone, terminal_gone
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 
 __all__ = ["KEYS", "QUIT", "TerminalGone", "play"]
 
-KEYS = {"1": 0, "2": 1, "3": 2, "4": 3, "a": 0, "b": 1, "c": 2, "d": 3}
+# An option is chosen by its number (1-4) or its letter (A-D), in either case.
+KEYS = {str(n + 1): n for n in range(len(QUIZ_LETTERS))} | {
+    letter.lower(): n for n, letter in enumerate(QUIZ_LETTERS)
+}
 # The keys that end the quiz with the score so far and exit 0, as Ctrl-C ends it with 130:
 # q, Esc, and Ctrl-D, which cbreak mode hands over as a character instead of ending input.
 QUIT = frozenset({"q", "\x1b", "\x04"})
@@ -183,9 +187,9 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                     out.print(styled(hint, "yellow", 2))
                     prompt()
                 chosen = KEYS[key.lower()]
-                out.print("ABCD"[chosen], style="bold")
+                out.print(QUIZ_LETTERS[chosen], style="bold")
                 asked += 1
-                letter = "ABCD"[shown["answer"]]
+                letter = QUIZ_LETTERS[shown["answer"]]
                 if chosen == shown["answer"]:
                     right += 1
                     verdict = styled(word("right", env.lang), "bold green", 2)

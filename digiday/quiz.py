@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar, overload
 
 from digiday import calendar
+from digiday.constants import QUIZ_LETTERS
 from digiday.finder import fold
 from digiday.i18n import ordinal, partial_date
 from digiday.l10n import catalogue
@@ -36,7 +37,7 @@ from digiday.model import Agency, Dataset, Lang
 _Key = TypeVar("_Key")
 
 TOPICS = ("themes", "editions", "agencies", "documents", "purposes", "targets")
-OPTIONS = 4
+OPTIONS = len(QUIZ_LETTERS)
 
 
 class Question(NamedTuple):

@@ -7,7 +7,7 @@ and the text for people can never disagree. The JSON shapes are the public contr
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from digiday import calendar, i18n, provenance
 from digiday.model import (
@@ -23,35 +23,34 @@ from digiday.model import (
 )
 
 if TYPE_CHECKING:
+    from digiday import payloads
     from digiday.finder import Hit
     from digiday.quiz import Question
-
-Payload = Any
 
 
 def _text(value: Text | None, lang: Lang) -> str | None:
     return value.get(lang) if value is not None else None
 
 
-def _entry(section: str, entry: Entry, lang: Lang) -> dict[str, Any]:
-    shown: dict[str, Any] = {"id": entry.id, "ref": f"info/{section}/{entry.id}"}
-    if entry.date is not None:
-        shown["date"] = entry.date
-    shown |= {
+def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
+    dated: payloads.Dated = {"date": entry.date} if entry.date is not None else {}
+    return {
+        "id": entry.id,
+        "ref": provenance.ref("info", section, entry.id),
+        **dated,
         "title": _text(entry.title, lang),
         "text": entry.text.get(lang),
         "sources": list(entry.sources),
     }
-    return shown
 
 
-def _history(data: Dataset, lang: Lang) -> list[dict[str, Any]]:
+def _history(data: Dataset, lang: Lang) -> list[payloads.InfoEntry]:
     """Dated events and the documents behind the Day, on one timeline."""
     events = [_entry("history", entry, lang) for entry in data.info["history"]]
-    documents = [
+    documents: list[payloads.InfoEntry] = [
         {
             "id": document.id,
-            "ref": f"documents/{document.id}",
+            "ref": provenance.ref("documents", document.id),
             "date": document.date,
             "title": document.number,
             "text": document.title.get(lang),
@@ -59,20 +58,21 @@ def _history(data: Dataset, lang: Lang) -> list[dict[str, Any]]:
         }
         for document in data.documents
     ]
-    return sorted([*events, *documents], key=lambda item: str(item["date"]))
+    return sorted([*events, *documents], key=lambda item: str(item.get("date")))
 
 
-def info(data: Dataset, sections: tuple[str, ...], lang: Lang) -> Payload:
-    return {
+def info(data: Dataset, sections: tuple[str, ...], lang: Lang) -> payloads.Info:
+    shown: dict[str, list[payloads.InfoEntry]] = {
         section: _history(data, lang)
         if section == "history"
         else [_entry(section, entry, lang) for entry in data.info[section]]
         for section in sections
     }
+    return cast("payloads.Info", shown)  # its keys are the sections, which choices checked
 
 
-def agencies(data: Dataset, role: str | None, lang: Lang) -> Payload:
-    shown = []
+def agencies(data: Dataset, role: str | None, lang: Lang) -> list[payloads.Agency]:
+    shown: list[payloads.Agency] = []
     for agency in data.agencies:
         if role is not None and agency.role != role:
             continue
@@ -82,7 +82,7 @@ def agencies(data: Dataset, role: str | None, lang: Lang) -> Payload:
                 "id": agency.id,
                 "name": agency.name.get(lang),
                 "abbreviation": agency.abbreviation.get(lang) if agency.abbreviation else None,
-                "role": agency.role,
+                "role": cast("payloads.Role", agency.role),  # the schema admits no other
                 "tasks": [task.get(lang) for task in agency.tasks],
                 "change": _text(agency.change, lang),
                 "successor": agency.successor,
@@ -107,7 +107,7 @@ def edition_years(data: Dataset, today: dt.date) -> list[int]:
     return list(range(calendar.FIRST_YEAR, last + 1))
 
 
-def _theme(data: Dataset, year: int, lang: Lang) -> dict[str, Any]:
+def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
     theme = data.theme_for(year)
     edition = data.edition_for(year)
     note = edition.theme_note if edition else None
@@ -121,11 +121,11 @@ def _theme(data: Dataset, year: int, lang: Lang) -> dict[str, Any]:
     }
 
 
-def themes(data: Dataset, years: list[int], lang: Lang) -> Payload:
+def themes(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Theme]:
     return [_theme(data, year, lang) for year in years]
 
 
-def _ceremony(ceremony: Ceremony | None, lang: Lang) -> dict[str, Any] | None:
+def _ceremony(ceremony: Ceremony | None, lang: Lang) -> payloads.Ceremony | None:
     if ceremony is None:
         return None
     return {
@@ -139,7 +139,7 @@ def _ceremony(ceremony: Ceremony | None, lang: Lang) -> dict[str, Any] | None:
     }
 
 
-def _plan(plan: Plan | None, lang: Lang) -> dict[str, Any] | None:
+def _plan(plan: Plan | None, lang: Lang) -> payloads.Plan | None:
     if plan is None:
         return None
     return {
@@ -155,7 +155,7 @@ def _note(note: Note | None, lang: Lang) -> str | None:
     return note.text.get(lang) if note else None
 
 
-def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
+def ceremony_summary(ceremony: payloads.Ceremony | None, lang: Lang) -> str | None:
     """`12/10/2024, Trụ sở Chính phủ, Hà Nội`: an edition payload's ceremony, when and where."""
     if ceremony is None:
         return None
@@ -163,10 +163,30 @@ def ceremony_summary(ceremony: dict[str, Any] | None, lang: Lang) -> str | None:
     return ", ".join(part for part in (when, ceremony["place"]) if part) or None
 
 
-def editions(data: Dataset, years: list[int], lang: Lang) -> Payload:
+def day_of(day: payloads.Countdown | payloads.Edition) -> dt.date:
+    """The date of a Day's payload (its `date`, YYYY-10-10)."""
+    return dt.date.fromisoformat(day["date"])
+
+
+def day_date(day: payloads.Countdown | payloads.Edition, lang: Lang) -> str:
+    """`Sunday, 10 October 2027` / `Chủ Nhật, 10/10/2027`: a Day's payload's weekday and date."""
+    when = day_of(day)
+    return f"{day['weekday']}, {i18n.long_date(when.year, when.month, when.day, lang)}"
+
+
+def gap_words(short_by: float, target: payloads.Target, lang: Lang) -> str:
+    """`5.98 points short of 20% of GDP (2025)`: a measured payload's `short_by` against
+    the target payload it was measured against."""
+    # short_by is a number only where the target has one, with its unit (see short_by).
+    assert target["target_figure"] is not None
+    assert target["unit"] is not None
+    return i18n.gap(short_by, target["target_figure"], target["year"], target["unit"], lang)
+
+
+def editions(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Edition]:
     """Each Day as it happened: its theme, the year theme (a different thing), the national
     ceremony, the plan and the month; an unknown part is None."""
-    shown = []
+    shown: list[payloads.Edition] = []
     for year in years:
         day = _theme(data, year, lang)
         edition = data.edition_for(year)
@@ -196,7 +216,7 @@ def editions(data: Dataset, years: list[int], lang: Lang) -> Payload:
     return shown
 
 
-def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> Payload:
+def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> payloads.Countdown:
     target = calendar.next_day(today)
     theme = data.theme_for(target.year)
     return {
@@ -211,19 +231,23 @@ def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> Payl
     }
 
 
-def search(hits: list[Hit], lang: Lang) -> Payload:
+def search(hits: list[Hit], lang: Lang) -> list[payloads.Hit]:
     from digiday.finder import shown  # imported by the search itself; no other view needs it
 
     return [
-        {"section": hit.piece.section, "ref": hit.piece.ref, "text": shown(hit.piece, lang)}
+        {
+            "section": cast("payloads.HitSection", hit.piece.section),  # finder.pieces' own
+            "ref": hit.piece.ref,
+            "text": shown(hit.piece, lang),
+        }
         for hit in hits
     ]
 
 
-def quiz(questions: list[Question]) -> Payload:
+def quiz(questions: list[Question]) -> list[payloads.Question]:
     return [
         {
-            "topic": question.topic,
+            "topic": cast("payloads.Topic", question.topic),  # quiz.TOPICS' own
             "question": question.question,
             "options": list(question.options),
             "answer": question.answer,
@@ -237,8 +261,8 @@ def quiz(questions: list[Question]) -> Payload:
 def target_citations(data: Dataset) -> list[tuple[str, tuple[str, ...]]]:
     """(ref, source ids) for each target and each measurement, in the order `targets`
     shows them."""
-    cited = [(f"targets/{target.id}", target.sources) for target in data.targets]
-    return cited + [(f"measurements/{m.id}", m.sources) for m in data.measurements]
+    cited = [(provenance.ref("targets", target.id), target.sources) for target in data.targets]
+    return cited + [(provenance.ref("measurements", m.id), m.sources) for m in data.measurements]
 
 
 def cited_by(data: Dataset) -> dict[str, list[str]]:
@@ -264,14 +288,14 @@ def short_by(target: Target, measured: Measurement) -> float | None:
     return max(round(target.target - measured.value, 6), 0)
 
 
-def _measured(target: Target, measured: Measurement, lang: Lang) -> dict[str, Any]:
+def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Measured:
     return {
         "id": measured.id,
         "year": measured.year,
         "value": measured.value,
         "unit": measured.unit,
         "out_of": measured.out_of,
-        "kind": measured.kind,
+        "kind": cast("payloads.Kind", measured.kind),  # the schema admits no other
         "by": measured.by.get(lang),
         "date": measured.date,
         "text": i18n.measured_figure(measured, lang),
@@ -281,9 +305,9 @@ def _measured(target: Target, measured: Measurement, lang: Lang) -> dict[str, An
     }
 
 
-def targets(data: Dataset, year: int | None, lang: Lang) -> Payload:
+def targets(data: Dataset, year: int | None, lang: Lang) -> list[payloads.Target]:
     """Each target (those for `year`, when given) with every figure measured against it."""
-    shown = []
+    shown: list[payloads.Target] = []
     for target in data.targets:
         if year is not None and target.year != year:
             continue
@@ -312,7 +336,7 @@ def targets(data: Dataset, year: int | None, lang: Lang) -> Payload:
     return shown
 
 
-def sources(data: Dataset, only: str | None = None) -> Payload:
+def sources(data: Dataset, only: str | None = None) -> list[payloads.Source]:
     """Every source (or the one with id `only`) and the refs of the items citing it."""
     refs = cited_by(data)
     return [

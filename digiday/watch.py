@@ -100,7 +100,7 @@ def frame(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> RenderableType
     where the console is wide enough to box them."""
     from rich.text import Text
 
-    from digiday.render.text import boxed
+    from digiday.render.layout import boxed
 
     body = Text.assemble(
         (_headline(env, zone, now), "bold red"),

@@ -425,12 +425,12 @@ def _answers(command: str, lang: Lang) -> tuple[Any, set[str]]:
         return payload, _words(payload["weekday"], when, payload["today"], payload["timezone"])
     if command == "themes":
         years = views.theme_years(DATASET, dt.date(2026, 11, 28))
-        payload = views.themes(DATASET, years, lang)
-        return payload, _words(*(theme["theme"] for theme in payload))
+        themes = views.themes(DATASET, years, lang)
+        return themes, _words(*(theme["theme"] for theme in themes))
     years = views.edition_years(DATASET, dt.date(2026, 11, 28))
-    payload = views.editions(DATASET, years, lang)
-    summaries = (views.ceremony_summary(edition["ceremony"], lang) for edition in payload)
-    return payload, _words(*(edition["theme"] for edition in payload), *summaries)
+    editions = views.editions(DATASET, years, lang)
+    summaries = (views.ceremony_summary(edition["ceremony"], lang) for edition in editions)
+    return editions, _words(*(edition["theme"] for edition in editions), *summaries)
 
 
 @pytest.mark.parametrize("width", [1, 5, 10, 14, 20, 40])

@@ -1,9 +1,10 @@
-"""Output formats. Each module renders the payloads of digiday.views; only `text` imports
-Rich and only `ics` imports icalendar, each inside the function that needs it."""
+"""Output formats. Each module renders the payloads of digiday.views; only `text` (with its
+engine, `layout`) imports Rich and only `ics` imports icalendar, each inside the function
+that needs it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from digiday.output import write_bytes, write_text
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from digiday.env import Environment
-    from digiday.views import Payload
+    from digiday.payloads import Countdown, Payload
 
 
 def emit(
@@ -43,7 +44,7 @@ def emit(
     elif fmt == "line":
         from digiday.render import line
 
-        write_text(env, line.render(payload, env.lang))
+        write_text(env, line.render(cast("Countdown", payload), env.lang))  # the one it takes
     elif fmt == "plain":
         from digiday.render import plain
 

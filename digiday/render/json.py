@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from digiday.model import Lang
-from digiday.views import Payload
+if TYPE_CHECKING:
+    from digiday.model import Lang
+    from digiday.payloads import Payload
 
 SCHEMA_VERSION = 1
 

@@ -4,16 +4,19 @@ notifications: `312 days to the 6th National Digital Transformation Day (Sunday,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from digiday.i18n import countdown_headline, long_date
-from digiday.model import Lang
+from digiday.i18n import countdown_headline
+from digiday.views import day_date
+
+if TYPE_CHECKING:
+    from digiday.model import Lang
+    from digiday.payloads import Countdown
 
 
-def render(payload: Any, lang: Lang) -> str:
+def render(payload: Countdown, lang: Lang) -> str:
     """The line for a countdown payload, with its newline."""
     if payload["days"] == 0:
         return countdown_headline(0, payload["edition"], lang) + "\n"
-    year, month, day = (int(part) for part in payload["date"].split("-"))
-    when = f"{payload['weekday']}, {long_date(year, month, day, lang)}"
+    when = day_date(payload, lang)
     return f"{countdown_headline(payload['days'], payload['edition'], lang)} ({when})\n"

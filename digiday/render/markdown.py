@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
-    gap,
     kind,
-    long_date,
     ordinal,
     partial_date,
     role,
@@ -19,7 +18,10 @@ from digiday.i18n import (
     word,
 )
 from digiday.model import Lang
-from digiday.views import Payload, ceremony_summary
+from digiday.views import ceremony_summary, day_date, day_of, gap_words
+
+if TYPE_CHECKING:
+    from digiday import payloads
 
 # Characters that start or end inline markup anywhere in a line: code, emphasis (and GFM's
 # strikethrough), links and images, raw HTML and autolinks, table cells, headings' closing
@@ -70,9 +72,9 @@ def _sources(ids: list[str], lang: Lang) -> str:
     return f"*{word('sources', lang)}: {', '.join(ids)}*" if ids else ""
 
 
-def _info(payload: Payload, lang: Lang) -> list[str]:
+def _info(payload: payloads.Info, lang: Lang) -> list[str]:
     lines = [f"# {word('day', lang)}", ""]
-    for section, entries in payload.items():
+    for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
         lines += [f"## {word(section, lang)}", ""]
         for entry in entries:
             label = " ".join(part for part in (entry.get("date"), entry["title"]) if part)
@@ -83,7 +85,7 @@ def _info(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, *_note(lang)]
 
 
-def _agencies(payload: Payload, lang: Lang) -> list[str]:
+def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[str]:
     lines = [f"# {word('agencies', lang)}", ""]
     for agency in payload:
         abbreviation = f" ({_escape(agency['abbreviation'])})" if agency["abbreviation"] else ""
@@ -98,7 +100,7 @@ def _agencies(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, *_note(lang)]
 
 
-def _themes(payload: Payload, lang: Lang, as_of: str) -> list[str]:
+def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[str]:
     rows = []
     for theme in payload:
         text = theme["theme"] or unknown(theme["year"], as_of, lang)
@@ -117,7 +119,7 @@ def _theme_cell(theme: str | None, unofficial: bool, lang: Lang, missing: str) -
     return text + (f" ({word('unofficial', lang)})" if theme and unofficial else "")
 
 
-def _ceremony_line(ceremony: dict[str, Any] | None, lang: Lang, missing: str) -> str:
+def _ceremony_line(ceremony: payloads.Ceremony | None, lang: Lang, missing: str) -> str:
     return ceremony_summary(ceremony, lang) or missing
 
 
@@ -126,12 +128,11 @@ def _sentences(parts: list[str]) -> str:
     return " ".join(part if part.endswith((".", "…", "!", "?")) else part + "." for part in parts)
 
 
-def _edition(edition: dict[str, Any], lang: Lang, as_of: str) -> list[str]:
-    year, month, day = (int(part) for part in edition["date"].split("-"))
+def _edition(edition: payloads.Edition, lang: Lang, as_of: str) -> list[str]:
     missing = unknown(edition["year"], as_of, lang)
     lines = [
         f"## {edition['year']}: {ordinal(edition['edition'], lang)}, "
-        f"{edition['weekday']} {long_date(year, month, day, lang)}",
+        f"{edition['weekday']} {partial_date(edition['date'], lang)}",
         "",
     ]
     theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang, missing)
@@ -171,7 +172,7 @@ def _edition(edition: dict[str, Any], lang: Lang, as_of: str) -> list[str]:
     return [*lines, *_note(lang)]
 
 
-def _editions(payload: Payload, lang: Lang, as_of: str) -> list[str]:
+def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[str]:
     lines = [f"# {word('editions', lang)}", ""]
     if len(payload) == 1:
         return [*lines, *_edition(payload[0], lang, as_of)]
@@ -190,25 +191,24 @@ def _editions(payload: Payload, lang: Lang, as_of: str) -> list[str]:
     return [*lines, *_table(header, rows), "", *_note(lang)]
 
 
-def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[str]:
-    year, month, day = (int(part) for part in payload["date"].split("-"))
+def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[str]:
     facts = [
-        (word("date", lang), f"{payload['weekday']}, {long_date(year, month, day, lang)}"),
+        (word("date", lang), day_date(payload, lang)),
         (word("edition", lang), ordinal(payload["edition"], lang)),
-        (word("theme", lang), payload["theme"] or unknown(year, as_of, lang)),
+        (word("theme", lang), payload["theme"] or unknown(day_of(payload).year, as_of, lang)),
         (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
     ]
     headline = countdown_headline(payload["days"], payload["edition"], lang)
     return [f"# {headline}", "", *(f"- **{k}**: {_escape(v)}" for k, v in facts), ""]
 
 
-def _search(payload: Payload, lang: Lang) -> list[str]:
+def _search(payload: list[payloads.Hit], lang: Lang) -> list[str]:
     rows = [[hit["ref"], hit["text"]] for hit in payload]
     header = [word("ref", lang), word("text", lang)]
     return [f"# {word('search_results', lang)}", "", *_table(header, rows), ""]
 
 
-def _source_list(payload: Payload, lang: Lang) -> list[str]:
+def _source_list(payload: list[payloads.Source], lang: Lang) -> list[str]:
     lines = [f"# {word('sources', lang)}", ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
@@ -222,7 +222,7 @@ def _source_list(payload: Payload, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
-def _quiz(payload: Payload, lang: Lang) -> list[str]:
+def _quiz(payload: list[payloads.Question], lang: Lang) -> list[str]:
     """A handout: the questions, then the answer key with each fact and its sources. The
     options are a list inside each question's item, so that a Markdown reader shows each on
     a line of its own: lines that merely follow one another are one paragraph to it."""
@@ -231,33 +231,31 @@ def _quiz(payload: Payload, lang: Lang) -> list[str]:
         lines += [f"{number}. {_escape(question['question'])}", ""]
         lines += [
             f"   - {letter}. {_escape(option)}"
-            for letter, option in zip("ABCD", question["options"], strict=True)
+            for letter, option in zip(QUIZ_LETTERS, question["options"], strict=True)
         ]
         lines.append("")
     lines += [f"## {word('answer_key', lang)}", ""]
     for number, question in enumerate(payload, 1):
-        letter = "ABCD"[question["answer"]]
+        letter = QUIZ_LETTERS[question["answer"]]
         fact = _escape(question["fact"])
         lines.append(f"{number}. **{letter}**. {fact} {_sources(question['sources'], lang)}")
     return [*lines, ""]
 
 
-def _measured(measured: dict[str, Any], target: dict[str, Any], lang: Lang) -> str:
+def _measured(measured: payloads.Measured, target: payloads.Target, lang: Lang) -> str:
     """`2024: 18.3% of GDP (estimate; the Ministry …, 6 February 2025; 1.7 points short …)`."""
     when = partial_date(measured["date"], lang) if measured["date"] else None
     parts = [kind(measured["kind"], lang), ", ".join(p for p in (measured["by"], when) if p)]
     if measured["short_by"] is not None:
-        parts.append(
-            gap(measured["short_by"], target["target_figure"], target["year"], target["unit"], lang)
-        )
+        parts.append(gap_words(measured["short_by"], target, lang))
     return f"{measured['year']}: {measured['text']} ({'; '.join(parts)})"
 
 
-def _targets(payload: Payload, lang: Lang) -> list[str]:
+def _targets(payload: list[payloads.Target], lang: Lang) -> list[str]:
     """A table per document: each target, and the figures measured against it."""
     lines = [f"# {word('targets', lang)}", ""]
     header = [word(key, lang) for key in ("year", "indicator", "target", "measured", "sources")]
-    documents: dict[str, list[dict[str, Any]]] = {}
+    documents: dict[str, list[payloads.Target]] = {}
     for target in payload:
         documents.setdefault(target["document"], []).append(target)
     for targets in documents.values():
@@ -300,7 +298,7 @@ _DATED: dict[str, Callable[[Any, Lang, str], list[str]]] = {
 }
 
 
-def render(command: str, payload: Payload, lang: Lang, as_of: str) -> str:
+def render(command: str, payload: payloads.Payload, lang: Lang, as_of: str) -> str:
     """`payload` as markdown, from data current `as_of`."""
     if command in _DATED:
         lines = _DATED[command](payload, lang, as_of)

@@ -6,10 +6,14 @@ The field order of each command is listed in FIELDS and in its --help.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, cast
 
-from digiday.model import Lang
-from digiday.views import Payload
+from digiday.constants import QUIZ_LETTERS
+
+if TYPE_CHECKING:
+    from digiday import payloads
+    from digiday.model import Lang
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "info": ("section", "id", "date", "title", "text"),
@@ -48,10 +52,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "indicator",
     ),
 }
-LETTERS = "ABCD"
 
 
-def _cell(value: Any) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -61,44 +64,50 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _records(command: str, payload: Payload) -> list[dict[str, Any]]:
+Record = Mapping[str, object]  # one line's fields by name
+
+
+def _records(command: str, payload: payloads.Payload) -> list[Record]:
+    # Each command's payload is of its own type (digiday.payloads), which `command` names.
     if command == "info":
         return [
             {"section": section, **entry}
-            for section, entries in payload.items()
+            for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items()
             for entry in entries
         ]
     if command == "editions":
-        return [_flat_edition(edition) for edition in payload]
+        return [_flat_edition(edition) for edition in cast("list[payloads.Edition]", payload)]
     if command == "targets":
-        return [line for target in payload for line in _flat_target(target)]
+        targets = cast("list[payloads.Target]", payload)
+        return [line for target in targets for line in _flat_target(target)]
     if command == "quiz":
         return [
             {
                 **question,
-                **dict(zip("abcd", question["options"], strict=True)),
-                "answer": LETTERS[question["answer"]],
+                **dict(zip(QUIZ_LETTERS.lower(), question["options"], strict=True)),
+                "answer": QUIZ_LETTERS[question["answer"]],
             }
-            for question in payload
+            for question in cast("list[payloads.Question]", payload)
         ]
-    return [payload] if command == "countdown" else list(payload)
+    if command == "countdown":
+        return [cast("payloads.Countdown", payload)]
+    return list(cast("list[Record]", payload))
 
 
-def _flat_edition(edition: dict[str, Any]) -> dict[str, Any]:
+def _flat_edition(edition: payloads.Edition) -> Record:
     """An edition's nested ceremony and plan as top-level fields, for one line."""
-    ceremony = edition["ceremony"] or {}
-    plan = edition["plan"] or {}
+    ceremony, plan = edition["ceremony"], edition["plan"]
     return {
         **edition,
-        "ceremony_date": ceremony.get("date"),
-        "ceremony_place": ceremony.get("place"),
-        "chaired_by": ceremony.get("chaired_by"),
-        "plan": plan.get("document"),
-        "plan_date": plan.get("date"),
+        "ceremony_date": ceremony["date"] if ceremony else None,
+        "ceremony_place": ceremony["place"] if ceremony else None,
+        "chaired_by": ceremony["chaired_by"] if ceremony else None,
+        "plan": plan["document"] if plan else None,
+        "plan_date": plan["date"] if plan else None,
     }
 
 
-def _flat_target(target: dict[str, Any]) -> list[dict[str, Any]]:
+def _flat_target(target: payloads.Target) -> list[Record]:
     """A target once per figure measured against it (once alone when there is none), the
     figure's fields beside its own."""
     return [
@@ -117,7 +126,7 @@ def _flat_target(target: dict[str, Any]) -> list[dict[str, Any]]:
     ] or [target]
 
 
-def render(command: str, payload: Payload, lang: Lang) -> str:
+def render(command: str, payload: payloads.Payload, lang: Lang) -> str:
     del lang  # plain output carries data only: no headings or words of the tool's own
     fields = FIELDS[command]
     lines = [

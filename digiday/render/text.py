@@ -1,7 +1,7 @@
-"""The default output, laid out for people with Rich. The only module that imports Rich,
-and only ever imported to lay text out (by emit, the live countdown and the quiz), so it
-imports the parts every layout uses at the top; tables and panels, which some views lack,
-where they are used.
+"""The default output, each command's layout for people, with Rich. With its layout engine
+(render/layout.py), the only module that imports Rich, and only ever imported to lay text
+out (by emit, the live countdown and the quiz), so it imports the parts every layout uses
+at the top; tables and panels, which some views lack, where they are used.
 
 Styles appear only when the environment says so (`env.colour`: the terminal, NO_COLOR and
 FORCE_COLOR); otherwise the console has no colour system at all, so not even bold escapes
@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
-from rich.segment import Segment
 from rich.text import Text
 
+from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
 from digiday.i18n import (
     countdown_headline,
-    gap,
     kind,
-    long_date,
     ordinal,
     partial_date,
     role,
@@ -36,12 +34,14 @@ from digiday.i18n import (
     word,
 )
 from digiday.model import Lang
-from digiday.render.wrap import breaks, cells
-from digiday.views import Payload, ceremony_summary
+from digiday.render.layout import Block, Fitted, boxed
+from digiday.render.wrap import cells
+from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
-    from rich.console import ConsoleOptions, RenderableType, RenderResult
+    from rich.console import RenderableType
 
+    from digiday import payloads
     from digiday.env import Environment
 
 ACCENT = "bold red"
@@ -75,167 +75,44 @@ def _t(*parts: str | tuple[str, str] | Text) -> Text:
     return Text.assemble(*parts)
 
 
-_UNBOUNDED = 1_000_000  # a width to measure at, so that Rich reports what a layout needs
-
-
-def _needs(console: Console, options: ConsoleOptions, renderable: RenderableType) -> int:
-    """The fewest columns `renderable` takes without cutting a word."""
-    from rich.measure import Measurement
-
-    return Measurement.get(console, options.update_width(_UNBOUNDED), renderable).minimum
-
-
-class _Boxed:
-    """`body` in a panel where the width holds it without cutting a word, else `bare`:
-    below that, a box shows its borders and little else (at a few columns, nothing)."""
-
-    def __init__(
-        self, body: Text, bare: RenderableType, border_style: str, padding: tuple[int, int]
-    ) -> None:
-        self.body, self.bare, self.border_style, self.padding = body, bare, border_style, padding
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.panel import Panel
-
-        frame = 2 + 2 * self.padding[1]  # the borders, and the padding on either side
-        if _needs(console, options, self.body) + frame <= options.max_width:
-            yield Panel(
-                self.body, expand=False, border_style=self.border_style, padding=self.padding
-            )
-        else:
-            yield self.bare
-
-
-def boxed(
-    body: Text,
-    border_style: str,
-    padding: tuple[int, int] = (1, 2),
-    bare: RenderableType | None = None,
-) -> RenderableType:
-    """`body` in a panel, or, where the width cannot hold the panel, `bare` (by default the
-    body's lines wrapped between words, as the rest of the text is)."""
-    return _Boxed(body, _Block(body) if bare is None else bare, border_style, padding)
-
-
 def _banner(lang: Lang, subtitle: str) -> RenderableType:
     title = _t((word("day", lang), ACCENT), "\n", (subtitle, "bold"))
     return boxed(title, "red", (0, 2))
 
 
-class _Fitted:
-    """A table where each of its columns can be as wide as its longest word, else the same
-    facts one to a line (`fields`): a column narrower than that cuts words, or, at a few
-    columns, shows nothing at all."""
-
-    def __init__(self, table: RenderableType, fields: list[RenderableType]) -> None:
-        self.table, self.fields = table, fields
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if _needs(console, options, self.table) <= options.max_width:
-            yield self.table
-        else:
-            yield from (_Block(item) if isinstance(item, Text) else item for item in self.fields)
-
-
-def _field(label: str, value: Text) -> _Block:
-    return _Block(_t((f"{label}: ", "bold"), value), 2, hang=2)
+def _field(label: str, value: Text) -> Block:
+    return Block(_t((f"{label}: ", "bold"), value), 2, hang=2)
 
 
 def _record_title(year: int, edition: int, lang: Lang) -> Text:
     return _t((f"{year} · {ordinal(edition, lang)}", "bold"))
 
 
+def _translation_note(lang: Lang) -> list[RenderableType]:
+    """The note on translated text, where it applies, after a blank line."""
+    note = translation_note(lang)
+    return ["", _t((note, MUTED))] if note else []
+
+
 def _sources(ids: list[str], lang: Lang) -> Text:
     return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
 
 
-MIN_ROOM = 24  # columns of text, at least, beside a lead; else the text goes under it
-
-
-class _Block:
-    """Text at an indent, after an optional lead (a bullet, a label, an id), wrapped to the
-    width with a hanging indent: its later lines start under its first, not under the lead
-    or at the margin (`hang` more columns in, when there is no lead). Where the lead leaves
-    too little room, the text goes under it. `whole` text (an address, which is copied) is
-    never wrapped or cut.
-
-    Rich's Padding indents too, but renders every line again through the console; a view of
-    a few hundred lines spent most of its time there."""
-
-    def __init__(
-        self,
-        text: Text,
-        indent: int = 0,
-        lead: Text | str = "",
-        hang: int = 0,
-        whole: bool = False,
-    ) -> None:
-        self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
-        margin = " " * self.indent
-        under = self.indent + cells(lead.plain, cell_len) + self.hang
-        if lead and options.max_width - under < MIN_ROOM and not self.whole:
-            alone = lead.copy()
-            alone.rstrip()
-            yield Segment(margin)
-            yield from alone.render(console)
-            yield Segment.line()
-            margin = " " * (self.indent + 2)
-            lead, under = Text(), self.indent + 4
-        room = max(options.max_width - under, MIN_ROOM)
-        first = [Segment(margin), *lead.render(console)] if margin or lead else []
-        rest = [Segment(" " * under)] if under else []
-        newline = Segment.line()
-        for number, line in enumerate(_wrapped(self.text, room, console, self.whole)):
-            yield from rest if number else first
-            yield from line
-            yield newline
-
-
-def _wrapped(text: Text, width: int, console: Console, whole: bool = False) -> list[list[Segment]]:
-    """`text` as lines of styled pieces, each line at most `width` cells, broken between
-    words (see wrap.py); `whole` lines are only split at newlines.
-
-    The text is rendered once and its pieces cut where the lines break, rather than cut
-    into a Text a line, which costs several times as much."""
-    lines = []
-    for line in Segment.split_lines(text.render(console)):
-        plain = "".join(segment.text for segment in line)
-        cuts = [] if whole else breaks(plain, width, cell_len)
-        for start, end in zip([0, *cuts], [*cuts, len(plain)], strict=True):
-            lines.append(_slice(line, start, end if whole else len(plain[:end].rstrip())))
-    return lines
-
-
-def _slice(line: list[Segment], start: int, end: int) -> list[Segment]:
-    """The pieces of `line` between two offsets of its text, styles kept."""
-    pieces, offset = [], 0
-    for segment in line:
-        first, last = max(start - offset, 0), min(end - offset, len(segment.text))
-        if first < last:
-            pieces.append(Segment(segment.text[first:last], segment.style))
-        offset += len(segment.text)
-    return pieces
-
-
-def _info(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [
         _banner(lang, f"{word('day_date', lang)} · {word('decision', lang)}")
     ]
-    for section, entries in payload.items():
+    for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
         out += ["", _t((word(section, lang).upper(), "bold underline"))]
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
-            out.append(_Block(_t((label, "bold")), 2, lead="• "))
-            out.append(_Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+            out.append(Block(_t((label, "bold")), 2, lead="• "))
+            out.append(Block(_t(entry["text"], "\n", _sources(entry["sources"], lang)), 4))
+    out += _translation_note(lang)
     return out
 
 
-def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_banner(lang, word("agencies", lang))]
     for agency in payload:
         abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
@@ -244,21 +121,20 @@ def _agencies(payload: Payload, lang: Lang) -> list[RenderableType]:
             "  ",
             (f"[{role(agency['role'], lang)}]", "cyan"),
         )
-        out += ["", _Block(title, hang=2)]
-        out += [_Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
+        out += ["", Block(title, hang=2)]
+        out += [Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
         if agency["change"]:
             change = _t((f"{word('change', lang)}: ", "bold yellow"), agency["change"])
-            out.append(_Block(change, 2, hang=2))
+            out.append(Block(change, 2, hang=2))
         if agency["successor_name"]:
             now = _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
-            out.append(_Block(now, 2, hang=2))
-        out.append(_Block(_sources(agency["sources"], lang), 2, hang=2))
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+            out.append(Block(now, 2, hang=2))
+        out.append(Block(_sources(agency["sources"], lang), 2, hang=2))
+    out += _translation_note(lang)
     return out
 
 
-def _themes(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("themes", lang), title_style="bold", show_lines=True, expand=False)
@@ -280,7 +156,7 @@ def _themes(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
         for theme in payload
         if theme["note"]
     ]
-    return [_Fitted(table, fields), *notes]
+    return [Fitted(table, fields), *notes]
 
 
 def _unknown(year: int, as_of: str, lang: Lang) -> Text:
@@ -298,7 +174,7 @@ def _short_ordinal(number: int, lang: Lang) -> str:
     return short_ordinal(number, lang)
 
 
-def _edition_table(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
     table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
@@ -319,15 +195,13 @@ def _edition_table(payload: Payload, lang: Lang, as_of: str) -> list[RenderableT
         )
         fields += ["", _record_title(edition["year"], edition["edition"], lang)]
         fields += [_field(word("day_theme", lang), theme), _field(word("ceremony", lang), ceremony)]
-    return [_Fitted(table, fields)]
+    return [Fitted(table, fields)]
 
 
-def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[RenderableType]:
+def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[RenderableType]:
     """One Day told in full, part by part, each with its sources."""
-    year, month, day = (int(part) for part in edition["date"].split("-"))
     subtitle = (
-        f"{edition['year']} · {ordinal(edition['edition'], lang)} · "
-        f"{edition['weekday']}, {long_date(year, month, day, lang)}"
+        f"{edition['year']} · {ordinal(edition['edition'], lang)} · {day_date(edition, lang)}"
     )
     out: list[RenderableType] = [_banner(lang, subtitle)]
     missing = _unknown(edition["year"], as_of, lang)
@@ -335,7 +209,7 @@ def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[Rend
     def part(label: str, *lines: Text | None) -> None:
         shown = [line for line in lines if line is not None]
         out.extend(["", _t((label, "bold underline"))])
-        out.extend(_Block(line, 2) for line in shown or [missing])
+        out.extend(Block(line, 2) for line in shown or [missing])
 
     part(
         word("day_theme", lang),
@@ -358,9 +232,9 @@ def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[Rend
         part(word("ceremony", lang))
     else:
         labelled = [
-            (word(key, lang), ceremony[key])
+            (word(key, lang), value)
             for key in ("chaired_by", "organiser", "provinces")
-            if ceremony[key]
+            if (value := ceremony[key])
         ]
         part(
             word("ceremony", lang),
@@ -387,26 +261,24 @@ def _edition_entry(edition: dict[str, Any], lang: Lang, as_of: str) -> list[Rend
     if edition["month"]:
         part(word("month", lang), _t(edition["month"]))
     out += ["", _sources(edition["sources"], lang)]
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
-def _editions(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
+def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[RenderableType]:
     if len(payload) == 1:
         return _edition_entry(payload[0], lang, as_of)
     return _edition_table(payload, lang, as_of)
 
 
-def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]:
-    year, month, day = (int(part) for part in payload["date"].split("-"))
+def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[RenderableType]:
     headline = countdown_headline(payload["days"], payload["edition"], lang)
-    theme = payload["theme"] or unknown(year, as_of, lang)
+    theme = payload["theme"] or unknown(day_of(payload).year, as_of, lang)
     body = _t(
         (headline, ACCENT),
         "\n\n",
         (f"{word('date', lang)}: ", "bold"),
-        f"{payload['weekday']}, {long_date(year, month, day, lang)}\n",
+        f"{day_date(payload, lang)}\n",
         (f"{word('theme', lang)}: ", "bold"),
         theme,
         "\n",
@@ -419,7 +291,7 @@ def _countdown(payload: Payload, lang: Lang, as_of: str) -> list[RenderableType]
 SNIPPET_LEAD = 24  # characters of context kept before the first match
 
 
-def _search(payload: Payload, highlight: Highlight, width: int) -> list[RenderableType]:
+def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> list[RenderableType]:
     """Each match as its ref and a one-line snippet around the first matched word, like a
     search engine's results, starting and ending on word boundaries; the whole text is in
     --plain and --json."""
@@ -445,22 +317,22 @@ def _search(payload: Payload, highlight: Highlight, width: int) -> list[Renderab
                 snippet.stylize("bold reverse", begin, end)
         # Cut to fit by characters; a wide character (CJK) can still overflow: wrap those.
         fits = cells(snippet.plain, cell_len) <= width
-        out += [_Block(_t((hit["ref"], "cyan")), whole=True), _Block(snippet, whole=fits)]
+        out += [Block(_t((hit["ref"], "cyan")), whole=True), Block(snippet, whole=fits)]
     return out
 
 
-def _source_list(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_t((word("sources", lang), "bold underline")), ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         lead = _t((source["id"], "cyan"), "  ")
-        out.append(_Block(_t((source["title"], "bold")), lead=lead))
+        out.append(Block(_t((source["title"], "bold")), lead=lead))
         if extra:
-            out.append(_Block(_t((extra, MUTED)), 2))
-        out += [_Block(_t((source["url"], "underline")), 2, whole=True), ""]
+            out.append(Block(_t((extra, MUTED)), 2))
+        out += [Block(_t((source["url"], "underline")), 2, whole=True), ""]
     if len(payload) == 1:  # one source asked for by id: what cites it
         out.append(_t((f"{word('cited_by', lang)}:", "bold")))
-        out += [_Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
+        out += [Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
         out.append("")
     return out[:-1]
 
@@ -469,8 +341,8 @@ KIND_STYLES = {"official": "green", "estimate": "yellow", "claim": "magenta"}
 
 
 def nearest_gap(
-    group: list[dict[str, Any]], measured: dict[str, Any], lang: Lang
-) -> tuple[str | None, dict[str, Any] | None]:
+    group: list[payloads.Target], measured: payloads.Measured, lang: Lang
+) -> tuple[str | None, payloads.Target | None]:
     """How far `measured` is from the target of its indicator it is told against: the first
     set for its year or after (a figure of 2024 against the target for 2025), else the
     latest; only a target it can be compared with (the same unit) counts. Returns the gap
@@ -488,14 +360,14 @@ def nearest_gap(
         if later
         else max(comparable, key=lambda pair: pair[0]["year"])
     )
-    return gap(short, target["target_figure"], target["year"], target["unit"], lang), target
+    return gap_words(short, target, lang), target
 
 
-def indicator_groups(payload: Payload) -> list[tuple[str, list[dict[str, Any]]]]:
+def indicator_groups(payload: list[payloads.Target]) -> list[tuple[str, list[payloads.Target]]]:
     """The targets by what they measure, in the order each first appears, each group under
     the indicator of its first target with a number (a target without one is told in its
     document's words, which make a poor heading: "5G mobile coverage of the whole country")."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[payloads.Target]] = {}
     for target in payload:
         groups.setdefault(target["measure"], []).append(target)
     return [
@@ -507,12 +379,12 @@ def indicator_groups(payload: Payload) -> list[tuple[str, list[dict[str, Any]]]]
     ]
 
 
-def _measured_by(measured: dict[str, Any], lang: Lang) -> str:
+def _measured_by(measured: payloads.Measured, lang: Lang) -> str:
     when = partial_date(measured["date"], lang) if measured["date"] else None
     return ", ".join(part for part in (measured["by"], when) if part)
 
 
-def _measured_table(group: list[dict[str, Any]], lang: Lang) -> RenderableType:
+def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=word("measured", lang), title_style="bold", show_lines=True, expand=False)
@@ -536,10 +408,10 @@ def _measured_table(group: list[dict[str, Any]], lang: Lang) -> RenderableType:
             _field(word("measured_by", lang), by),
             _field(word("gap", lang), far),
         ]
-    return _Fitted(table, fields)
+    return Fitted(table, fields)
 
 
-def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]:
     """For each indicator, its targets, then every figure measured against them, of which
     kind, and how far it is from the target it is told against."""
     out: list[RenderableType] = [_banner(lang, word("targets", lang))]
@@ -552,36 +424,35 @@ def _targets(payload: Payload, lang: Lang) -> list[RenderableType]:
             line = _t(
                 (f"{target['year']}: ", "bold"), what, (f" · {target['document_number']}", MUTED)
             )
-            out.append(_Block(line, 2, lead="• "))
+            out.append(Block(line, 2, lead="• "))
         measured = group[0]["measured"]
         if measured:
             out.append(_measured_table(group, lang))
-            notes = [m for m in measured if m["note"]]
+            notes = [(m, note) for m in measured if (note := m["note"])]
             out += [""] if notes else []
             out += [
-                _Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (m["note"], MUTED)), 2)
-                for m in notes
+                Block(_t((f"{m['year']}, {m['text']}: ", "bold"), (note, MUTED)), 2)
+                for m, note in notes
             ]
         else:
-            out.append(_Block(_t((word("no_measurement", lang), MUTED)), 2))
+            out.append(Block(_t((word("no_measurement", lang), MUTED)), 2))
         cited = [
             *(ident for target in group for ident in target["sources"]),
             *(ident for m in measured for ident in m["sources"]),
         ]
-        out.append(_Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
+        out.append(Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
     out += ["", _t((word("kinds_note", lang), MUTED))]
-    if translation_note(lang):
-        out += ["", _t((translation_note(lang), MUTED))]
+    out += _translation_note(lang)
     return out
 
 
-def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """One question with its four options, as the quiz asks it and as the handout prints it."""
     heading = word("question_of", lang, number=number, count=count)
-    out: list[RenderableType] = [_t((heading, MUTED)), _Block(_t((asked["question"], "bold")))]
+    out: list[RenderableType] = [_t((heading, MUTED)), Block(_t((asked["question"], "bold")))]
     out += [
-        _Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
-        for letter, option in zip("ABCD", asked["options"], strict=True)
+        Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
+        for letter, option in zip(QUIZ_LETTERS, asked["options"], strict=True)
     ]
     return out
 
@@ -589,21 +460,21 @@ def question(number: int, count: int, asked: dict[str, Any], lang: Lang) -> list
 def styled(text: str, style: str, indent: int = 0) -> RenderableType:
     """One line of the tool's own words in a style, wrapped at the width: for the quiz's
     prompt, verdicts and score."""
-    return _Block(_t((text, style)), indent)
+    return Block(_t((text, style)), indent)
 
 
-def answer(asked: dict[str, Any], lang: Lang) -> list[RenderableType]:
+def answer(asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """The fact behind a question, with its sources."""
-    return [_Block(_t(asked["fact"]), 2), _Block(_sources(asked["sources"], lang), 2, hang=2)]
+    return [Block(_t(asked["fact"]), 2), Block(_sources(asked["sources"], lang), 2, hang=2)]
 
 
-def _quiz(payload: Payload, lang: Lang) -> list[RenderableType]:
+def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [_t((word("quiz", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
         out += [*question(number, len(payload), asked, lang), ""]
     out += [_t((word("answer_key", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
-        letter = "ABCD"[asked["answer"]]
+        letter = QUIZ_LETTERS[asked["answer"]]
         out += [_t((f"{number}. {letter}", "bold")), *answer(asked, lang)]
     return out
 
@@ -628,7 +499,7 @@ Highlight = Callable[[str], list[tuple[int, int]]]  # where in a text the search
 
 def render(
     command: str,
-    payload: Payload,
+    payload: payloads.Payload,
     env: Environment,
     as_of: str,
     highlight: Highlight | None = None,
@@ -641,14 +512,14 @@ def render(
     """
     out = console(env)
     renderables = (
-        _search(payload, highlight or (lambda _: []), out.width)
+        _search(cast("list[payloads.Hit]", payload), highlight or (lambda _: []), out.width)
         if command == "search"
         else _DATED[command](payload, env.lang, as_of)
         if command in _DATED
         else _RENDERERS[command](payload, env.lang)
     )
     out.print(
-        Group(*(_Block(item) if isinstance(item, Text) else item for item in renderables)),
+        Group(*(Block(item) if isinstance(item, Text) else item for item in renderables)),
         crop=False,  # nothing is wider than the width but what must stay whole: addresses
     )
     text = str(out.file.getvalue())  # type: ignore[attr-defined]
