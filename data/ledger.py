@@ -36,8 +36,8 @@ def ledger() -> str:
     import gettext
 
     from digiday import data
-    from digiday.l10n import catalogue
     from digiday.render import ics
+    from digiday.translate import catalogue
 
     if not isinstance(catalogue("vi"), gettext.GNUTranslations):
         # Without its catalogue the Vietnamese event is written in English: every digest

@@ -24,8 +24,8 @@ from digiday import calendar, choices, views
 from digiday.data import DataError as DataError  # re-exported: digiday.DataError
 from digiday.data import Loaded
 from digiday.errors import Failure
-from digiday.l10n import N_
 from digiday.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
+from digiday.translate import N_
 
 if TYPE_CHECKING:
     from digiday import payloads

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from digiday.l10n import catalogue
 from digiday.model import Lang
+from digiday.translate import catalogue
 
 
 class Summary(NamedTuple):

@@ -7,7 +7,7 @@ message is put into the reader's language where it is reported (root._run).
 from __future__ import annotations
 
 from digiday.errors import Word, fail
-from digiday.l10n import N_
+from digiday.translate import N_
 
 FORMATS = ("text", "plain", "json", "markdown", "line")
 # `line` is one line of a countdown; no other answer is one line.

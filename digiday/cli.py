@@ -21,7 +21,6 @@ import typer
 from digiday import __version__, choices
 from digiday.env import Environment
 from digiday.errors import ExitStatus, fail, report, shown_path
-from digiday.l10n import N_, catalogue
 from digiday.model import DEFAULT_ZONE, QUIZ_TOPICS, ROLES, SECTIONS
 from digiday.options import (
     CountdownFormatOption,
@@ -39,6 +38,7 @@ from digiday.output import write_text
 from digiday.render import emit
 from digiday.root import RootGroup, commands
 from digiday.today import Today, today
+from digiday.translate import N_, catalogue
 from digiday.usage import Command, environment
 
 if TYPE_CHECKING:

@@ -11,26 +11,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from typer.exceptions import Exit
-
 from digiday.errors import ExitStatus, fail
-from digiday.l10n import N_, catalogue
 from digiday.output import write_text
+from digiday.translate import N_, catalogue
+from digiday.typer_internals import (
+    Exit,
+    completion_script,
+    install_completion,
+    shell_name,
+)
 from digiday.usage import environment
 
 if TYPE_CHECKING:
-    from typer._click import Context, Parameter
+    from digiday.typer_internals import Context, Parameter
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
 def _shell(argv: tuple[str, ...], flag: str) -> str:
     """The shell named after the flag (`--show-completion zsh`), else the one running."""
-    from typer._completion_shared import _get_shell_name
-
     named = argv[argv.index(flag) + 1 :][:1] if flag in argv else ()
     given = named[0].lower() if named and not named[0].startswith("-") else None
-    shell = given or _get_shell_name() or ""
+    shell = given or shell_name() or ""
     if shell not in SHELLS:
         fail(
             N_("unsupported shell {value} (choose: {choices})"),
@@ -60,9 +62,7 @@ fi"""
 
 def script(shell: str, prog_name: str, complete_var: str) -> str:
     """The completion script for `shell`: Typer's, autoloadable from $fpath for zsh."""
-    from typer._completion_shared import get_completion_script
-
-    text = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    text = completion_script(prog_name, complete_var, shell)
     if shell == "zsh":
         names = {"function": f"_{prog_name.replace('-', '_')}_completion", "prog_name": prog_name}
         register = _REGISTER.format(**names)
@@ -84,15 +84,11 @@ def show(ctx: Context, param: Parameter, value: Any) -> Any:
 def install(ctx: Context, param: Parameter, value: Any) -> Any:
     if not value or ctx.resilient_parsing:
         return value
-    from typer._completion_shared import install as install_for
-
     env = environment(ctx)
     prog_name, complete_var = _complete_var(ctx)
     try:
-        shell, path = install_for(
-            shell=_shell(env.argv, "--install-completion"),
-            prog_name=prog_name,
-            complete_var=complete_var,
+        shell, path = install_completion(
+            _shell(env.argv, "--install-completion"), prog_name, complete_var
         )
         if shell == "zsh":  # Typer's installer writes its own script: put ours in its place
             path.write_text(script(shell, prog_name, complete_var), encoding="utf-8")

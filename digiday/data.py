@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from digiday import bundle
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
 from digiday.errors import ExitStatus, Failure, shown
-from digiday.l10n import N_
 from digiday.model import LANGS, SECTIONS, Dataset, Lang
+from digiday.translate import N_
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from digiday import alarm, clock
 from digiday.constants import LANGS
 from digiday.errors import Failure
-from digiday.l10n import N_
+from digiday.translate import N_
 
 if TYPE_CHECKING:
     from digiday.model import Lang

@@ -48,7 +48,7 @@ class Failure(Exception):
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`."""
-        from digiday.l10n import catalogue
+        from digiday.translate import catalogue
 
         t = catalogue(lang)
         values = {name: _shown_as(name, value, t.gettext) for name, value in self.values.items()}

@@ -120,7 +120,7 @@ def _agency_name(agency: Agency) -> Text:
 def _target_pieces(data: Dataset) -> Iterator[Piece]:
     """Each target, by its indicator, with what it is and which document sets it; each
     measurement, by what it measured, its figure and who gave it."""
-    from digiday import i18n
+    from digiday import translate
 
     numbers = {document.id: document.number for document in data.documents}
     indicators: dict[str, Text] = {}
@@ -129,7 +129,7 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
         words = {}
         for lang in LANGS:
             parts = (
-                i18n.target_words(target, lang),
+                translate.target_words(target, lang),
                 str(target.year),
                 numbers.get(target.document, target.document),
             )
@@ -138,8 +138,8 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
     for measured in data.measurements:
         words = {}
         for lang in LANGS:
-            kind = i18n.kind(measured.kind, lang)
-            lead = f"{i18n.measured_figure(measured, lang)} ({measured.year}, {kind}):"
+            kind = translate.kind(measured.kind, lang)
+            lead = f"{translate.measured_figure(measured, lang)} ({measured.year}, {kind}):"
             note = measured.note.get(lang) if measured.note is not None else ""
             words[lang] = " ".join(part for part in (lead, measured.by.get(lang), note) if part)
         indicator = indicators.get(measured.measure)

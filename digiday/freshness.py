@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from digiday import calendar
-from digiday.l10n import N_, catalogue
 from digiday.model import Lang
+from digiday.translate import N_, catalogue
 
 # Written as dates are written in Vietnam, in both languages: the contract's own form.
 _DATE_FORM = "{day:02d}/{month:02d}/{year}"
@@ -47,7 +47,7 @@ _STALE = N_(
 def stale_notice(data_as_of: str, today: dt.date, lang: Lang) -> str | None:
     """The one line for stderr when the most recent Day (on or before `today`) is after the
     data's date; None when the data is newer than it."""
-    from digiday.i18n import ordinal
+    from digiday.translate import ordinal
 
     year = calendar.latest_year(today)
     if year is None or calendar.day_of(year) <= dt.date.fromisoformat(data_as_of):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from digiday.l10n import N_
+from digiday.translate import N_
 
 _SUFFIXES = (".yaml", ".yml")
 _DEFAULT_DATA_DIRS = "/usr/local/share:/usr/share"

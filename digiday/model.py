@@ -20,7 +20,7 @@ Lang = Literal["vi", "en"]
 # maker calls an estimate, or one stated at an event or in a report without its method.
 KINDS = ("official", "estimate", "claim")
 # What a target or a measured figure counts. A code, the same in every language (as a role
-# is), so that a script can compare units; i18n.figure words each one in the reader's
+# is), so that a script can compare units; translate.figure words each one in the reader's
 # language. A gap is told only between figures of the same unit, and between a place in a
 # ranking ("rank") and a place to reach ("rank, top").
 UNITS = (

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from digiday.choices import FORMATS
-from digiday.l10n import N_
 from digiday.model import LANGS
+from digiday.translate import N_
 
 
 def complete(choices: tuple[str, ...]) -> Callable[[str], list[str]]:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from digiday.l10n import N_
+from digiday.translate import N_
 
 if TYPE_CHECKING:
     import signal

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.constants import QUIZ_LETTERS
-from digiday.i18n import word
-from digiday.l10n import catalogue
+from digiday.translate import catalogue, tr
 from digiday.watch import TerminalGone, terminal_gone
 
 if TYPE_CHECKING:
@@ -156,11 +155,13 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     asked = 0
 
     def score() -> None:
-        out.print(styled(word("score", env.lang, right=right, count=asked), "bold"))
+        out.print(
+            styled(tr("Score: {right} of {count}", env.lang, right=right, count=asked), "bold")
+        )
 
     def prompt() -> None:
         # The prompt and the key chosen, on one line: Text, not a wrapped block.
-        out.print(word("answer_prompt", env.lang), style="dim", end=" ")
+        out.print(tr("Your answer (1-4 or A-D):", env.lang), style="dim", end=" ")
 
     payload = views.quiz(questions)
     try:
@@ -192,9 +193,13 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                 letter = QUIZ_LETTERS[shown["answer"]]
                 if chosen == shown["answer"]:
                     right += 1
-                    verdict = styled(word("right", env.lang), "bold green", 2)
+                    verdict = styled(tr("Right.", env.lang), "bold green", 2)
                 else:
-                    verdict = styled(word("wrong", env.lang, letter=letter), "bold red", 2)
+                    verdict = styled(
+                        tr("Not quite: the answer is {letter}.", env.lang, letter=letter),
+                        "bold red",
+                        2,
+                    )
                 out.print(Group(verdict, *answer(shown, env.lang), ""))
     except KeyboardInterrupt:
         out.print()

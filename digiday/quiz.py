@@ -30,9 +30,8 @@ from typing import NamedTuple, TypeVar, overload
 from digiday import calendar
 from digiday.constants import QUIZ_LETTERS
 from digiday.finder import fold
-from digiday.i18n import ordinal, partial_date
-from digiday.l10n import catalogue
 from digiday.model import Agency, Dataset, Lang
+from digiday.translate import catalogue, ordinal, partial_date
 
 _Key = TypeVar("_Key")
 
@@ -610,7 +609,7 @@ def _targets(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     """What a document set a figure at, among the other targets' figures of the same unit
     (all written "N% of GDP", say): real figures of the same kind and form, never the same
     value as the answer."""
-    from digiday.i18n import figure
+    from digiday.translate import figure
 
     _ = catalogue(lang).gettext
     numbered = [t for t in data.targets if t.target is not None and t.unit is not None]

@@ -15,20 +15,26 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer._click.exceptions import UsageError
-from typer.main import get_command_from_info
-from typer.models import CommandInfo
 
 from digiday.env import Environment, locale_lang, resolve
 from digiday.errors import ExitStatus, Failure, report, to_devnull
-from digiday.l10n import N_
+from digiday.translate import N_
+from digiday.typer_internals import (
+    Abort,
+    ClickException,
+    Exit,
+    UsageError,
+    build_command,
+    command_name,
+    registered,
+    typer_words,
+)
 from digiday.usage import Command as LocalisedCommand
-from digiday.usage import Group, typer_words, unknown_command, usage_error
+from digiday.usage import Group, unknown_command, usage_error
 
 if TYPE_CHECKING:
-    from typer._click import Command, Context
-
     from digiday.model import Lang
+    from digiday.typer_internals import Command, Context
 
 # The commands are registered on `commands`, which serves only as a list of them: the root
 # group builds a command's click object when it is asked for that command, so a run pays for
@@ -48,12 +54,10 @@ class RootGroup(Group):
     def get_command(self, ctx: Context, name: str) -> Command | None:
         key = (name, self.lang)
         if key not in _built:
-            info = next((i for i in commands.registered_commands if _name(i) == name), None)
+            info = next((i for i in registered(commands) if command_name(i) == name), None)
             if info is None:
                 return None
-            command = get_command_from_info(
-                info, pretty_exceptions_short=True, rich_markup_mode=None
-            )
+            command = build_command(info)
             assert isinstance(command, LocalisedCommand)
             command.translate(self.lang)
             _built[key] = command
@@ -122,9 +126,6 @@ class RootGroup(Group):
 def _run(env: Environment, invoke: Callable[[], Any]) -> int:
     """The one error policy: every exception a run can end with, as a status and at most a
     short message on stderr in the reader's language."""
-    from typer._click.exceptions import ClickException
-    from typer.exceptions import Abort, Exit
-
     from digiday.errors import TerminalGone
     from digiday.output import STDOUT_FAILED, Interrupted, WriteError, flush
 
@@ -197,11 +198,7 @@ def _completion_callback(name: str) -> Callable[..., Any]:
 
 def command_names() -> list[str]:
     """The registered commands' names, in the order they were registered."""
-    return [_name(info) for info in commands.registered_commands]
-
-
-def _name(info: CommandInfo) -> str:
-    return info.name or str(getattr(info.callback, "__name__", ""))
+    return [command_name(info) for info in registered(commands)]
 
 
 def _closed_pipe(env: Environment) -> int:

@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.errors import UNSAFE, shown, shown_path
-from digiday.l10n import N_, catalogue
 from digiday.model import (
     KINDS,
     LANGS,
@@ -38,6 +37,7 @@ from digiday.model import (
     Text,
     Theme,
 )
+from digiday.translate import N_, catalogue
 
 COLLECTIONS = (
     "info",

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from digiday.constants import DEFAULT_ZONE
 from digiday.errors import fail
-from digiday.l10n import N_
+from digiday.translate import N_
 
 
 class Today(NamedTuple):

@@ -1,78 +1,36 @@
 """Help pages and usage errors in the reader's language.
 
-Typer looks some of its words up with gettext ("Options", "Arguments"): `typer_words` hands
-it our catalogue for the run, and takes it back; the click it vendors looks up none. So the
-help texts, metavars and the help option are translated when a command is built for a
-language, the usage line through click's public `format_usage`, and click's parse errors
+Typer looks some of its words up with gettext ("Options", "Arguments"):
+`typer_internals.typer_words` hands it our catalogue for the run; the click it vendors looks
+up none. So the help texts, metavars and the help option are translated when a command is
+built for a language, the usage line through click's public `format_usage`, and click's parse errors
 are told afresh here from the exception's class and fields (where click gives none, a test
 pins the wording relied on).
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from typer._click.exceptions import (
+from digiday.errors import Failure, shown
+from digiday.model import Lang
+from digiday.output import write_text
+from digiday.translate import N_, catalogue
+from digiday.typer_internals import (
     BadOptionUsage,
     BadParameter,
     MissingParameter,
     NoSuchOption,
+    TyperArgument,
+    TyperCommand,
+    TyperGroup,
     UsageError,
 )
-from typer.core import TyperArgument, TyperCommand, TyperGroup
-
-from digiday.errors import Failure, shown
-from digiday.l10n import N_, catalogue
-from digiday.model import Lang
-from digiday.output import write_text
 
 if TYPE_CHECKING:
-    from typer._click import Context, HelpFormatter, Parameter
-
     from digiday.env import Environment
-
-# Typer's own words: it translates these with gettext, or (the completion options' help) we
-# do when the root is built. Listed here so that the catalogue carries them.
-LIBRARY_WORDS = (
-    N_("Arguments"),
-    N_("Options"),
-    N_("Commands"),
-    N_("default: {default}"),
-    N_("env var: {var}"),
-    N_("required"),
-    N_("(dynamic)"),
-    N_("Aborted!"),
-    N_("Missing command."),
-    N_("No such command {name!r}."),
-    N_("Show this message and exit."),
-    N_("Install completion for the current shell."),
-    N_("Show completion for the current shell, to copy it or customize the installation."),
-    N_("[OPTIONS]"),
-    N_("COMMAND [ARGS]..."),
-)
-
-
-@contextlib.contextmanager
-def typer_words(lang: Lang) -> Iterator[None]:
-    """Typer's own words in `lang` inside the block, and as they were after it.
-
-    typer.core calls the `_` it imported from gettext (`from gettext import gettext as _`),
-    which reads the process's text domain and $LANGUAGE. Giving that one name our
-    catalogue's gettext for the run changes no state of the process (no variable, no
-    domain) and works where the catalogue is inside a zip; tests/test_usage.py checks
-    that typer.core still has that name and that its words follow it.
-    """
-    import typer.core
-
-    previous = typer.core.__dict__["_"]
-    setattr(typer.core, "_", catalogue(lang).gettext)  # noqa: B010 - not re-exported, so typed
-    try:
-        yield
-    finally:
-        setattr(typer.core, "_", previous)  # noqa: B010
+    from digiday.typer_internals import Context, HelpFormatter, Parameter
 
 
 def environment(ctx: Context) -> Environment:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
-from digiday import calendar, i18n, provenance
+from digiday import calendar, provenance, translate
 from digiday.model import (
     Ceremony,
     Dataset,
@@ -159,7 +159,7 @@ def ceremony_summary(ceremony: payloads.Ceremony | None, lang: Lang) -> str | No
     """`12/10/2024, Trụ sở Chính phủ, Hà Nội`: an edition payload's ceremony, when and where."""
     if ceremony is None:
         return None
-    when = i18n.partial_date(ceremony["date"], lang) if ceremony["date"] else None
+    when = translate.partial_date(ceremony["date"], lang) if ceremony["date"] else None
     return ", ".join(part for part in (when, ceremony["place"]) if part) or None
 
 
@@ -171,7 +171,7 @@ def day_of(day: payloads.Countdown | payloads.Edition) -> dt.date:
 def day_date(day: payloads.Countdown | payloads.Edition, lang: Lang) -> str:
     """`Sunday, 10 October 2027` / `Chủ Nhật, 10/10/2027`: a Day's payload's weekday and date."""
     when = day_of(day)
-    return f"{day['weekday']}, {i18n.long_date(when.year, when.month, when.day, lang)}"
+    return f"{day['weekday']}, {translate.long_date(when.year, when.month, when.day, lang)}"
 
 
 def gap_words(short_by: float, target: payloads.Target, lang: Lang) -> str:
@@ -180,7 +180,7 @@ def gap_words(short_by: float, target: payloads.Target, lang: Lang) -> str:
     # short_by is a number only where the target has one, with its unit (see short_by).
     assert target["target_figure"] is not None
     assert target["unit"] is not None
-    return i18n.gap(short_by, target["target_figure"], target["year"], target["unit"], lang)
+    return translate.gap(short_by, target["target_figure"], target["year"], target["unit"], lang)
 
 
 def editions(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Edition]:
@@ -197,7 +197,7 @@ def editions(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Editi
                 "year": year,
                 "edition": day["edition"],
                 "date": calendar.day_of(year).isoformat(),
-                "weekday": i18n.weekday(calendar.day_of(year).weekday(), lang),
+                "weekday": translate.weekday(calendar.day_of(year).weekday(), lang),
                 "theme": day["theme"],
                 "unofficial_translation": day["unofficial_translation"],
                 "theme_note": day["note"],
@@ -226,7 +226,7 @@ def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> payl
         "days": calendar.days_until(today),
         "is_today": calendar.is_day(today),
         "edition": calendar.edition(target.year),
-        "weekday": i18n.weekday(target.weekday(), lang),
+        "weekday": translate.weekday(target.weekday(), lang),
         "theme": theme.theme.get(lang) if theme else None,
     }
 
@@ -298,7 +298,7 @@ def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Mea
         "kind": cast("payloads.Kind", measured.kind),  # the schema admits no other
         "by": measured.by.get(lang),
         "date": measured.date,
-        "text": i18n.measured_figure(measured, lang),
+        "text": translate.measured_figure(measured, lang),
         "note": _text(measured.note, lang),
         "short_by": short_by(target, measured),
         "sources": list(measured.sources),
@@ -322,8 +322,8 @@ def targets(data: Dataset, year: int | None, lang: Lang) -> list[payloads.Target
                 "document": target.document,
                 "document_number": document.number if document else None,
                 "document_title": document.title.get(lang) if document else None,
-                "target_text": i18n.target_words(target, lang),
-                "target_figure": i18n.target_figure(target, lang),
+                "target_text": translate.target_words(target, lang),
+                "target_figure": translate.target_figure(target, lang),
                 "measure": target.measure,
                 "measured": [
                     _measured(target, measured, lang)

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from digiday import calendar
 from digiday.errors import TerminalGone
-from digiday.i18n import countdown_headline, long_date, word
-from digiday.l10n import catalogue
 from digiday.model import Lang
+from digiday.translate import catalogue, countdown_headline, long_date, tr
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -107,7 +106,7 @@ def frame(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> RenderableType
         "\n\n",
         (live_line(now, zone, env.lang), "bold"),
         "\n",
-        (word("watch_help", env.lang), "dim"),
+        (tr("Press Ctrl-C to stop", env.lang), "dim"),
     )
     # Unboxed, Rich wraps the text itself, cutting a word longer than the width: a line of
     # a live display must never be wider than the screen, or each redraw lands lower.
@@ -234,7 +233,7 @@ def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resiz
             if _headline(env, zone, now) != headline:
                 headline = _headline(env, zone, now)
                 lead = "\n" if shown else ""
-                stdout.write(f"{lead}{headline}\n{word('watch_help', env.lang)}\n")
+                stdout.write(f"{lead}{headline}\n{tr('Press Ctrl-C to stop', env.lang)}\n")
                 shown = 0
             line = _tail(live_line(now, zone, env.lang), room, cell_len, env.ascii_only)
             blank = max(min(shown, room) - cell_len(line), 0)

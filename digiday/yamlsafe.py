@@ -27,8 +27,8 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from digiday.errors import UNSAFE, shown
-from digiday.l10n import N_
 from digiday.schema import LongNumber
+from digiday.translate import N_
 
 MAX_DEPTH = 32
 # The most digits a number may have and still be built as one: far more than any year, and

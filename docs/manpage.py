@@ -130,7 +130,7 @@ def _options(command: Any, ctx: Any) -> list[str]:
 def page(lang: Lang, dated: dt.date) -> str:
     """The manual page, digiday(1), in `lang`, dated `dated` (the data's date: the page is
     the same whenever it is made)."""
-    from digiday.usage import typer_words
+    from digiday.typer_internals import typer_words
 
     with typer_words(lang):
         return _page(lang, dated)

@@ -7,8 +7,8 @@ import re
 
 from digiday import calendar, quiz
 from digiday.finder import fold
-from digiday.i18n import ordinal, partial_date
 from digiday.model import Dataset, Lang
+from digiday.translate import ordinal, partial_date
 
 
 def quoted_in(question: str) -> str | None:
@@ -64,7 +64,7 @@ def true_options(q: quiz.Question, data: Dataset, lang: Lang) -> list[int]:
                 truths.append(f"{partial_date(c.date, lang)}, {c.place.get(lang)}")
         return where(*truths)
     if q.topic == "targets":  # what a document set for an indicator and a year
-        from digiday.i18n import figure
+        from digiday.translate import figure
 
         numbers = {d.id: d.number for d in data.documents}
         return where(

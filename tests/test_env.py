@@ -7,15 +7,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer._click.exceptions import UsageError
-from typer.core import TyperOption as Option
-from typer.exceptions import Exit
 from typer.main import get_command
 
 from digiday.cli import app
 from digiday.env import lang_argument, options_of
 from digiday.errors import Failure
 from digiday.root import command_names
+from digiday.typer_internals import Exit, TyperOption, UsageError
 
 
 def root() -> Any:
@@ -29,7 +27,7 @@ def test_the_option_tables_are_the_commands_own(name: str) -> None:
     values: set[str] = set()
     flags: set[str] = set()
     for param in command.get_params(group.make_context("digiday", [], resilient_parsing=True)):
-        if isinstance(param, Option):
+        if isinstance(param, TyperOption):
             names = {*param.opts, *param.secondary_opts}
             (flags if param.is_flag else values).update(names)
     assert options_of(name) == (frozenset(values), frozenset(flags))

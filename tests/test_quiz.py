@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from digiday import calendar, data, quiz
 from digiday.finder import fold
-from digiday.i18n import ordinal
 from digiday.model import ROLES, Agency, Ceremony, Dataset, Document, Edition, Lang, Text, Theme
+from digiday.translate import ordinal
 from tests.conftest import Invoke
 from tests.environment import process_env
 from tests.oracles import quoted_in, true_options, year_of

@@ -28,8 +28,8 @@ import pytest
 
 from digiday import calendar, data, quiz
 from digiday.finder import fold
-from digiday.i18n import ordinal, partial_date
 from digiday.model import Dataset, Lang
+from digiday.translate import ordinal, partial_date
 from tests.oracles import true_options
 
 DATASET = data.load()
@@ -275,7 +275,7 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
         for entry in dataset.info.get(section, ()):
             if entry.title is not None:
                 add(entry.title.get(lang), ("title", gerund(entry.title.en)))
-    from digiday.i18n import figure
+    from digiday.translate import figure
 
     for target in dataset.targets:
         if target.target is not None and target.unit is not None:

@@ -19,10 +19,10 @@ import pytest
 
 from digiday import data, quiz, views
 from digiday.env import Environment
-from digiday.i18n import long_date
 from digiday.model import Lang
 from digiday.play import play
 from digiday.render import text
+from digiday.translate import long_date
 from digiday.watch import TerminalGone, frame, run
 from tests.environment import NOW, SCRIPT, process_env, read_until
 

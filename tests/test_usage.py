@@ -1,6 +1,5 @@
-"""Where the tool leans on Typer's internals (digiday.usage, digiday.root): each use with a
-contract test, so that a Typer release that changes one fails here first (see
-docs/development.md before raising the pin)."""
+"""Help and usage errors in the reader's language wherever the catalogue is (the contract
+tests of Typer's internals are in tests/test_typer_internals.py)."""
 
 from __future__ import annotations
 
@@ -10,33 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import typer.core
 
-from digiday.usage import typer_words
-from tests.conftest import Invoke
 from tests.environment import process_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "digiday"
-
-
-def test_typer_core_looks_its_words_up_through_its_own_underscore() -> None:
-    # typer_words swaps this one name; it must be there, and be what Typer calls.
-    underscore = vars(typer.core)
-    assert callable(underscore["_"])
-    with typer_words("vi"):
-        assert underscore["_"]("Options") == "Tùy chọn"
-    assert underscore["_"]("Options") == "Options"
-
-
-def test_the_words_come_back_and_the_process_is_untouched(run: Invoke) -> None:
-    import gettext
-    import os
-
-    domain = gettext.textdomain()
-    before = os.environ.get("LANGUAGE")
-    assert "Tùy chọn:" in run("countdown", "--help", "--lang", "vi").stdout
-    assert gettext.textdomain() == domain and os.environ.get("LANGUAGE") == before
-    assert "Options:" in run("countdown", "--help").stdout
 
 
 @pytest.mark.skipif(not (PACKAGE / "locale/vi/LC_MESSAGES/digiday.mo").exists(), reason="no .mo")

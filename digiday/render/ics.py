@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from digiday import calendar
 from digiday.freshness import unknown
-from digiday.i18n import ordinal, partial_date, word
 from digiday.model import LANGS, Dataset, Lang
+from digiday.translate import ordinal, partial_date, tr
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -45,28 +45,28 @@ class Event(NamedTuple):
 
 def event(data: Dataset, year: int, lang: Lang, as_of: str) -> Event:
     """What the calendar says of `year`'s Day, in `lang`, from data current `as_of`."""
-    day = word("day", lang)
+    day = tr("National Digital Transformation Day", lang)
     theme = data.theme_for(year)
-    lines = [word("ics_description", lang, day=day)]
+    lines = [tr("10 October every year is {day} (Decision 505/QĐ-TTg).", lang, day=day)]
     if theme is None:
-        lines.append(word("ics_theme", lang, theme=unknown(year, as_of, lang)))
+        lines.append(tr("Theme: {theme}", lang, theme=unknown(year, as_of, lang)))
     else:
         unofficial = theme.unofficial_translation and lang == "en"
-        mark = f" ({word('unofficial', lang)})" if unofficial else ""
-        lines.append(word("ics_theme", lang, theme=theme.theme.get(lang)) + mark)
+        mark = f" ({tr('unofficial translation', lang)})" if unofficial else ""
+        lines.append(tr("Theme: {theme}", lang, theme=theme.theme.get(lang)) + mark)
     edition = data.edition_for(year)
     ceremony = edition.ceremony if edition else None
     if ceremony is not None and ceremony.date is not None:
         place = f", {ceremony.place.get(lang)}" if ceremony.place else ""
         when = partial_date(ceremony.date, lang)
-        lines.append(f"{word('ceremony', lang)}: {when}{place}.")
+        lines.append(f"{tr('National ceremony', lang)}: {when}{place}.")
     sources = {source.id: source.url for source in data.sources}
     url = sources.get(theme.sources[0]) if theme is not None and theme.sources else None
     return Event(
-        summary=word("ics_summary", lang, day=day, ordinal=ordinal(calendar.edition(year), lang)),
+        summary=tr("{ordinal} {day}", lang, day=day, ordinal=ordinal(calendar.edition(year), lang)),
         description="\n".join(lines),
         url=url,
-        categories=(word("ics_category_day", lang), word("ics_category_topic", lang)),
+        categories=(tr("National day", lang), tr("Digital transformation", lang)),
     )
 
 
@@ -108,7 +108,7 @@ def render(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", word("day", lang))
+    cal.add("x-wr-calname", tr("National Digital Transformation Day", lang))
     for year in years:
         said = event(data, year, lang, as_of)
         rev = revision(data, year, bundled, since, as_of)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digiday.i18n import countdown_headline
+from digiday.translate import countdown_headline
 from digiday.views import day_date
 
 if TYPE_CHECKING:

@@ -8,16 +8,19 @@ from typing import TYPE_CHECKING, Any, cast
 
 from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
-from digiday.i18n import (
+from digiday.model import Lang
+from digiday.translate import (
+    CEREMONY_PARTS,
+    KINDS_NOTE,
     countdown_headline,
     kind,
     ordinal,
     partial_date,
     role,
+    section_title,
+    tr,
     translation_note,
-    word,
 )
-from digiday.model import Lang
 from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
@@ -69,13 +72,13 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _sources(ids: list[str], lang: Lang) -> str:
-    return f"*{word('sources', lang)}: {', '.join(ids)}*" if ids else ""
+    return f"*{tr('Sources', lang)}: {', '.join(ids)}*" if ids else ""
 
 
 def _info(payload: payloads.Info, lang: Lang) -> list[str]:
-    lines = [f"# {word('day', lang)}", ""]
+    lines = [f"# {tr('National Digital Transformation Day', lang)}", ""]
     for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
-        lines += [f"## {word(section, lang)}", ""]
+        lines += [f"## {section_title(section, lang)}", ""]
         for entry in entries:
             label = " ".join(part for part in (entry.get("date"), entry["title"]) if part)
             text = _escape(entry["text"])
@@ -86,16 +89,16 @@ def _info(payload: payloads.Info, lang: Lang) -> list[str]:
 
 
 def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[str]:
-    lines = [f"# {word('agencies', lang)}", ""]
+    lines = [f"# {tr('Who organises the Day', lang)}", ""]
     for agency in payload:
         abbreviation = f" ({_escape(agency['abbreviation'])})" if agency["abbreviation"] else ""
         lines += [f"## {_escape(agency['name'])}{abbreviation}", ""]
-        lines.append(f"- **{word('role', lang)}**: {role(agency['role'], lang)}")
+        lines.append(f"- **{tr('Role', lang)}**: {role(agency['role'], lang)}")
         lines += [f"- {_escape(task)}" for task in agency["tasks"]]
         if agency["change"]:
-            lines.append(f"- **{word('change', lang)}**: {_escape(agency['change'])}")
+            lines.append(f"- **{tr('What changed', lang)}**: {_escape(agency['change'])}")
         if agency["successor_name"]:
-            lines.append(f"- **{word('now_done_by', lang)}**: {_escape(agency['successor_name'])}")
+            lines.append(f"- **{tr('Now done by', lang)}**: {_escape(agency['successor_name'])}")
         lines += [f"- {_sources(agency['sources'], lang)}", ""]
     return [*lines, *_note(lang)]
 
@@ -105,18 +108,18 @@ def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[str]:
     for theme in payload:
         text = theme["theme"] or unknown(theme["year"], as_of, lang)
         if theme["unofficial_translation"]:
-            text += f" ({word('unofficial', lang)})"
+            text += f" ({tr('unofficial translation', lang)})"
         rows.append([str(theme["year"]), ordinal(theme["edition"], lang), text])
-    header = [word("year", lang), word("edition", lang), word("theme", lang)]
+    header = [tr("Year", lang), tr("Edition", lang), tr("Theme", lang)]
     notes = [
         f"- **{theme['year']}**: {_escape(theme['note'])}" for theme in payload if theme["note"]
     ]
-    return [f"# {word('themes', lang)}", "", *_table(header, rows), "", *notes, ""]
+    return [f"# {tr('Theme of each year', lang)}", "", *_table(header, rows), "", *notes, ""]
 
 
 def _theme_cell(theme: str | None, unofficial: bool, lang: Lang, missing: str) -> str:
     text = theme or missing
-    return text + (f" ({word('unofficial', lang)})" if theme and unofficial else "")
+    return text + (f" ({tr('unofficial translation', lang)})" if theme and unofficial else "")
 
 
 def _ceremony_line(ceremony: payloads.Ceremony | None, lang: Lang, missing: str) -> str:
@@ -136,44 +139,43 @@ def _edition(edition: payloads.Edition, lang: Lang, as_of: str) -> list[str]:
         "",
     ]
     theme = _theme_cell(edition["theme"], edition["unofficial_translation"], lang, missing)
-    lines.append(f"- **{word('day_theme', lang)}**: {_escape(theme)}")
+    lines.append(f"- **{tr('Theme of the Day', lang)}**: {_escape(theme)}")
     if edition["theme_note"]:
-        lines.append(f"- **{word('theme_note', lang)}**: {_escape(edition['theme_note'])}")
+        lines.append(f"- **{tr('Which theme is which', lang)}**: {_escape(edition['theme_note'])}")
     if edition["year_theme"]:
         text = _theme_cell(
             edition["year_theme"], edition["year_theme_unofficial_translation"], lang, missing
         )
         by = f" ({_escape(edition['year_theme_by'])})" if edition["year_theme_by"] else ""
-        lines.append(f"- **{word('year_theme', lang)}**: {_escape(text)}{by}")
+        heading = tr("Year theme of the Government's steering body (not the Day's theme)", lang)
+        lines.append(f"- **{heading}**: {_escape(text)}{by}")
     ceremony = edition["ceremony"]
     details = [_ceremony_line(ceremony, lang, missing)]
     if ceremony:
         details += [
-            f"{word(key, lang)}: {ceremony[key]}"
-            for key in ("chaired_by", "organiser", "provinces")
-            if ceremony[key]
+            f"{tr(label, lang)}: {ceremony[key]}" for key, label in CEREMONY_PARTS if ceremony[key]
         ]
         details += [ceremony["note"]] if ceremony["note"] else []
-    lines.append(f"- **{word('ceremony', lang)}**: {_escape(_sentences(details))}")
+    lines.append(f"- **{tr('National ceremony', lang)}**: {_escape(_sentences(details))}")
     plan = edition["plan"]
     if plan:
         issued = ", ".join(
             p for p in (plan["issuer"], plan["date"] and partial_date(plan["date"], lang)) if p
         )
         text = plan["document"] + (f" ({issued})" if issued else "")
-        lines.append(f"- **{word('plan', lang)}**: {_escape(text)}")
+        lines.append(f"- **{tr('Plan', lang)}**: {_escape(text)}")
         if plan["note"]:
             lines.append(f"  {_escape(plan['note'])}")
     else:
-        lines.append(f"- **{word('plan', lang)}**: {missing}")
+        lines.append(f"- **{tr('Plan', lang)}**: {missing}")
     if edition["month"]:
-        lines.append(f"- **{word('month', lang)}**: {_escape(edition['month'])}")
+        lines.append(f"- **{tr('Digital Consumption Month', lang)}**: {_escape(edition['month'])}")
     lines += [f"- {_sources(edition['sources'], lang)}", ""]
     return [*lines, *_note(lang)]
 
 
 def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[str]:
-    lines = [f"# {word('editions', lang)}", ""]
+    lines = [f"# {tr('Each Day as it happened', lang)}", ""]
     if len(payload) == 1:
         return [*lines, *_edition(payload[0], lang, as_of)]
     rows = []
@@ -187,16 +189,21 @@ def _editions(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[s
                 _ceremony_line(edition["ceremony"], lang, missing),
             ]
         )
-    header = [word(key, lang) for key in ("year", "edition", "day_theme", "ceremony")]
+    header = [
+        tr("Year", lang),
+        tr("Edition", lang),
+        tr("Theme of the Day", lang),
+        tr("National ceremony", lang),
+    ]
     return [*lines, *_table(header, rows), "", *_note(lang)]
 
 
 def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[str]:
     facts = [
-        (word("date", lang), day_date(payload, lang)),
-        (word("edition", lang), ordinal(payload["edition"], lang)),
-        (word("theme", lang), payload["theme"] or unknown(day_of(payload).year, as_of, lang)),
-        (word("today", lang), f"{payload['today']} ({payload['timezone']})"),
+        (tr("Date", lang), day_date(payload, lang)),
+        (tr("Edition", lang), ordinal(payload["edition"], lang)),
+        (tr("Theme", lang), payload["theme"] or unknown(day_of(payload).year, as_of, lang)),
+        (tr("Today", lang), f"{payload['today']} ({payload['timezone']})"),
     ]
     headline = countdown_headline(payload["days"], payload["edition"], lang)
     return [f"# {headline}", "", *(f"- **{k}**: {_escape(v)}" for k, v in facts), ""]
@@ -204,12 +211,12 @@ def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[str]
 
 def _search(payload: list[payloads.Hit], lang: Lang) -> list[str]:
     rows = [[hit["ref"], hit["text"]] for hit in payload]
-    header = [word("ref", lang), word("text", lang)]
-    return [f"# {word('search_results', lang)}", "", *_table(header, rows), ""]
+    header = [tr("ref", lang), tr("Text", lang)]
+    return [f"# {tr('Search results', lang)}", "", *_table(header, rows), ""]
 
 
 def _source_list(payload: list[payloads.Source], lang: Lang) -> list[str]:
-    lines = [f"# {word('sources', lang)}", ""]
+    lines = [f"# {tr('Sources', lang)}", ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         suffix = f" ({_escape(extra)})" if extra else ""
@@ -217,7 +224,7 @@ def _source_list(payload: list[payloads.Source], lang: Lang) -> list[str]:
             f"- `{source['id']}`: [{_escape(source['title'])}](<{_address(source['url'])}>){suffix}"
         )
     if len(payload) == 1:  # one source asked for by id: what cites it
-        lines += ["", f"## {word('cited_by', lang)}", ""]
+        lines += ["", f"## {tr('Cited by', lang)}", ""]
         lines += [f"- `{ref}`" for ref in payload[0]["cited_by"]]
     return [*lines, ""]
 
@@ -226,7 +233,12 @@ def _quiz(payload: list[payloads.Question], lang: Lang) -> list[str]:
     """A handout: the questions, then the answer key with each fact and its sources. The
     options are a list inside each question's item, so that a Markdown reader shows each on
     a line of its own: lines that merely follow one another are one paragraph to it."""
-    lines = [f"# {word('quiz', lang)}: {word('day', lang)}", "", f"*{word('quiz_help', lang)}*", ""]
+    lines = [
+        f"# {tr('Quiz', lang)}: {tr('National Digital Transformation Day', lang)}",
+        "",
+        f"*{tr('Choose one answer for each question. The answer key is at the end.', lang)}*",
+        "",
+    ]
     for number, question in enumerate(payload, 1):
         lines += [f"{number}. {_escape(question['question'])}", ""]
         lines += [
@@ -234,7 +246,7 @@ def _quiz(payload: list[payloads.Question], lang: Lang) -> list[str]:
             for letter, option in zip(QUIZ_LETTERS, question["options"], strict=True)
         ]
         lines.append("")
-    lines += [f"## {word('answer_key', lang)}", ""]
+    lines += [f"## {tr('Answer key', lang)}", ""]
     for number, question in enumerate(payload, 1):
         letter = QUIZ_LETTERS[question["answer"]]
         fact = _escape(question["fact"])
@@ -253,8 +265,14 @@ def _measured(measured: payloads.Measured, target: payloads.Target, lang: Lang) 
 
 def _targets(payload: list[payloads.Target], lang: Lang) -> list[str]:
     """A table per document: each target, and the figures measured against it."""
-    lines = [f"# {word('targets', lang)}", ""]
-    header = [word(key, lang) for key in ("year", "indicator", "target", "measured", "sources")]
+    lines = [f"# {tr('Targets, and what was measured against them', lang)}", ""]
+    header = [
+        tr("Year", lang),
+        tr("Indicator", lang),
+        tr("Target", lang),
+        tr("Measured", lang),
+        tr("Sources", lang),
+    ]
     documents: dict[str, list[payloads.Target]] = {}
     for target in payload:
         documents.setdefault(target["document"], []).append(target)
@@ -278,7 +296,7 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[str]:
             for target in targets
         ]
         lines += [f"## {_escape(title)}", "", *_table(header, rows), ""]
-    lines += [f"*{_escape(word('kinds_note', lang))}*", ""]
+    lines += [f"*{_escape(tr(KINDS_NOTE, lang))}*", ""]
     return [*lines, *_note(lang)]
 
 

@@ -23,19 +23,22 @@ from rich.text import Text
 
 from digiday.constants import QUIZ_LETTERS
 from digiday.freshness import unknown
-from digiday.i18n import (
+from digiday.model import Lang
+from digiday.render.layout import Block, Fitted, boxed
+from digiday.render.wrap import cells
+from digiday.translate import (
+    CEREMONY_PARTS,
+    KINDS_NOTE,
     countdown_headline,
     kind,
     ordinal,
     partial_date,
     role,
+    section_title,
     short_ordinal,
+    tr,
     translation_note,
-    word,
 )
-from digiday.model import Lang
-from digiday.render.layout import Block, Fitted, boxed
-from digiday.render.wrap import cells
 from digiday.views import ceremony_summary, day_date, day_of, gap_words
 
 if TYPE_CHECKING:
@@ -76,7 +79,7 @@ def _t(*parts: str | tuple[str, str] | Text) -> Text:
 
 
 def _banner(lang: Lang, subtitle: str) -> RenderableType:
-    title = _t((word("day", lang), ACCENT), "\n", (subtitle, "bold"))
+    title = _t((tr("National Digital Transformation Day", lang), ACCENT), "\n", (subtitle, "bold"))
     return boxed(title, "red", (0, 2))
 
 
@@ -95,15 +98,20 @@ def _translation_note(lang: Lang) -> list[RenderableType]:
 
 
 def _sources(ids: list[str], lang: Lang) -> Text:
-    return _t((f"{word('sources', lang)}: {', '.join(ids)}", MUTED))
+    return _t((f"{tr('Sources', lang)}: {', '.join(ids)}", MUTED))
 
 
 def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [
-        _banner(lang, f"{word('day_date', lang)} · {word('decision', lang)}")
+        _banner(
+            lang,
+            tr("10 October, every year", lang)
+            + " · "
+            + tr("Decision 505/QĐ-TTg of 22 April 2022", lang),
+        )
     ]
     for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
-        out += ["", _t((word(section, lang).upper(), "bold underline"))]
+        out += ["", _t((section_title(section, lang).upper(), "bold underline"))]
         for entry in entries:
             label = " · ".join(part for part in (entry.get("date"), entry["title"]) if part)
             out.append(Block(_t((label, "bold")), 2, lead="• "))
@@ -113,7 +121,7 @@ def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
 
 
 def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType]:
-    out: list[RenderableType] = [_banner(lang, word("agencies", lang))]
+    out: list[RenderableType] = [_banner(lang, tr("Who organises the Day", lang))]
     for agency in payload:
         abbreviation = f" ({agency['abbreviation']})" if agency["abbreviation"] else ""
         title = _t(
@@ -124,10 +132,10 @@ def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType
         out += ["", Block(title, hang=2)]
         out += [Block(_t(task), 2, lead="• ") for task in agency["tasks"]]
         if agency["change"]:
-            change = _t((f"{word('change', lang)}: ", "bold yellow"), agency["change"])
+            change = _t((f"{tr('What changed', lang)}: ", "bold yellow"), agency["change"])
             out.append(Block(change, 2, hang=2))
         if agency["successor_name"]:
-            now = _t((f"{word('now_done_by', lang)}: ", "bold green"), agency["successor_name"])
+            now = _t((f"{tr('Now done by', lang)}: ", "bold green"), agency["successor_name"])
             out.append(Block(now, 2, hang=2))
         out.append(Block(_sources(agency["sources"], lang), 2, hang=2))
     out += _translation_note(lang)
@@ -137,20 +145,26 @@ def _agencies(payload: list[payloads.Agency], lang: Lang) -> list[RenderableType
 def _themes(payload: list[payloads.Theme], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
-    table = Table(title=word("themes", lang), title_style="bold", show_lines=True, expand=False)
-    table.add_column(word("year", lang), style="bold", no_wrap=True)
-    table.add_column(word("edition", lang), no_wrap=True)
-    table.add_column(word("theme", lang))
-    fields: list[RenderableType] = [_t((word("themes", lang), "bold"))]
+    table = Table(
+        title=tr("Theme of each year", lang), title_style="bold", show_lines=True, expand=False
+    )
+    table.add_column(tr("Year", lang), style="bold", no_wrap=True)
+    table.add_column(tr("Edition", lang), no_wrap=True)
+    table.add_column(tr("Theme", lang))
+    fields: list[RenderableType] = [_t((tr("Theme of each year", lang), "bold"))]
     for theme in payload:
         if theme["theme"] is None:
             text = _unknown(theme["year"], as_of, lang)
         else:
-            note = f" ({word('unofficial', lang)})" if theme["unofficial_translation"] else ""
+            note = (
+                f" ({tr('unofficial translation', lang)})"
+                if theme["unofficial_translation"]
+                else ""
+            )
             text = _t(theme["theme"], (note, MUTED))
         table.add_row(str(theme["year"]), ordinal(theme["edition"], lang), text)
         fields += ["", _record_title(theme["year"], theme["edition"], lang)]
-        fields.append(_field(word("theme", lang), text))
+        fields.append(_field(tr("Theme", lang), text))
     notes: list[RenderableType] = [
         _t((f"{theme['year']}: ", "bold"), (theme["note"], MUTED))
         for theme in payload
@@ -166,7 +180,7 @@ def _unknown(year: int, as_of: str, lang: Lang) -> Text:
 def _theme_text(theme: str | None, unofficial: bool, lang: Lang, missing: Text) -> Text:
     if theme is None:
         return missing
-    return _t(theme, (f" ({word('unofficial', lang)})" if unofficial else "", MUTED))
+    return _t(theme, (f" ({tr('unofficial translation', lang)})" if unofficial else "", MUTED))
 
 
 def _short_ordinal(number: int, lang: Lang) -> str:
@@ -177,12 +191,14 @@ def _short_ordinal(number: int, lang: Lang) -> str:
 def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> list[RenderableType]:
     from rich.table import Table
 
-    table = Table(title=word("editions", lang), title_style="bold", show_lines=True, expand=False)
+    table = Table(
+        title=tr("Each Day as it happened", lang), title_style="bold", show_lines=True, expand=False
+    )
     # The edition goes under the year, so that the two texts keep the width at 40 columns.
-    table.add_column(word("year", lang), style="bold", no_wrap=True)
-    table.add_column(word("day_theme", lang), ratio=3, overflow="fold")
-    table.add_column(word("ceremony", lang), ratio=2, overflow="fold")
-    fields: list[RenderableType] = [_t((word("editions", lang), "bold"))]
+    table.add_column(tr("Year", lang), style="bold", no_wrap=True)
+    table.add_column(tr("Theme of the Day", lang), ratio=3, overflow="fold")
+    table.add_column(tr("National ceremony", lang), ratio=2, overflow="fold")
+    fields: list[RenderableType] = [_t((tr("Each Day as it happened", lang), "bold"))]
     for edition in payload:
         where = ceremony_summary(edition["ceremony"], lang)
         missing = _unknown(edition["year"], as_of, lang)
@@ -194,7 +210,10 @@ def _edition_table(payload: list[payloads.Edition], lang: Lang, as_of: str) -> l
             ceremony,
         )
         fields += ["", _record_title(edition["year"], edition["edition"], lang)]
-        fields += [_field(word("day_theme", lang), theme), _field(word("ceremony", lang), ceremony)]
+        fields += [
+            _field(tr("Theme of the Day", lang), theme),
+            _field(tr("National ceremony", lang), ceremony),
+        ]
     return [Fitted(table, fields)]
 
 
@@ -212,32 +231,30 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
         out.extend(Block(line, 2) for line in shown or [missing])
 
     part(
-        word("day_theme", lang),
+        tr("Theme of the Day", lang),
         _theme_text(edition["theme"], edition["unofficial_translation"], lang, missing),
     )
     if edition["theme_note"]:
-        part(word("theme_note", lang), _t(edition["theme_note"]))
+        part(tr("Which theme is which", lang), _t(edition["theme_note"]))
     if edition["year_theme"]:
         part(
-            word("year_theme", lang),
+            tr("Year theme of the Government's steering body (not the Day's theme)", lang),
             _theme_text(
                 edition["year_theme"], edition["year_theme_unofficial_translation"], lang, missing
             ),
-            _t((f"{word('by', lang)}: ", "bold"), edition["year_theme_by"])
+            _t((f"{tr('Set by', lang)}: ", "bold"), edition["year_theme_by"])
             if edition["year_theme_by"]
             else None,
         )
     ceremony = edition["ceremony"]
     if ceremony is None:
-        part(word("ceremony", lang))
+        part(tr("National ceremony", lang))
     else:
         labelled = [
-            (word(key, lang), value)
-            for key in ("chaired_by", "organiser", "provinces")
-            if (value := ceremony[key])
+            (tr(label, lang), value) for key, label in CEREMONY_PARTS if (value := ceremony[key])
         ]
         part(
-            word("ceremony", lang),
+            tr("National ceremony", lang),
             _t(ceremony_summary(ceremony, lang) or ""),
             *(_t((f"{label}: ", "bold"), value) for label, value in labelled),
             _t(ceremony["note"]) if ceremony["note"] else None,
@@ -245,7 +262,7 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
         )
     plan = edition["plan"]
     if plan is None:
-        part(word("plan", lang))
+        part(tr("Plan", lang))
     else:
         issued = ", ".join(
             part
@@ -253,13 +270,13 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
             if part
         )
         part(
-            word("plan", lang),
+            tr("Plan", lang),
             _t(plan["document"], (f" ({issued})" if issued else "", MUTED)),
             _t(plan["note"]) if plan["note"] else None,
             _sources(plan["sources"], lang),
         )
     if edition["month"]:
-        part(word("month", lang), _t(edition["month"]))
+        part(tr("Digital Consumption Month", lang), _t(edition["month"]))
     out += ["", _sources(edition["sources"], lang)]
     out += _translation_note(lang)
     return out
@@ -277,12 +294,12 @@ def _countdown(payload: payloads.Countdown, lang: Lang, as_of: str) -> list[Rend
     body = _t(
         (headline, ACCENT),
         "\n\n",
-        (f"{word('date', lang)}: ", "bold"),
+        (f"{tr('Date', lang)}: ", "bold"),
         f"{day_date(payload, lang)}\n",
-        (f"{word('theme', lang)}: ", "bold"),
+        (f"{tr('Theme', lang)}: ", "bold"),
         theme,
         "\n",
-        (f"{word('today', lang)}: {payload['today']} ({payload['timezone']})", MUTED),
+        (f"{tr('Today', lang)}: {payload['today']} ({payload['timezone']})", MUTED),
     )
     celebrate = "bold green" if payload["is_today"] else "red"
     return [boxed(body, celebrate)]
@@ -322,7 +339,7 @@ def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> li
 
 
 def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableType]:
-    out: list[RenderableType] = [_t((word("sources", lang), "bold underline")), ""]
+    out: list[RenderableType] = [_t((tr("Sources", lang), "bold underline")), ""]
     for source in payload:
         extra = ", ".join(part for part in (source["publisher"], source["date"]) if part)
         lead = _t((source["id"], "cyan"), "  ")
@@ -331,7 +348,7 @@ def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableT
             out.append(Block(_t((extra, MUTED)), 2))
         out += [Block(_t((source["url"], "underline")), 2, whole=True), ""]
     if len(payload) == 1:  # one source asked for by id: what cites it
-        out.append(_t((f"{word('cited_by', lang)}:", "bold")))
+        out.append(_t((f"{tr('Cited by', lang)}:", "bold")))
         out += [Block(_t(ref), 2, lead="• ") for ref in payload[0]["cited_by"]]
         out.append("")
     return out[:-1]
@@ -387,16 +404,16 @@ def _measured_by(measured: payloads.Measured, lang: Lang) -> str:
 def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=word("measured", lang), title_style="bold", show_lines=True, expand=False)
-    table.add_column(word("year", lang), style="bold", no_wrap=True)
-    table.add_column(word("figure", lang))
-    table.add_column(word("kind", lang), no_wrap=True)
-    table.add_column(word("measured_by", lang))
-    table.add_column(word("gap", lang))
-    fields: list[RenderableType] = [_t((word("measured", lang), "bold"))]
+    table = Table(title=tr("Measured", lang), title_style="bold", show_lines=True, expand=False)
+    table.add_column(tr("Year", lang), style="bold", no_wrap=True)
+    table.add_column(tr("Figure", lang))
+    table.add_column(tr("Kind", lang), no_wrap=True)
+    table.add_column(tr("By", lang))
+    table.add_column(tr("Gap to the target", lang))
+    fields: list[RenderableType] = [_t((tr("Measured", lang), "bold"))]
     for measured in group[0]["measured"]:
         said, _ = nearest_gap(group, measured, lang)
-        missing = word("not_comparable", lang) if measured["value"] is not None else "–"
+        missing = tr("not comparable", lang) if measured["value"] is not None else "–"
         far = _t(said) if said else _t((missing, MUTED))
         label = kind(measured["kind"], lang)
         shown_kind = _t((label, KIND_STYLES[measured["kind"]]))
@@ -404,9 +421,9 @@ def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
         table.add_row(str(measured["year"]), _t(measured["text"]), shown_kind, by, far)
         fields += ["", _t((f"{measured['year']} · ", "bold"), shown_kind)]
         fields += [
-            _field(word("figure", lang), _t(measured["text"])),
-            _field(word("measured_by", lang), by),
-            _field(word("gap", lang), far),
+            _field(tr("Figure", lang), _t(measured["text"])),
+            _field(tr("By", lang), by),
+            _field(tr("Gap to the target", lang), far),
         ]
     return Fitted(table, fields)
 
@@ -414,9 +431,11 @@ def _measured_table(group: list[payloads.Target], lang: Lang) -> RenderableType:
 def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]:
     """For each indicator, its targets, then every figure measured against them, of which
     kind, and how far it is from the target it is told against."""
-    out: list[RenderableType] = [_banner(lang, word("targets", lang))]
+    out: list[RenderableType] = [
+        _banner(lang, tr("Targets, and what was measured against them", lang))
+    ]
     for heading, group in indicator_groups(payload):
-        out += ["", _t((heading, "bold underline")), _t((word("targets_set", lang), "bold"))]
+        out += ["", _t((heading, "bold underline")), _t((tr("Targets", lang), "bold"))]
         for target in sorted(group, key=lambda target: target["year"]):
             what = target["target_text"] or target["indicator"]
             if target["target_text"] and target["indicator"] != heading:
@@ -435,20 +454,22 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[RenderableType]
                 for m, note in notes
             ]
         else:
-            out.append(Block(_t((word("no_measurement", lang), MUTED)), 2))
+            out.append(
+                Block(_t((tr("No figure measured against it in the data.", lang), MUTED)), 2)
+            )
         cited = [
             *(ident for target in group for ident in target["sources"]),
             *(ident for m in measured for ident in m["sources"]),
         ]
         out.append(Block(_sources(list(dict.fromkeys(cited)), lang), 2, hang=2))
-    out += ["", _t((word("kinds_note", lang), MUTED))]
+    out += ["", _t((tr(KINDS_NOTE, lang), MUTED))]
     out += _translation_note(lang)
     return out
 
 
 def question(number: int, count: int, asked: payloads.Question, lang: Lang) -> list[RenderableType]:
     """One question with its four options, as the quiz asks it and as the handout prints it."""
-    heading = word("question_of", lang, number=number, count=count)
+    heading = tr("Question {number} of {count}", lang, number=number, count=count)
     out: list[RenderableType] = [_t((heading, MUTED)), Block(_t((asked["question"], "bold")))]
     out += [
         Block(_t(option), 2, lead=_t((f"{letter}. ", "bold cyan")))
@@ -469,10 +490,10 @@ def answer(asked: payloads.Question, lang: Lang) -> list[RenderableType]:
 
 
 def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
-    out: list[RenderableType] = [_t((word("quiz", lang), "bold underline")), ""]
+    out: list[RenderableType] = [_t((tr("Quiz", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
         out += [*question(number, len(payload), asked, lang), ""]
-    out += [_t((word("answer_key", lang), "bold underline")), ""]
+    out += [_t((tr("Answer key", lang), "bold underline")), ""]
     for number, asked in enumerate(payload, 1):
         letter = QUIZ_LETTERS[asked["answer"]]
         out += [_t((f"{number}. {letter}", "bold")), *answer(asked, lang)]

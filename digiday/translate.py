@@ -1,82 +1,66 @@
-"""The tool's own words in both languages.
+"""The tool's own words in the reader's language: the gettext catalogue, and the forms
+that words take in each language (weekdays, dates, ordinals, figures).
 
-Content lives in data/; this names what the tool itself says (headings, labels, weekdays,
-ordinals, dates) and gets it from the catalogue (digiday.l10n) in the reader's language.
+The English text is the msgid, written where it is said: `tr("Theme", lang)`, or marked with
+`N_()` where it is defined and translated later. `digiday/locale/vi/LC_MESSAGES/digiday.po`
+holds the Vietnamese, compiled to a `.mo` when the package is built (see hatch_build.py).
+Sourced content is not here: it lives in data/ as `{vi, en}`.
 """
 
 from __future__ import annotations
 
-from digiday.l10n import N_, catalogue
-from digiday.model import Lang, Measurement, Target
+import functools
+import os
 
-# key: msgid. The Vietnamese is in the catalogue (digiday/locale/vi/LC_MESSAGES/digiday.po).
-WORDS: dict[str, str] = {
-    "day": N_("National Digital Transformation Day"),
-    "day_date": N_("10 October, every year"),
-    "decision": N_("Decision 505/QĐ-TTg of 22 April 2022"),
-    "overview": N_("Overview"),
-    "definition": N_("National digital transformation"),
-    "activities": N_("Activities of the digital transformation process"),
-    "purposes": N_("Purposes"),
-    "history": N_("History"),
-    "agencies": N_("Who organises the Day"),
-    "change": N_("What changed"),
-    "now_done_by": N_("Now done by"),
-    "sources": N_("Sources"),
-    "role": N_("Role"),
-    "year": N_("Year"),
-    "edition": N_("Edition"),
-    "theme": N_("Theme"),
-    "themes": N_("Theme of each year"),
-    "editions": N_("Each Day as it happened"),
-    "day_theme": N_("Theme of the Day"),
-    "year_theme": N_("Year theme of the Government's steering body (not the Day's theme)"),
-    "theme_note": N_("Which theme is which"),
-    "ceremony": N_("National ceremony"),
-    "chaired_by": N_("Chaired by"),
-    "organiser": N_("Organised by"),
-    "provinces": N_("Provinces"),
-    "plan": N_("Plan"),
-    "month": N_("Digital Consumption Month"),
-    "cited_by": N_("Cited by"),
-    "by": N_("Set by"),
-    "unofficial": N_("unofficial translation"),
-    "date": N_("Date"),
-    "today": N_("Today"),
-    "watch_help": N_("Press Ctrl-C to stop"),
-    "search_results": N_("Search results"),
-    "ref": N_("ref"),
-    "text": N_("Text"),
-    "ics_summary": N_("{ordinal} {day}"),
-    "ics_theme": N_("Theme: {theme}"),
-    "ics_description": N_("10 October every year is {day} (Decision 505/QĐ-TTg)."),
-    "quiz": N_("Quiz"),
-    "quiz_help": N_("Choose one answer for each question. The answer key is at the end."),
-    "answer_key": N_("Answer key"),
-    "question_of": N_("Question {number} of {count}"),
-    "right": N_("Right."),
-    "wrong": N_("Not quite: the answer is {letter}."),
-    "score": N_("Score: {right} of {count}"),
-    "answer_prompt": N_("Your answer (1-4 or A-D):"),
-    "ics_category_day": N_("National day"),
-    "ics_category_topic": N_("Digital transformation"),
-    "targets": N_("Targets, and what was measured against them"),
-    "target": N_("Target"),
-    "targets_set": N_("Targets"),
-    "measured": N_("Measured"),
-    "indicator": N_("Indicator"),
-    "figure": N_("Figure"),
-    "kind": N_("Kind"),
-    "measured_by": N_("By"),
-    "gap": N_("Gap to the target"),
-    "no_measurement": N_("No figure measured against it in the data."),
-    "not_comparable": N_("not comparable"),
-    "kinds_note": N_(
-        "official: a statistics office's or an index's published figure; estimate: a figure "
-        "its maker calls an estimate; claim: a figure stated at an event or in a report "
-        "without its method."
-    ),
-}
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import gettext
+    from typing import Literal
+
+    from digiday.model import Lang, Measurement, Target
+
+DOMAIN = "digiday"
+# os.path, not pathlib: pathlib's import (with urllib.parse) would cost the fast path more
+# than the answer.
+LOCALEDIR = os.path.join(os.path.dirname(__file__), "locale")
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue where it is defined; it is translated where used."""
+    return message
+
+
+@functools.cache
+def catalogue(lang: Lang) -> gettext.NullTranslations:
+    """The catalogue for `lang`; English is the msgids themselves.
+
+    Read as bytes, not through gettext's own search of a folder, so that it is found inside
+    a zip too (a zipapp, a zipped installation), where there is no folder to search."""
+    import gettext  # here, not above: the fast path in English needs none of it
+
+    if lang == "en":
+        return gettext.NullTranslations()
+    relative = f"{lang}/LC_MESSAGES/{DOMAIN}.mo"
+    try:
+        with open(os.path.join(LOCALEDIR, relative), "rb") as file:
+            compiled = file.read()
+    except OSError:
+        try:
+            from importlib import resources
+
+            compiled = (resources.files("digiday") / "locale" / relative).read_bytes()
+        except (OSError, ModuleNotFoundError):
+            return gettext.NullTranslations()
+    import io
+
+    return gettext.GNUTranslations(io.BytesIO(compiled))
+
+
+def tr(message: str, lang: Lang, **values: object) -> str:
+    """`message` (a msgid) in `lang`, with `values` put into its placeholders when given."""
+    text = catalogue(lang).gettext(message)
+    return text.format(**values) if values else text
+
 
 # What a target or a measured figure counts (model.UNITS), with its number in the reader's
 # language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`.
@@ -162,10 +146,6 @@ ORDINAL_FORMS = {
 }
 
 
-def word(key: str, lang: Lang, **values: object) -> str:
-    return catalogue(lang).gettext(WORDS[key]).format(**values)
-
-
 def translation_note(lang: Lang) -> str:
     """The note on English text, or "" where it does not apply (Vietnamese is the sources'
     own text; the catalogue still translates the note, for completeness)."""
@@ -192,6 +172,34 @@ KIND_LABELS = {"official": N_("official"), "estimate": N_("estimate"), "claim": 
 def kind(kind_id: str, lang: Lang) -> str:
     """A measured figure's kind (model.KINDS) as a label."""
     return catalogue(lang).gettext(KIND_LABELS[kind_id])
+
+
+# What the three kinds mean, said under every list of measured figures.
+# A ceremony's labelled parts, in the order both renderers say them.
+CEREMONY_PARTS: tuple[tuple[Literal["chaired_by", "organiser", "provinces"], str], ...] = (
+    ("chaired_by", N_("Chaired by")),
+    ("organiser", N_("Organised by")),
+    ("provinces", N_("Provinces")),
+)
+
+KINDS_NOTE = N_(
+    "official: a statistics office's or an index's published figure; estimate: a figure "
+    "its maker calls an estimate; claim: a figure stated at an event or in a report "
+    "without its method."
+)
+
+SECTION_TITLES = {
+    "overview": N_("Overview"),
+    "definition": N_("National digital transformation"),
+    "activities": N_("Activities of the digital transformation process"),
+    "purposes": N_("Purposes"),
+    "history": N_("History"),
+}
+
+
+def section_title(section_id: str, lang: Lang) -> str:
+    """The heading of one of the `info` sections (model.SECTIONS)."""
+    return catalogue(lang).gettext(SECTION_TITLES[section_id])
 
 
 def number(value: float, lang: Lang) -> str:
@@ -287,7 +295,11 @@ def short_ordinal(number: int, lang: Lang) -> str:
 def countdown_headline(days: int, edition: int, lang: Lang) -> str:
     """`Còn 316 ngày đến ...` / `316 days to the 6th ...`, or the greeting on the Day."""
     t = catalogue(lang)
-    values = {"day": word("day", lang), "ordinal": ordinal(edition, lang), "days": days}
+    values = {
+        "day": tr("National Digital Transformation Day", lang),
+        "ordinal": ordinal(edition, lang),
+        "days": days,
+    }
     if days == 0:
         return t.gettext("Today is the {ordinal} {day}! Happy Digital Transformation Day!").format(
             **values

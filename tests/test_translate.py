@@ -1,4 +1,5 @@
-"""The tool's own words: both languages, each one used, ordinals and weekdays right."""
+"""The tool's own words (digiday.translate): both languages, each one used, ordinals and
+weekdays right."""
 
 from __future__ import annotations
 
@@ -8,72 +9,72 @@ from pathlib import Path
 
 import pytest
 
-from digiday import i18n
+from digiday import translate
 from digiday.env import choose_lang
 from digiday.errors import ExitStatus, Failure
-from digiday.model import ROLES, SECTIONS
+from digiday.model import ROLES
 from tests.conftest import Invoke
 
-PACKAGE = Path(i18n.__file__).parent
+PACKAGE = Path(translate.__file__).parent
 
 
-def words_looked_up(source: str) -> set[str]:
-    """The WORDS keys that `source` looks up: `word("key", ...)`, or `word(name, ...)` where
-    `name` runs over a tuple of keys (`for key in ("a", "b")`) or over SECTIONS, or is
-    `section`."""
-    tree = ast.parse(source)
-    loops: dict[str, set[str]] = {}
-    for node in ast.walk(tree):
-        pairs: list[tuple[ast.expr, ast.expr]] = []
-        if isinstance(node, (ast.For, ast.comprehension)):
-            pairs.append((node.target, node.iter))
-        for target, over in pairs:
-            if not isinstance(target, ast.Name):
-                continue
-            keys = loops.setdefault(target.id, set())
-            if isinstance(over, ast.Tuple):
-                keys |= {
-                    e.value
-                    for e in over.elts
-                    if isinstance(e, ast.Constant) and isinstance(e.value, str)
-                }
-            elif isinstance(over, ast.Name) and over.id == "SECTIONS":
-                keys |= set(SECTIONS)
-    used: set[str] = set()
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and node.args):
-            continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        if name != "word":
-            continue
-        first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            used.add(first.value)
-        elif isinstance(first, ast.Name):
-            # `word(section, lang)` over a payload's sections: they are SECTIONS.
-            used |= set(SECTIONS) if first.id == "section" else loops.get(first.id, set())
-    return used
+def deferred_words(source: str) -> set[str]:
+    """The names that `source` binds, at the top of the module, to words marked `N_()` for
+    later (`KINDS_NOTE = N_(...)`, a tuple or a dict of them)."""
+    found = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            marks = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "N_"
+                for n in ast.walk(node.value)
+            )
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found |= {t.id for t in targets if marks and isinstance(t, ast.Name)}
+    return found
+
+
+def names_read(source: str) -> set[str]:
+    """Every name `source` reads: `NAME`, `module.NAME`, `from module import NAME`."""
+    read = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            read.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            read.add(node.attr)
+    return read
+
+
+# Typer says these itself (they are marked only so that the catalogue carries them);
+# tests/test_typer_internals.py checks that it still does.
+SAID_BY_TYPER = {"LIBRARY_WORDS"}
 
 
 def test_every_word_is_used() -> None:
-    # Only a lookup counts: the key written anywhere else (a JSON field of the same name,
-    # the table itself) does not.
-    used = set().union(*(words_looked_up(p.read_text("utf-8")) for p in PACKAGE.rglob("*.py")))
-    assert sorted(set(i18n.WORDS) - used) == []
+    # A word said where it is written (`tr("Theme", lang)`) is used by being there, and the
+    # catalogue test holds the .po to exactly those; a word marked for later must be read.
+    sources = [path.read_text("utf-8") for path in PACKAGE.rglob("*.py")]
+    read = set().union(*map(names_read, sources))
+    deferred = set().union(*map(deferred_words, sources))
+    assert len(deferred) > 5  # the search works
+    assert sorted(deferred - read - SAID_BY_TYPER) == []
 
 
-def test_a_word_written_out_is_not_a_word_looked_up() -> None:
-    # The check above must see the difference (a literal where the lookup was).
-    assert words_looked_up('word("cited_by", lang)') == {"cited_by"}
-    assert words_looked_up('"cited_by"; f"{lang}"') == set()
-    assert words_looked_up('[word(k, lang) for k in ("a", "b")]') == {"a", "b"}
+def test_a_word_marked_for_later_counts_only_where_it_is_read() -> None:
+    # The check above must see the difference.
+    assert deferred_words('NOTE = N_("a")\nFORMS = {"st": N_("{n}st")}\nX = "b"') == {
+        "NOTE",
+        "FORMS",
+    }
+    assert deferred_words('def f():\n    NOTE = N_("a")') == set()
+    assert "NOTE" in names_read("print(t.gettext(NOTE))")
+    assert "NOTE" in names_read("translate.NOTE")
+    assert "NOTE" not in names_read('NOTE = N_("a")')
 
 
 def test_every_role_has_a_label_in_both_languages() -> None:
     for role in ROLES:
-        assert i18n.role(role, "en") and i18n.role(role, "vi")
-        assert i18n.role(role, "en") != i18n.role(role, "vi")
+        assert translate.role(role, "en") and translate.role(role, "vi")
+        assert translate.role(role, "en") != translate.role(role, "vi")
 
 
 @pytest.mark.parametrize(
@@ -94,15 +95,15 @@ def test_every_role_has_a_label_in_both_languages() -> None:
     ],
 )
 def test_ordinals(number: int, vi: str, en: str) -> None:
-    assert i18n.ordinal(number, "vi") == vi
-    assert i18n.ordinal(number, "en") == en
+    assert translate.ordinal(number, "vi") == vi
+    assert translate.ordinal(number, "en") == en
 
 
 def test_weekdays_follow_date_weekday() -> None:
     sunday = dt.date(2027, 10, 10)  # a Sunday, as the contract's example says
-    assert i18n.weekday(sunday.weekday(), "en") == "Sunday"
-    assert i18n.weekday(sunday.weekday(), "vi") == "Chủ Nhật"
-    assert i18n.weekday(dt.date(2026, 10, 10).weekday(), "vi") == "Thứ Bảy"
+    assert translate.weekday(sunday.weekday(), "en") == "Sunday"
+    assert translate.weekday(sunday.weekday(), "vi") == "Chủ Nhật"
+    assert translate.weekday(dt.date(2026, 10, 10).weekday(), "vi") == "Thứ Bảy"
 
 
 @pytest.mark.parametrize(
