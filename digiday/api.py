@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from digiday import calendar, choices, views
+from digiday import choices, schedule, views
 from digiday.data import DataError as DataError  # re-exported: digiday.DataError
 from digiday.data import Loaded
 from digiday.errors import Failure
@@ -88,12 +88,12 @@ def _in_vietnam() -> dt.date:
 
 def is_day(date: dt.date) -> bool:
     """Whether `date` is a National Digital Transformation Day (10 October, 2022 on)."""
-    return calendar.is_day(_date(date, "date"))
+    return schedule.is_day(_date(date, "date"))
 
 
 def next_day(today: dt.date) -> dt.date:
     """The next Day on or after `today` (today counts)."""
-    return _answer(lambda: calendar.next_day(_date(today, "today")))
+    return _answer(lambda: schedule.next_day(_date(today, "today")))
 
 
 def data_as_of(data: Sequence[str] = ()) -> str:

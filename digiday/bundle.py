@@ -52,13 +52,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _records(value: Any) -> Any:
+def _from_plain(value: Any) -> Any:
     """The inverse of `_plain`."""
     if type(value) is tuple:
-        items = [_records(item) for item in value[1:]]
+        items = [_from_plain(item) for item in value[1:]]
         return RECORDS[value[0]](*items) if value[0] else tuple(items)
     if type(value) is dict:
-        return {key: _records(item) for key, item in value.items()}
+        return {key: _from_plain(item) for key, item in value.items()}
     return value
 
 
@@ -79,7 +79,7 @@ def unpack(packed: bytes) -> tuple[Any, ...] | None:
     try:
         merged, data_as_of, prepared, revisions, since = marshal.loads(packed)
         if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
-            return (_records(merged), data_as_of, prepared, revisions, since)
+            return (_from_plain(merged), data_as_of, prepared, revisions, since)
     except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
         pass
     return None

@@ -83,7 +83,7 @@ def number(value: str, low: int, high: int, what: str) -> int:
 
 def year(value: str | int) -> int:
     """A year with a Day (2022 to 9999), from what was typed."""
-    from digiday.calendar import YEARS
+    from digiday.schedule import YEARS
 
     found = whole_number(str(value))
     if found is None or found < 0:

@@ -20,7 +20,7 @@ import typer
 
 from digiday import __version__, choices
 from digiday.env import Environment
-from digiday.errors import ExitStatus, fail, report, shown_path
+from digiday.errors import ExitStatus, fail, quoted_path, report
 from digiday.model import DEFAULT_ZONE, QUIZ_TOPICS, ROLES, SECTIONS
 from digiday.options import (
     CountdownFormatOption,
@@ -304,14 +304,14 @@ def countdown(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import calendar
+    from digiday import schedule
 
     env = environment(ctx)
     chosen = choices.output_format(fmt, as_json, plain, "countdown")
     fmt = "line" if follow and fmt is None and not (as_json or plain) else chosen
     when = today(date, tz, env.now, env.environ)
     try:
-        left = calendar.days_until(when.date)
+        left = schedule.days_until(when.date)
     except OverflowError:
         fail(N_("no 10 October after {value} in the calendar"), value=when.date.isoformat())
     if follow:
@@ -358,7 +358,7 @@ def _follow(
     """`countdown --follow`: the answer for each new day, in its one-line forms."""
     import json
 
-    from digiday import calendar, views
+    from digiday import schedule, views
     from digiday.follow import follow
     from digiday.render import line, plain
 
@@ -375,7 +375,7 @@ def _follow(
 
     def answer(day: dt.date) -> str:
         if fmt == "days":
-            return f"{calendar.days_until(day)}\n"
+            return f"{schedule.days_until(day)}\n"
         payload = views.countdown(loaded.dataset, day, when.zone_name, env.lang)
         if fmt == "json":
             envelope = {
@@ -409,12 +409,12 @@ def is_today(
     lang: LangOption = None,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import calendar
+    from digiday import schedule
 
     env = environment(ctx)
     when = today(date, tz, env.now, env.environ)
     _check_layers(env, data_file)
-    raise typer.Exit(int(ExitStatus.OK if calendar.is_day(when.date) else ExitStatus.NO))
+    raise typer.Exit(int(ExitStatus.OK if schedule.is_day(when.date) else ExitStatus.NO))
 
 
 @commands.command(
@@ -461,23 +461,23 @@ def ics(
     lang: LangOption = None,
     data_file: DataOption = None,
 ) -> None:
-    from digiday import calendar, data
+    from digiday import data, schedule
     from digiday.output import write_bytes, write_file
     from digiday.render import ics as ics_render
 
     env = environment(ctx)
-    first = choices.year(start if start is not None else calendar.FIRST_YEAR)
+    first = choices.year(start if start is not None else schedule.FIRST_YEAR)
     if end is None:
         try:
-            next_year = calendar.next_day(today(date, tz, env.now, env.environ).date).year
-            last = min(next_year + 10, calendar.LAST_YEAR)
+            next_year = schedule.next_day(today(date, tz, env.now, env.environ).date).year
+            last = min(next_year + 10, schedule.LAST_YEAR)
         except OverflowError:
-            last = calendar.LAST_YEAR
+            last = schedule.LAST_YEAR
     else:
         last = choices.year(end)
     if first > last:
         fail(N_("empty range: --from {start} is after --to {end}"), start=first, end=last)
-    stamp = calendar.parse_date(data.bundled_as_of())
+    stamp = schedule.parse_date(data.bundled_as_of())
     loaded = _data(env, data_file)
     revisions, since = data.calendar_revisions()
     bundled = {year: ics_render.Revision(*revision) for year, revision in revisions.items()}
@@ -778,8 +778,8 @@ def validate(
             line = t.gettext("{file}: valid; {summary}; data as of {date}")
         else:
             line = t.gettext("{file}: valid; {summary}")
-        shown = line.format(file=shown_path(layer.file), summary=summary, date=layer.data_as_of)
-        write_text(env, shown + "\n")
+        text = line.format(file=quoted_path(layer.file), summary=summary, date=layer.data_as_of)
+        write_text(env, text + "\n")
     if not files:
         dates = [data.bundled_as_of(), *(layer.data_as_of for layer in checked if layer.data_as_of)]
         text = t.gettext("the data in use is as of {date}").format(date=max(dates))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from digiday import bundle
 from digiday.bundle import BUNDLE, BUNDLED_FILES, META
-from digiday.errors import ExitStatus, Failure, shown
+from digiday.errors import ExitStatus, Failure, quoted
 from digiday.model import LANGS, SECTIONS, Dataset, Lang
 from digiday.translate import N_
 
@@ -186,7 +186,7 @@ def pack(folder: Path) -> bytes:
         text
         for piece in finder.pieces(dataset)
         for lang in LANGS
-        for text in (*finder.haystacks(piece, lang), finder.shown(piece, lang))
+        for text in (*finder.haystacks(piece, lang), finder.result_text(piece, lang))
     )
     return bundle.pack(tuple(bundled._replace(prepared=prepared)))
 
@@ -222,7 +222,7 @@ def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) ->
     for layer in layers:
         for collection, ident, path in layer.checker.references:
             if ident not in known.get(collection, {}):
-                layer.checker.fail(path, _UNKNOWN[collection], value=shown(ident))
+                layer.checker.problem(path, _UNKNOWN[collection], value=quoted(ident))
     problems = [problem for layer in layers for problem in layer.checker.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
@@ -266,11 +266,11 @@ def _check_measures_kept(
             orphans.setdefault(measurement.measure, []).append(measurement.id)
     for measure, layer, path in reversed(replaced):
         if measure in orphans:
-            layer.checker.fail(
+            layer.checker.problem(
                 (*path, "measure"),
                 N_("measurements {ids} measure {value}, which no target measures now"),
                 ids=", ".join(orphans.pop(measure)),
-                value=shown(measure),
+                value=quoted(measure),
             )
 
 

@@ -57,11 +57,11 @@ class Failure(Exception):
 
 def _shown_as(name: str, value: object, gettext: Callable[[str], str]) -> object:
     if name == "path":
-        return shown_path(value)
+        return quoted_path(value)
     if isinstance(value, Word):
         return gettext(value)
     if name == "value" and isinstance(value, str):
-        return shown(value)
+        return quoted(value)
     return value
 
 
@@ -115,14 +115,14 @@ def escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda match: _escaped(match.group()), text)
 
 
-def shown_path(path: object) -> str:
+def quoted_path(path: object) -> str:
     """A file's path as a message shows it: quoted and escaped, always whole, so that the
     reader can tell which file is meant; an empty one is named as empty."""
     text = escape(os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path))
     return f"'{text}'"
 
 
-def shown(value: object) -> str:
+def quoted(value: object) -> str:
     """A value from outside (an argument, a file name, a key) as a message shows it: quoted,
     escaped, and cut to MAX_SHOWN characters with an ellipsis."""
     text = escape(str(value))

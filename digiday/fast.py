@@ -61,7 +61,7 @@ def answer(
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
         return None  # before any import: every other command pays nothing for the check
-    from digiday import calendar, layers
+    from digiday import layers, schedule
     from digiday.constants import DEFAULT_ZONE
     from digiday.env import resolve
     from digiday.errors import Failure
@@ -78,13 +78,13 @@ def answer(
     try:
         env = resolve(argv, environ=environ, stdout=stdout, now=now)
         when = today(options.get("--date"), options.get("--tz", DEFAULT_ZONE), env.now, environ)
-        left = calendar.days_until(when.date)
+        left = schedule.days_until(when.date)
     except (Failure, OverflowError):
         return None
     if env.warnings:  # a bad DIGIDAY_LANG: the full command line says so
         return None
     if words[0] == "is-today":
-        return 0 if calendar.is_day(when.date) else 1
+        return 0 if schedule.is_day(when.date) else 1
     text = f"{left}\n" if "--days" in options else _line(env.lang, when)
     return _write(env, text)
 

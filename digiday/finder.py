@@ -112,8 +112,8 @@ def _agency_name(agency: Agency) -> Text:
     names = {}
     for lang in LANGS:
         own, other = short.get(lang), short.get("en" if lang == "vi" else "vi")
-        shown = [name for name in dict.fromkeys((own, other)) if name]
-        names[lang] = agency.name.get(lang) + (f" ({', '.join(shown)})" if shown else "")
+        given = [name for name in dict.fromkeys((own, other)) if name]
+        names[lang] = agency.name.get(lang) + (f" ({', '.join(given)})" if given else "")
     return Text(vi=names["vi"], en=names["en"])
 
 
@@ -358,7 +358,7 @@ def spans(text: str, terms: list[str], prepared: Prepared | None = None) -> list
     )
 
 
-def shown(piece: Piece, lang: Lang) -> str:
+def result_text(piece: Piece, lang: Lang) -> str:
     """The text a piece shows as a result, in `lang`."""
     title = piece.title.get(lang) if piece.title else ""
     body = piece.body.get(lang)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from digiday import calendar
+from digiday import schedule
 from digiday.env import Environment
 from digiday.output import flush, write_text
 
@@ -50,17 +50,17 @@ def _stoppable() -> Iterator[None]:
 def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) -> None:
     """Write `answer(today)` now, and again each time today changes in `zone`, until a
     signal or Ctrl-C ends it (quietly)."""
-    shown: dt.date | None = None
+    printed: dt.date | None = None
     with _stoppable():
         try:
             while True:
                 now = env.now()
-                today = calendar.date_in(now, zone)
-                if today != shown:
+                today = schedule.date_in(now, zone)
+                if today != printed:
                     write_text(env, answer(today))
                     flush(env)
-                    shown = today
-                left = calendar.time_left_today(now, zone).total_seconds()
+                    printed = today
+                left = schedule.time_left_today(now, zone).total_seconds()
                 # A hair past midnight, so that the clock read on waking is in the new day.
                 env.sleep(max(left, 0.0) + 0.01)
         except (KeyboardInterrupt, _Stopped):

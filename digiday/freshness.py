@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from digiday import calendar
+from digiday import schedule
 from digiday.model import Lang
 from digiday.translate import N_, catalogue
 
@@ -29,7 +29,7 @@ def unknown(year: int | None, data_as_of: str, lang: Lang) -> str:
     `(not found as of 29/11/2026)` or `(not yet in the data of 29/11/2026)`."""
     t = catalogue(lang)
     date = short_date(data_as_of)
-    if year is not None and calendar.day_of(year) > dt.date.fromisoformat(data_as_of):
+    if year is not None and schedule.day_of(year) > dt.date.fromisoformat(data_as_of):
         return t.gettext("(not yet in the data of {date})").format(date=date)
     return t.gettext("(not found as of {date})").format(date=date)
 
@@ -49,16 +49,16 @@ def stale_notice(data_as_of: str, today: dt.date, lang: Lang) -> str | None:
     data's date; None when the data is newer than it."""
     from digiday.translate import ordinal
 
-    year = calendar.latest_year(today)
-    if year is None or calendar.day_of(year) <= dt.date.fromisoformat(data_as_of):
+    year = schedule.latest_year(today)
+    if year is None or schedule.day_of(year) <= dt.date.fromisoformat(data_as_of):
         return None
-    day = calendar.day_of(year)
+    day = schedule.day_of(year)
     return (
         catalogue(lang)
         .gettext(_STALE)
         .format(
             date=short_date(data_as_of),
-            edition=ordinal(calendar.edition(year), lang),
+            edition=ordinal(schedule.edition(year), lang),
             day=short_date(day.isoformat()),
         )
     )

@@ -170,8 +170,8 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
             how = _("Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far.")
             out.print(styled(how, "dim"))
             out.print()
-            for number, shown in enumerate(payload, 1):
-                out.print(Group(*question(number, len(payload), shown, env.lang)))
+            for number, entry in enumerate(payload, 1):
+                out.print(Group(*question(number, len(payload), entry, env.lang)))
                 prompt()
                 while True:
                     key = keys.next()
@@ -190,8 +190,8 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                 chosen = KEYS[key.lower()]
                 out.print(QUIZ_LETTERS[chosen], style="bold")
                 asked += 1
-                letter = QUIZ_LETTERS[shown["answer"]]
-                if chosen == shown["answer"]:
+                letter = QUIZ_LETTERS[entry["answer"]]
+                if chosen == entry["answer"]:
                     right += 1
                     verdict = styled(tr("Right.", env.lang), "bold green", 2)
                 else:
@@ -200,7 +200,7 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                         "bold red",
                         2,
                     )
-                out.print(Group(verdict, *answer(shown, env.lang), ""))
+                out.print(Group(verdict, *answer(entry, env.lang), ""))
     except KeyboardInterrupt:
         out.print()
         score()

@@ -27,7 +27,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar, overload
 
-from digiday import calendar
+from digiday import schedule
 from digiday.constants import QUIZ_LETTERS
 from digiday.finder import fold
 from digiday.model import Agency, Dataset, Lang
@@ -227,13 +227,13 @@ def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     # The wrong ordinals are those of the other Days held, as the right ones are: drawn from
     # the editions around each one instead, the 1st was always the lowest of its options and
     # a later one seldom the lowest or the highest.
-    ordinals = _Pool(ordinal(calendar.edition(year), lang) for year, _where, _sources in held)
+    ordinals = _Pool(ordinal(schedule.edition(year), lang) for year, _where, _sources in held)
     same_year = _places(year for year, _where, _sources in held)
     # Which edition a year's Day was is a fact of the calendar: the first was on 10 October
     # 2022, as the overview's entry on the editions says, with its sources.
     first = next((e for e in data.info.get("overview", ()) if e.id == "editions"), None)
     for year, where, sources in held:
-        nth = ordinal(calendar.edition(year), lang)
+        nth = ordinal(schedule.edition(year), lang)
         # Not "(2024)" in the question: each option's date names its year, and the one with
         # the year asked about was the answer.
         yield _Draft(

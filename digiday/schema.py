@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from digiday.calendar import FIRST_YEAR, LAST_YEAR, YEARS
-from digiday.errors import UNSAFE, shown, shown_path
+from digiday.errors import UNSAFE, quoted, quoted_path
 from digiday.model import (
     KINDS,
     LANGS,
@@ -37,6 +36,7 @@ from digiday.model import (
     Text,
     Theme,
 )
+from digiday.schedule import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.translate import N_, catalogue
 
 COLLECTIONS = (
@@ -101,21 +101,21 @@ class Problem(NamedTuple):
             name: t.gettext(value).format(**value.values) if isinstance(value, Word) else value
             for name, value in self.values.items()
         }
-        where = shown_path(self.file)
+        where = quoted_path(self.file)
         if self.line is not None:
             where = t.gettext(_AT_LINE).format(file=where, line=self.line)
-        path = shown(self.path)[1:-1]
+        path = quoted(self.path)[1:-1]
         return f"{where}: {path + ': ' if path else ''}{t.gettext(self.message).format(**values)}"
 
     def __str__(self) -> str:
         return self.text("en")
 
 
-def _show(path: Path) -> str:
-    shown = ""
+def _dotted(path: Path) -> str:
+    text = ""
     for part in path:
-        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else part)
-    return shown
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 class Checker:
@@ -128,14 +128,14 @@ class Checker:
         self.references: list[tuple[str, str, Path]] = []  # (collection, id, where cited)
         self.places: dict[tuple[str, Any], Path] = {}  # (collection, key): the record's path
 
-    def fail(self, path: Path, message: str, **values: object) -> None:
+    def problem(self, path: Path, message: str, **values: object) -> None:
         """Record `message` (a msgid) at `path`; `values` fill its placeholders."""
         line = None
         for end in range(len(path), -1, -1):
             line = self.lines.get(path[:end])
             if line is not None:
                 break
-        self.problems.append(Problem(self.file, line, _show(path), message, values))
+        self.problems.append(Problem(self.file, line, _dotted(path), message, values))
 
     def cite(self, collection: str, ident: str, path: Path) -> None:
         self.references.append((collection, ident, path))
@@ -161,7 +161,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, LongNumber):
         return Word.of(N_("a number of {digits} digits"), digits=value.digits)
     if isinstance(value, (str, int, float)):
-        return shown(value) if isinstance(value, str) else shown(value).strip("'")
+        return quoted(value) if isinstance(value, str) else quoted(value).strip("'")
     if value == []:
         return Word(N_("an empty list"))
     if value == {}:
@@ -177,7 +177,7 @@ def _unsafe(check: Checker, value: str, path: Path) -> bool:
     if bad is None:
         return False
     where = value.index(bad) + 1
-    check.fail(
+    check.problem(
         path,
         N_("holds the control character {char} at character {where}"),
         char=f"U+{ord(bad):04X}",
@@ -188,14 +188,14 @@ def _unsafe(check: Checker, value: str, path: Path) -> bool:
 
 def _string(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        check.fail(path, N_("expected non-empty text, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected non-empty text, found {found}"), found=_type_name(value))
         return None
     return None if _unsafe(check, value, path) else value
 
 
 def _identifier(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not _ID.match(value):
-        check.fail(path, N_("expected an id of lower-case letters, digits and '-'"))
+        check.problem(path, N_("expected an id of lower-case letters, digits and '-'"))
         return None
     return value
 
@@ -205,10 +205,10 @@ def _only_languages(check: Checker, value: dict[Any, Any], path: Path) -> bool:
     good = True
     for key in value:
         if key not in LANGS:
-            check.fail(
+            check.problem(
                 (*path, str(key)),
                 N_("unknown key {key} (known: {known})"),
-                key=shown(key),
+                key=quoted(key),
                 known="vi, en",
             )
             good = False
@@ -217,7 +217,7 @@ def _only_languages(check: Checker, value: dict[Any, Any], path: Path) -> bool:
 
 def _text(check: Checker, value: Any, path: Path) -> Text | None:
     if not isinstance(value, dict):
-        check.fail(
+        check.problem(
             path,
             N_("expected a mapping with 'vi' and 'en', found {found}"),
             found=_type_name(value),
@@ -226,7 +226,7 @@ def _text(check: Checker, value: Any, path: Path) -> Text | None:
     good = _only_languages(check, value, path)
     for lang in LANGS:
         if lang not in value:
-            check.fail(path, N_("missing language {lang}"), lang=f"'{lang}'")
+            check.problem(path, N_("missing language {lang}"), lang=f"'{lang}'")
             good = False
         elif _string(check, value[lang], (*path, lang)) is None:
             good = False
@@ -235,7 +235,7 @@ def _text(check: Checker, value: Any, path: Path) -> Text | None:
 
 def _texts(check: Checker, value: Any, path: Path) -> tuple[Text, ...] | None:
     if not isinstance(value, list) or not value:
-        check.fail(path, N_("expected a non-empty list, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a non-empty list, found {found}"), found=_type_name(value))
         return None
     items = [_text(check, item, (*path, index)) for index, item in enumerate(value)]
     return tuple(item for item in items if item is not None) if None not in items else None
@@ -243,7 +243,7 @@ def _texts(check: Checker, value: Any, path: Path) -> tuple[Text, ...] | None:
 
 def _source_ids(check: Checker, value: Any, path: Path) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not value:
-        check.fail(
+        check.problem(
             path,
             N_("expected a non-empty list of source ids, found {found}"),
             found=_type_name(value),
@@ -263,7 +263,7 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
         text = _string(check, value, path)
         return Abbreviation(text, text) if text is not None else None
     if not isinstance(value, dict):
-        check.fail(
+        check.problem(
             path,
             N_("expected text, or a mapping with 'vi' and 'en', found {found}"),
             found=_type_name(value),
@@ -273,7 +273,7 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
     names: dict[str, str | None] = {}
     for lang in LANGS:
         if lang not in value:
-            check.fail(path, N_("missing language {lang}"), lang=f"'{lang}'")
+            check.problem(path, N_("missing language {lang}"), lang=f"'{lang}'")
             good = False
         elif value[lang] is None:
             names[lang] = None
@@ -281,7 +281,7 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
             names[lang] = _string(check, value[lang], (*path, lang))
             good = good and names[lang] is not None
     if good and names["vi"] is None and names["en"] is None:
-        check.fail(path, N_("an abbreviation needs at least one language"))
+        check.problem(path, N_("an abbreviation needs at least one language"))
         good = False
     return Abbreviation(names["vi"], names["en"]) if good else None
 
@@ -291,17 +291,17 @@ def _number(check: Checker, value: Any, path: Path) -> Any:
     if value is None:
         return NULL
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        check.fail(path, N_("expected a number or null, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a number or null, found {found}"), found=_type_name(value))
         return None
     if abs(value) == float("inf"):
-        check.fail(path, N_("expected a number or null, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a number or null, found {found}"), found=_type_name(value))
         return None
     return value
 
 
 def _count(check: Checker, value: Any, path: Path) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        check.fail(
+        check.problem(
             path, N_("expected a whole number of 1 or more, found {found}"), found=_type_name(value)
         )
         return None
@@ -310,10 +310,10 @@ def _count(check: Checker, value: Any, path: Path) -> int | None:
 
 def _kind(check: Checker, value: Any, path: Path) -> str | None:
     if value not in KINDS:
-        check.fail(
+        check.problem(
             path,
             N_("unknown kind {value} (known: {known})"),
-            value=shown(value),
+            value=quoted(value),
             known=", ".join(KINDS),
         )
         return None
@@ -322,10 +322,10 @@ def _kind(check: Checker, value: Any, path: Path) -> str | None:
 
 def _unit(check: Checker, value: Any, path: Path) -> str | None:
     if value not in UNITS:
-        check.fail(
+        check.problem(
             path,
             N_("unknown unit {value} (known: {known})"),
-            value=shown(value),
+            value=quoted(value),
             known=", ".join(UNITS),
         )
         return None
@@ -355,10 +355,10 @@ def _successor(check: Checker, value: Any, path: Path) -> str | None:
 
 def _year(check: Checker, value: Any, path: Path) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        check.fail(path, N_("expected a year, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a year, found {found}"), found=_type_name(value))
         return None
     if value not in YEARS:
-        check.fail(
+        check.problem(
             path,
             N_("year {year} is outside {first}–{last} (the first Day was {first})"),
             year=_type_name(value),  # cut as any value shown: a year can have 80 digits
@@ -376,7 +376,7 @@ def _date(check: Checker, value: Any, path: Path) -> str | None:
             return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    check.fail(path, N_("expected a date written YYYY-MM-DD, in quotes"))
+    check.problem(path, N_("expected a date written YYYY-MM-DD, in quotes"))
     return None
 
 
@@ -395,7 +395,7 @@ def _document_date(check: Checker, value: Any, path: Path) -> str | None:
             pass
     # Told as a whole day: the month alone is the exception, for a document whose day no
     # page gives.
-    check.fail(path, N_("expected a date written YYYY-MM-DD, in quotes"))
+    check.problem(path, N_("expected a date written YYYY-MM-DD, in quotes"))
     return None
 
 
@@ -407,23 +407,23 @@ def _partial_date(check: Checker, value: Any, path: Path) -> str | None:
             return value
         except ValueError:
             pass
-    check.fail(path, N_("expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes"))
+    check.problem(path, N_("expected a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes"))
     return None
 
 
 def _url(check: Checker, value: Any, path: Path) -> str | None:
     if not isinstance(value, str) or not re.match(r"https?://[^\s]+\Z", value):
-        check.fail(path, N_("expected an http:// or https:// address"))
+        check.problem(path, N_("expected an http:// or https:// address"))
         return None
     return None if _unsafe(check, value, path) else value
 
 
 def _role(check: Checker, value: Any, path: Path) -> str | None:
     if value not in ROLES:
-        check.fail(
+        check.problem(
             path,
             N_("unknown role {value} (known: {known})"),
-            value=shown(value),
+            value=quoted(value),
             known=", ".join(ROLES),
         )
         return None
@@ -432,7 +432,7 @@ def _role(check: Checker, value: Any, path: Path) -> str | None:
 
 def _flag(check: Checker, value: Any, path: Path) -> bool | None:
     if not isinstance(value, bool):
-        check.fail(path, N_("expected true or false, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected true or false, found {found}"), found=_type_name(value))
         return None
     return value
 
@@ -451,7 +451,7 @@ class _Kind(NamedTuple):
 def _with_unit(check: Checker, fields: dict[str, Any], path: Path, number: str) -> bool:
     """A number means nothing without what it counts."""
     if fields.get(number) is not None and fields.get("unit") is None:
-        check.fail((*path, number), N_("a number needs the key 'unit' beside it"))
+        check.problem((*path, number), N_("a number needs the key 'unit' beside it"))
         return False
     return True
 
@@ -462,7 +462,7 @@ def _target_together(check: Checker, fields: dict[str, Any], path: Path) -> bool
 
 def _measured_together(check: Checker, fields: dict[str, Any], path: Path) -> bool:
     if fields.get("value") is None and fields.get("wording") is None:
-        check.fail(path, N_("a measurement needs a value, or its wording where it has none"))
+        check.problem(path, N_("a measurement needs a value, or its wording where it has none"))
         return False
     return _with_unit(check, fields, path, "value")
 
@@ -591,17 +591,17 @@ _KINDS: dict[str, _Kind] = {
 
 def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
     if not isinstance(value, dict):
-        check.fail(path, N_("expected a mapping, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a mapping, found {found}"), found=_type_name(value))
         return None
     fields = {**kind.required, **kind.optional}
     checked: dict[str, Any] = {}
     good = True
     for key, item in value.items():
         if key not in fields:
-            check.fail(
+            check.problem(
                 (*path, str(key)),
                 N_("unknown key {key} (known: {known})"),
-                key=shown(key),
+                key=quoted(key),
                 known=", ".join(fields),
             )
             good = False
@@ -612,17 +612,17 @@ def _record(check: Checker, kind: _Kind, value: Any, path: Path) -> Any:
             checked[key] = None
     for key in kind.required:
         if key not in value:
-            check.fail(path, N_("missing key {key}"), key=repr(key))
+            check.problem(path, N_("missing key {key}"), key=repr(key))
             good = False
     if good and kind.together is not None:
         good = kind.together(check, checked, path)
     return kind.build(**checked) if good else None
 
 
-def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, Any]:
+def _keyed_records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, Any]:
     """A list of records, keyed by their key; a key given twice in one file is a problem."""
     if not isinstance(value, list):
-        check.fail(path, N_("expected a list, found {found}"), found=_type_name(value))
+        check.problem(path, N_("expected a list, found {found}"), found=_type_name(value))
         return {}
     keyed: dict[Any, Any] = {}
     for index, item in enumerate(value):
@@ -632,11 +632,11 @@ def _records(check: Checker, kind: _Kind, value: Any, path: Path) -> dict[Any, A
         key = getattr(record, kind.key)
         check.places[(str(path[-1]), key)] = (*path, index)
         if key in keyed:
-            check.fail(
+            check.problem(
                 (*path, index, kind.key),
                 N_("{field} {key} is given twice"),
                 field=kind.key,
-                key=shown(key),
+                key=quoted(key),
             )
         keyed[key] = record
     return keyed
@@ -656,7 +656,9 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
     check = Checker(file, lines)
     collections: dict[str, dict[Any, Any]] = {}
     if not isinstance(top, dict):
-        check.fail((), N_("the top level must be a mapping, found {found}"), found=_type_name(top))
+        check.problem(
+            (), N_("the top level must be a mapping, found {found}"), found=_type_name(top)
+        )
         return Layer(collections, check)
     data_as_of = None
     for key, value in top.items():
@@ -665,12 +667,12 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
         elif key == "data_as_of":
             data_as_of = _date(check, value, (key,))
         elif key in _KINDS:
-            collections[key] = _records(check, _KINDS[key], value, (key,))
+            collections[key] = _keyed_records(check, _KINDS[key], value, (key,))
         else:
-            check.fail(
+            check.problem(
                 (str(key),),
                 N_("unknown key {key} (known: {known})"),
-                key=shown(key),
+                key=quoted(key),
                 known=", ".join(TOP_KEYS),
             )
     return Layer(collections, check, data_as_of)
@@ -678,19 +680,19 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
 
 def _info(check: Checker, value: Any) -> dict[Any, Any]:
     if not isinstance(value, dict):
-        check.fail(
+        check.problem(
             ("info",), N_("expected a mapping of sections, found {found}"), found=_type_name(value)
         )
         return {}
     sections: dict[Any, Any] = {}
     for section, entries in value.items():
         if section not in SECTIONS:
-            check.fail(
+            check.problem(
                 ("info", str(section)),
                 N_("unknown section {value} (known: {known})"),
-                value=shown(section),
+                value=quoted(section),
                 known=", ".join(SECTIONS),
             )
             continue
-        sections[section] = _records(check, _ENTRY, entries, ("info", section))
+        sections[section] = _keyed_records(check, _ENTRY, entries, ("info", section))
     return sections

@@ -136,14 +136,14 @@ def today(
     environ: Mapping[str, str] | None = None,
 ) -> Today:
     """Today's date in the zone, or the date given with --date (the zone is still checked)."""
-    from digiday import calendar
+    from digiday import schedule
 
     zone_name, tz = zone(zone_name, environ)  # `local` resolved once: its name and its zone
     if date_text is None:
-        return Today(calendar.date_in(now(), tz), zone_name, tz)
+        return Today(schedule.date_in(now(), tz), zone_name, tz)
     try:
-        return Today(calendar.parse_date(date_text), zone_name, tz)
-    except calendar.DateFormError:
+        return Today(schedule.parse_date(date_text), zone_name, tz)
+    except schedule.DateFormError:
         fail(N_("not a date {value} (write YYYY-MM-DD or DD/MM/YYYY)"), value=date_text)
     except (ValueError, OverflowError):
         fail(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any
 
-from digiday.errors import Failure, shown
+from digiday.errors import Failure, quoted
 from digiday.model import Lang
 from digiday.output import write_text
 from digiday.translate import N_, catalogue
@@ -137,7 +137,7 @@ def usage_error(problem: UsageError, lang: Lang) -> str:
 
     t = catalogue(lang)
     if isinstance(problem, NoSuchOption):
-        text = t.gettext("no such option {value}").format(value=shown(problem.option_name))
+        text = t.gettext("no such option {value}").format(value=quoted(problem.option_name))
         if problem.possibilities:
             text += " " + t.gettext("(did you mean {close}?)").format(
                 close=", ".join(sorted(problem.possibilities))
@@ -162,7 +162,7 @@ def usage_error(problem: UsageError, lang: Lang) -> str:
             name=_param_name(problem.param, problem.ctx), reason=problem.message
         )
     elif isinstance(problem, ExtraArguments):
-        listed = ", ".join(shown(word) for word in problem.words[:MAX_EXTRA])
+        listed = ", ".join(quoted(word) for word in problem.words[:MAX_EXTRA])
         more = len(problem.words) - MAX_EXTRA
         if more > 0:
             listed += " " + t.ngettext("and {count:,} more", "and {count:,} more", more).format(

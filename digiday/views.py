@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
-from digiday import calendar, provenance, translate
+from digiday import provenance, schedule, translate
 from digiday.model import (
     Ceremony,
     Dataset,
@@ -62,22 +62,22 @@ def _history(data: Dataset, lang: Lang) -> list[payloads.InfoEntry]:
 
 
 def info(data: Dataset, sections: tuple[str, ...], lang: Lang) -> payloads.Info:
-    shown: dict[str, list[payloads.InfoEntry]] = {
+    result: dict[str, list[payloads.InfoEntry]] = {
         section: _history(data, lang)
         if section == "history"
         else [_entry(section, entry, lang) for entry in data.info[section]]
         for section in sections
     }
-    return cast("payloads.Info", shown)  # its keys are the sections, which choices checked
+    return cast("payloads.Info", result)  # its keys are the sections, which choices checked
 
 
 def agencies(data: Dataset, role: str | None, lang: Lang) -> list[payloads.Agency]:
-    shown: list[payloads.Agency] = []
+    result: list[payloads.Agency] = []
     for agency in data.agencies:
         if role is not None and agency.role != role:
             continue
         successor = data.agency(agency.successor) if agency.successor else None
-        shown.append(
+        result.append(
             {
                 "id": agency.id,
                 "name": agency.name.get(lang),
@@ -90,21 +90,21 @@ def agencies(data: Dataset, role: str | None, lang: Lang) -> list[payloads.Agenc
                 "sources": list(agency.sources),
             }
         )
-    return shown
+    return result
 
 
 def theme_years(data: Dataset, today: dt.date) -> list[int]:
     """2022 to the most recent Day, and any later year the data has a theme for."""
-    latest = calendar.latest_year(today) or calendar.FIRST_YEAR
+    latest = schedule.latest_year(today) or schedule.FIRST_YEAR
     last = max([latest, *(theme.year for theme in data.themes)])
-    return list(range(calendar.FIRST_YEAR, last + 1))
+    return list(range(schedule.FIRST_YEAR, last + 1))
 
 
 def edition_years(data: Dataset, today: dt.date) -> list[int]:
     """2022 to the next Day, and any later year the data has a theme or an edition for."""
-    upcoming = calendar.next_day(today).year
+    upcoming = schedule.next_day(today).year
     last = max([upcoming, *(t.year for t in data.themes), *(e.year for e in data.editions)])
-    return list(range(calendar.FIRST_YEAR, last + 1))
+    return list(range(schedule.FIRST_YEAR, last + 1))
 
 
 def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
@@ -113,7 +113,7 @@ def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
     note = edition.theme_note if edition else None
     return {
         "year": year,
-        "edition": calendar.edition(year),
+        "edition": schedule.edition(year),
         "theme": theme.theme.get(lang) if theme else None,
         "unofficial_translation": bool(theme and theme.unofficial_translation) and lang == "en",
         "note": _text(note.text if note else None, lang),
@@ -186,18 +186,18 @@ def gap_words(short_by: float, target: payloads.Target, lang: Lang) -> str:
 def editions(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Edition]:
     """Each Day as it happened: its theme, the year theme (a different thing), the national
     ceremony, the plan and the month; an unknown part is None."""
-    shown: list[payloads.Edition] = []
+    result: list[payloads.Edition] = []
     for year in years:
         day = _theme(data, year, lang)
         edition = data.edition_for(year)
         year_theme = edition.year_theme if edition else None
         parts = provenance.edition_sources(edition) if edition else ()
-        shown.append(
+        result.append(
             {
                 "year": year,
                 "edition": day["edition"],
-                "date": calendar.day_of(year).isoformat(),
-                "weekday": translate.weekday(calendar.day_of(year).weekday(), lang),
+                "date": schedule.day_of(year).isoformat(),
+                "weekday": translate.weekday(schedule.day_of(year).weekday(), lang),
                 "theme": day["theme"],
                 "unofficial_translation": day["unofficial_translation"],
                 "theme_note": day["note"],
@@ -213,32 +213,32 @@ def editions(data: Dataset, years: list[int], lang: Lang) -> list[payloads.Editi
                 "sources": list(dict.fromkeys([*day["sources"], *parts])),
             }
         )
-    return shown
+    return result
 
 
 def countdown(data: Dataset, today: dt.date, zone_name: str, lang: Lang) -> payloads.Countdown:
-    target = calendar.next_day(today)
+    target = schedule.next_day(today)
     theme = data.theme_for(target.year)
     return {
         "today": today.isoformat(),
         "timezone": zone_name,
         "date": target.isoformat(),
-        "days": calendar.days_until(today),
-        "is_today": calendar.is_day(today),
-        "edition": calendar.edition(target.year),
+        "days": schedule.days_until(today),
+        "is_today": schedule.is_day(today),
+        "edition": schedule.edition(target.year),
         "weekday": translate.weekday(target.weekday(), lang),
         "theme": theme.theme.get(lang) if theme else None,
     }
 
 
 def search(hits: list[Hit], lang: Lang) -> list[payloads.Hit]:
-    from digiday.finder import shown  # imported by the search itself; no other view needs it
+    from digiday.finder import result_text  # imported by the search itself; no other view needs it
 
     return [
         {
             "section": cast("payloads.HitSection", hit.piece.section),  # finder.pieces' own
             "ref": hit.piece.ref,
-            "text": shown(hit.piece, lang),
+            "text": result_text(hit.piece, lang),
         }
         for hit in hits
     ]
@@ -307,12 +307,12 @@ def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Mea
 
 def targets(data: Dataset, year: int | None, lang: Lang) -> list[payloads.Target]:
     """Each target (those for `year`, when given) with every figure measured against it."""
-    shown: list[payloads.Target] = []
+    result: list[payloads.Target] = []
     for target in data.targets:
         if year is not None and target.year != year:
             continue
         document = data.document(target.document)
-        shown.append(
+        result.append(
             {
                 "id": target.id,
                 "indicator": target.indicator.get(lang),
@@ -333,7 +333,7 @@ def targets(data: Dataset, year: int | None, lang: Lang) -> list[payloads.Target
                 "sources": list(target.sources),
             }
         )
-    return shown
+    return result
 
 
 def sources(data: Dataset, only: str | None = None) -> list[payloads.Source]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from digiday import calendar
+from digiday import schedule
 from digiday.errors import TerminalGone
 from digiday.model import Lang
 from digiday.translate import catalogue, countdown_headline, long_date, tr
@@ -56,11 +56,11 @@ def terminal_gone() -> Iterator[None]:
 def live_line(now: dt.datetime, zone: dt.tzinfo, lang: Lang) -> str:
     """The line that changes every second: the time to the next Day's midnight, or, on the
     Day itself, how much of it is left."""
-    today = calendar.date_in(now, zone)
-    if calendar.is_day(today):
-        left = _clock(int(calendar.time_left_today(now, zone).total_seconds()) % 86400)
+    today = schedule.date_in(now, zone)
+    if schedule.is_day(today):
+        left = _clock(int(schedule.time_left_today(now, zone).total_seconds()) % 86400)
         return catalogue(lang).gettext("Today is the Day: {time} of it left").format(time=left)
-    return remaining(calendar.time_until(now, zone), calendar.next_day(today), lang)
+    return remaining(schedule.time_until(now, zone), schedule.next_day(today), lang)
 
 
 def _clock(seconds: int) -> str:
@@ -89,9 +89,9 @@ def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
 
 
 def _headline(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> str:
-    today = calendar.date_in(now, zone)
-    target = calendar.next_day(today)
-    return countdown_headline(calendar.days_until(today), calendar.edition(target.year), env.lang)
+    today = schedule.date_in(now, zone)
+    target = schedule.next_day(today)
+    return countdown_headline(schedule.days_until(today), schedule.edition(target.year), env.lang)
 
 
 def frame(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> RenderableType:
@@ -226,20 +226,20 @@ def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resiz
 
     room = max(env.width - 1, 1)  # a line in the last column would wrap on some terminals
     headline = ""
-    shown = 0  # cells of the live line on the screen, to blank what a shorter one leaves
+    on_screen = 0  # cells of the live line on the screen, to blank what a shorter one leaves
     try:
         while True:
             now = env.now()
             if _headline(env, zone, now) != headline:
                 headline = _headline(env, zone, now)
-                lead = "\n" if shown else ""
+                lead = "\n" if on_screen else ""
                 stdout.write(f"{lead}{headline}\n{tr('Press Ctrl-C to stop', env.lang)}\n")
-                shown = 0
+                on_screen = 0
             line = _tail(live_line(now, zone, env.lang), room, cell_len, env.ascii_only)
-            blank = max(min(shown, room) - cell_len(line), 0)
+            blank = max(min(on_screen, room) - cell_len(line), 0)
             stdout.write("\r" + line + " " * blank)
             stdout.flush()
-            shown = cell_len(line)
+            on_screen = cell_len(line)
             if resizes.wait(_to_next_second()):
                 size = _size(stdout)
                 room = max(size.columns - 1, 1) if size is not None else room

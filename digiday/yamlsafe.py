@@ -26,7 +26,7 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from digiday.errors import UNSAFE, shown
+from digiday.errors import UNSAFE, quoted
 from digiday.schema import LongNumber
 from digiday.translate import N_
 
@@ -69,18 +69,18 @@ class _StrictComposer(Composer):
             raise YamlProblem(
                 N_("is not usable YAML: alias {name} is not allowed"),
                 line,
-                name=shown("*" + str(event.anchor)),
+                name=quoted("*" + str(event.anchor)),
             )
         if event.anchor is not None:
             raise YamlProblem(
                 N_("is not usable YAML: anchor {name} is not allowed"),
                 line,
-                name=shown("&" + str(event.anchor)),
+                name=quoted("&" + str(event.anchor)),
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise YamlProblem(
-                N_("is not usable YAML: tag {name} is not allowed"), line, name=shown(tag)
+                N_("is not usable YAML: tag {name} is not allowed"), line, name=quoted(tag)
             )
         if self._depth >= MAX_DEPTH:
             raise YamlProblem(
@@ -111,7 +111,7 @@ class _StrictConstructor(SafeConstructor):
                 ) from None
             if duplicate:
                 raise YamlProblem(
-                    N_("is not usable YAML: duplicate key {key}"), line, key=shown(key)
+                    N_("is not usable YAML: duplicate key {key}"), line, key=quoted(key)
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)

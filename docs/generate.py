@@ -254,14 +254,14 @@ def check_fresh(today: dt.date | None = None) -> int:
     """Exit 1 when, on the real clock (or `today`), a Day has passed that is after the
     bundled data's date: the maintainer's reminder to check the sources again (README, the
     checklist)."""
-    from digiday import calendar, data
+    from digiday import data, schedule
     from digiday.freshness import stale_notice
 
     if today is None:
         today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()  # in Vietnam
     notice = stale_notice(data.bundled_as_of(), today, "en")
     if notice is None:
-        latest = calendar.latest_year(today)
+        latest = schedule.latest_year(today)
         print(f"fresh: the bundled data is as of {data.bundled_as_of()}, after the {latest} Day")
         return 0
     print(f"stale: {notice}", file=sys.stderr)

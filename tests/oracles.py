@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from digiday import calendar, quiz
+from digiday import quiz, schedule
 from digiday.finder import fold
 from digiday.model import Dataset, Lang
 from digiday.translate import ordinal, partial_date
@@ -56,8 +56,8 @@ def true_options(q: quiz.Question, data: Dataset, lang: Lang) -> list[int]:
     if q.topic == "editions":
         if year is None:  # when and where: the question names the Day by its ordinal
             years = [e.year for e in data.editions]
-            year = next(y for y in years if f" {ordinal(calendar.edition(y), lang)} " in q.question)
-        truths = [ordinal(calendar.edition(year), lang)]
+            year = next(y for y in years if f" {ordinal(schedule.edition(y), lang)} " in q.question)
+        truths = [ordinal(schedule.edition(year), lang)]
         for edition in data.editions:
             c = edition.ceremony
             if edition.year == year and c is not None and c.date and c.place:

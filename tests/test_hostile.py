@@ -436,13 +436,13 @@ def test_the_watch_counts_to_the_rule_s_midnight() -> None:
     # 04:00 UTC (EDT, -4h) and the second at 05:00 UTC (EST, -5h).
     import datetime as dt
 
-    from digiday import calendar
+    from digiday import schedule
 
     _, zone = local_zone({"TZ": "EST5EDT,M3.2.0,M11.1.0"})
     now = dt.datetime(2027, 11, 7, 3, 0, tzinfo=dt.timezone.utc)  # 23:00 on the 6th, EDT
-    assert calendar.time_left_today(now, zone) == dt.timedelta(hours=1)
+    assert schedule.time_left_today(now, zone) == dt.timedelta(hours=1)
     later = dt.datetime(2027, 11, 8, 4, 0, tzinfo=dt.timezone.utc)  # 23:00 on the 7th, EST
-    assert calendar.time_left_today(later, zone) == dt.timedelta(hours=1)
+    assert schedule.time_left_today(later, zone) == dt.timedelta(hours=1)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

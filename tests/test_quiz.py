@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digiday import calendar, data, quiz
+from digiday import data, quiz, schedule
 from digiday.finder import fold
 from digiday.model import ROLES, Agency, Ceremony, Dataset, Document, Edition, Lang, Text, Theme
 from digiday.translate import ordinal
@@ -199,7 +199,7 @@ def test_a_date_known_to_the_month_is_offered_only_beside_dates_known_to_the_mon
 def test_the_ceremony_question_names_no_year_and_its_ordinals_are_the_days_held() -> None:
     held = [e.year for e in DATASET.editions if e.ceremony and e.ceremony.date and e.ceremony.place]
     for lang in LANGS:
-        ordinals = {ordinal(calendar.edition(year), lang) for year in held}
+        ordinals = {ordinal(schedule.edition(year), lang) for year in held}
         for q in _asked(DATASET, "editions", lang):
             if year_of(q.question) is None:  # when and where: each option's date says its year
                 assert all(str(year) not in q.question for year in held)

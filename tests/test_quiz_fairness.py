@@ -26,7 +26,7 @@ from functools import cache
 
 import pytest
 
-from digiday import calendar, data, quiz
+from digiday import data, quiz, schedule
 from digiday.finder import fold
 from digiday.model import Dataset, Lang
 from digiday.translate import ordinal, partial_date
@@ -265,7 +265,7 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
         c = edition.ceremony
         if c is not None and c.date is not None and c.place is not None:
             add(f"{partial_date(c.date, lang)}, {c.place.get(lang)}", "ceremony")
-        add(ordinal(calendar.edition(edition.year), lang), "ordinal")
+        add(ordinal(schedule.edition(edition.year), lang), "ordinal")
     for agency in dataset.agencies:
         add(agency.name.get(lang), "body")
     for document in dataset.documents:

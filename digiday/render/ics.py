@@ -18,7 +18,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, NamedTuple
 
-from digiday import calendar
+from digiday import schedule
 from digiday.freshness import unknown
 from digiday.model import LANGS, Dataset, Lang
 from digiday.translate import ordinal, partial_date, tr
@@ -63,7 +63,7 @@ def event(data: Dataset, year: int, lang: Lang, as_of: str) -> Event:
     sources = {source.id: source.url for source in data.sources}
     url = sources.get(theme.sources[0]) if theme is not None and theme.sources else None
     return Event(
-        summary=tr("{ordinal} {day}", lang, day=day, ordinal=ordinal(calendar.edition(year), lang)),
+        summary=tr("{ordinal} {day}", lang, day=day, ordinal=ordinal(schedule.edition(year), lang)),
         description="\n".join(lines),
         url=url,
         categories=(tr("National day", lang), tr("Digital transformation", lang)),
@@ -117,8 +117,8 @@ def render(
         entry.add("dtstamp", _midnight_utc(stamp))
         entry.add("last-modified", _midnight_utc(dt.date.fromisoformat(rev.modified)))
         entry.add("sequence", rev.sequence)
-        entry.add("dtstart", calendar.day_of(year))
-        entry.add("dtend", calendar.day_of(year) + dt.timedelta(days=1))
+        entry.add("dtstart", schedule.day_of(year))
+        entry.add("dtend", schedule.day_of(year) + dt.timedelta(days=1))
         entry.add("summary", said.summary)
         entry.add("description", said.description)
         if said.url:

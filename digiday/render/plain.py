@@ -67,7 +67,7 @@ def _cell(value: object) -> str:
 Record = Mapping[str, object]  # one line's fields by name
 
 
-def _records(command: str, payload: payloads.Payload) -> list[Record]:
+def _rows(command: str, payload: payloads.Payload) -> list[Record]:
     # Each command's payload is of its own type (digiday.payloads), which `command` names.
     if command == "info":
         return [
@@ -130,7 +130,6 @@ def render(command: str, payload: payloads.Payload, lang: Lang) -> str:
     del lang  # plain output carries data only: no headings or words of the tool's own
     fields = FIELDS[command]
     lines = [
-        "\t".join(_cell(record.get(name)) for name in fields)
-        for record in _records(command, payload)
+        "\t".join(_cell(record.get(name)) for name in fields) for record in _rows(command, payload)
     ]
     return "".join(line + "\n" for line in lines)

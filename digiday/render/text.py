@@ -226,9 +226,9 @@ def _edition_entry(edition: payloads.Edition, lang: Lang, as_of: str) -> list[Re
     missing = _unknown(edition["year"], as_of, lang)
 
     def part(label: str, *lines: Text | None) -> None:
-        shown = [line for line in lines if line is not None]
+        present = [line for line in lines if line is not None]
         out.extend(["", _t((label, "bold underline"))])
-        out.extend(Block(line, 2) for line in shown or [missing])
+        out.extend(Block(line, 2) for line in present or [missing])
 
     part(
         tr("Theme of the Day", lang),
@@ -323,11 +323,11 @@ def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> li
             start = space + 1 if space != -1 else first
         lead = "  …" if start else "  "
         room = width - len(lead) - 1  # one column for a closing ellipsis
-        shown = text[start:]
-        if len(shown) > room:
-            cut = shown.rfind(" ", 0, room)
-            shown = shown[: cut if cut > 0 else room].rstrip(" ,;:") + "…"
-        snippet = _t(lead, shown)
+        excerpt = text[start:]
+        if len(excerpt) > room:
+            cut = excerpt.rfind(" ", 0, room)
+            excerpt = excerpt[: cut if cut > 0 else room].rstrip(" ,;:") + "…"
+        snippet = _t(lead, excerpt)
         for begin, end in found:
             begin, end = begin - start + len(lead), end - start + len(lead)
             if begin >= len(lead) and end <= len(snippet):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digiday import calendar
+from digiday import schedule
 from digiday import today as today_module
 
 UTC = dt.timezone.utc
@@ -34,9 +34,9 @@ def test_every_date_from_2000_to_2100_against_a_backward_scan() -> None:
         if day.month == 10 and day.day == 10 and day.year >= 2022:
             upcoming = day
         if day <= END:
-            assert calendar.next_day(day) == upcoming, day
-            assert calendar.days_until(day) == (upcoming - day).days, day
-            assert calendar.is_day(day) == (upcoming == day), day
+            assert schedule.next_day(day) == upcoming, day
+            assert schedule.days_until(day) == (upcoming - day).days, day
+            assert schedule.is_day(day) == (upcoming == day), day
             checked += 1
         day -= dt.timedelta(days=1)
     assert checked == (END - START).days + 1
@@ -46,9 +46,9 @@ def test_every_date_from_2000_to_2100_against_a_backward_scan() -> None:
 @given(st.dates(min_value=START, max_value=END))
 def test_next_day_matches_a_forward_walk(today: dt.date) -> None:
     expected = oracle_next_day(today)
-    assert calendar.next_day(today) == expected
-    assert calendar.days_until(today) == (expected - today).days
-    assert calendar.edition(expected.year) == expected.year - 2021
+    assert schedule.next_day(today) == expected
+    assert schedule.days_until(today) == (expected - today).days
+    assert schedule.edition(expected.year) == expected.year - 2021
 
 
 @settings(max_examples=300)
@@ -56,7 +56,7 @@ def test_next_day_matches_a_forward_walk(today: dt.date) -> None:
 def test_latest_year_is_the_last_day_on_or_before(today: dt.date) -> None:
     days = [dt.date(year, 10, 10) for year in range(2022, today.year + 1)]
     past = [day for day in days if day <= today]
-    assert calendar.latest_year(today) == (past[-1].year if past else None)
+    assert schedule.latest_year(today) == (past[-1].year if past else None)
 
 
 offsets = st.integers(min_value=-12 * 60, max_value=14 * 60).map(lambda m: dt.timedelta(minutes=m))
@@ -72,7 +72,7 @@ def test_date_in_any_zone_from_utc_minus_12_to_plus_14(
 ) -> None:
     zone = dt.timezone(offset)
     # Oracle: shift the UTC wall clock by the offset and read the date.
-    assert calendar.date_in(now, zone) == (now.replace(tzinfo=None) + offset).date()
+    assert schedule.date_in(now, zone) == (now.replace(tzinfo=None) + offset).date()
 
 
 @settings(max_examples=500)
@@ -86,7 +86,7 @@ def test_time_until_midnight_starting_the_day(now: dt.datetime, offset: dt.timed
         if target == local.date()
         else dt.datetime(target.year, target.month, target.day) - local
     )
-    assert calendar.time_until(now, zone) == expected
+    assert schedule.time_until(now, zone) == expected
 
 
 @pytest.mark.parametrize(
@@ -106,20 +106,20 @@ def test_time_until_midnight_starting_the_day(now: dt.datetime, offset: dt.timed
 )
 def test_boundary_dates(today: str, days: int, target: str) -> None:
     date = dt.date.fromisoformat(today)
-    assert calendar.days_until(date) == days
-    assert calendar.next_day(date) == dt.date.fromisoformat(target)
-    assert calendar.is_day(date) == (days == 0)
+    assert schedule.days_until(date) == days
+    assert schedule.next_day(date) == dt.date.fromisoformat(target)
+    assert schedule.is_day(date) == (days == 0)
 
 
 def test_already_the_day_in_vietnam_while_still_the_9th_in_utc() -> None:
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     before = dt.datetime(2026, 10, 9, 16, 59, 59, tzinfo=UTC)  # 23:59:59 in Hanoi
     after = dt.datetime(2026, 10, 9, 17, 0, 0, tzinfo=UTC)  # 00:00:00 in Hanoi
-    assert calendar.date_in(before, hanoi) == dt.date(2026, 10, 9)
-    assert calendar.date_in(after, hanoi) == dt.date(2026, 10, 10)
-    assert calendar.date_in(after, UTC) == dt.date(2026, 10, 9)
-    assert calendar.time_until(before, hanoi) == dt.timedelta(seconds=1)
-    assert calendar.time_until(after, hanoi) == dt.timedelta(0)
+    assert schedule.date_in(before, hanoi) == dt.date(2026, 10, 9)
+    assert schedule.date_in(after, hanoi) == dt.date(2026, 10, 10)
+    assert schedule.date_in(after, UTC) == dt.date(2026, 10, 9)
+    assert schedule.time_until(before, hanoi) == dt.timedelta(seconds=1)
+    assert schedule.time_until(after, hanoi) == dt.timedelta(0)
 
 
 @given(
@@ -135,8 +135,8 @@ def test_the_default_zone_without_a_database_is_vietnams_time(now: dt.datetime) 
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     fixed = today_module.zone("Asia/Ho_Chi_Minh")[1]
     assert fixed.utcoffset(now) == hanoi.utcoffset(now)
-    assert calendar.date_in(now, fixed) == calendar.date_in(now, hanoi)
-    assert calendar.time_until(now, fixed) == calendar.time_until(now, hanoi)
+    assert schedule.date_in(now, fixed) == schedule.date_in(now, hanoi)
+    assert schedule.time_until(now, fixed) == schedule.time_until(now, hanoi)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +147,7 @@ def test_the_zones_furthest_apart(zone: str, expected: dt.date) -> None:
     # 10:30 UTC on the 9th is 00:30 on the 10th at UTC+14, and 22:30 on the 8th at UTC-12
     # (Etc/GMT+12: the sign is POSIX's, reversed).
     now = dt.datetime(2026, 10, 9, 10, 30, tzinfo=UTC)
-    assert calendar.date_in(now, ZoneInfo(zone)) == expected
+    assert schedule.date_in(now, ZoneInfo(zone)) == expected
 
 
 def test_daylight_saving_between_now_and_the_day_counts_real_time() -> None:
@@ -155,11 +155,11 @@ def test_daylight_saving_between_now_and_the_day_counts_real_time() -> None:
     # 10 October 2026 00:00 EDT there is no change: exactly 9 days.
     new_york = ZoneInfo("America/New_York")
     now = dt.datetime(2026, 10, 1, tzinfo=new_york)
-    assert calendar.time_until(now, new_york) == dt.timedelta(days=9)
+    assert schedule.time_until(now, new_york) == dt.timedelta(days=9)
     # From 1 March 2027 (EST) to 10 October 2027 (EDT) the clocks go forward an hour.
     march = dt.datetime(2027, 3, 1, tzinfo=new_york)
     wall_days = (dt.date(2027, 10, 10) - dt.date(2027, 3, 1)).days
-    assert calendar.time_until(march, new_york) == dt.timedelta(days=wall_days, hours=-1)
+    assert schedule.time_until(march, new_york) == dt.timedelta(days=wall_days, hours=-1)
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_daylight_saving_between_now_and_the_day_counts_real_time() -> None:
     ],
 )
 def test_parse_date(text: str, expected: dt.date) -> None:
-    assert calendar.parse_date(text) == expected
+    assert schedule.parse_date(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -180,13 +180,13 @@ def test_parse_date(text: str, expected: dt.date) -> None:
 )
 def test_parse_date_refuses(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - each text fails for its own reason
-        calendar.parse_date(text)
+        schedule.parse_date(text)
 
 
 def test_no_day_after_the_calendar_ends() -> None:
-    assert calendar.next_day(dt.date(9999, 10, 10)) == dt.date(9999, 10, 10)
+    assert schedule.next_day(dt.date(9999, 10, 10)) == dt.date(9999, 10, 10)
     with pytest.raises(OverflowError):
-        calendar.next_day(dt.date(9999, 10, 11))
+        schedule.next_day(dt.date(9999, 10, 11))
 
 
 @pytest.mark.parametrize(
@@ -250,7 +250,7 @@ def test_the_live_line_on_the_day_and_around_it(now: dt.datetime, lang: str, exp
     ],
 )
 def test_the_latest_day_counts_the_day_itself(today: str, latest: int | None) -> None:
-    assert calendar.latest_year(dt.date.fromisoformat(today)) == latest
+    assert schedule.latest_year(dt.date.fromisoformat(today)) == latest
 
 
 def test_the_wait_is_taken_in_the_zone_not_on_the_machines_clock() -> None:
@@ -258,5 +258,5 @@ def test_the_wait_is_taken_in_the_zone_not_on_the_machines_clock() -> None:
     # machine's clock in the tests) it is still the 9th.
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     now = dt.datetime(2026, 10, 9, 17, 30, tzinfo=UTC)
-    assert calendar.time_until(now, hanoi) == dt.timedelta(0)
-    assert calendar.time_left_today(now, hanoi) == dt.timedelta(hours=23, minutes=30)
+    assert schedule.time_until(now, hanoi) == dt.timedelta(0)
+    assert schedule.time_left_today(now, hanoi) == dt.timedelta(hours=23, minutes=30)

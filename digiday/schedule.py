@@ -1,4 +1,5 @@
-"""Date logic for the Day, as pure functions: no clock is read here, the caller passes "now".
+"""When the Day falls: its dates, its editions, and how long until the next, as pure
+functions. No clock is read here; the caller passes "now".
 
 The Day is 10 October every year from 2022 (edition 1). "Today" is a calendar date in some
 time zone; turning an instant into that date is `date_in`, and the rest works on dates.
