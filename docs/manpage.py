@@ -36,6 +36,8 @@ _HEADINGS: dict[Lang, dict[str, str]] = {
         "status": "EXIT STATUS",
         "environment": "ENVIRONMENT",
         "files": "FILES",
+        "examples": "EXAMPLES",
+        "example": "Example: ",
         "manual": "User Commands",
     },
     "vi": {
@@ -47,6 +49,8 @@ _HEADINGS: dict[Lang, dict[str, str]] = {
         "status": "MÃ THOÁT",
         "environment": "BIẾN MÔI TRƯỜNG",
         "files": "TỆP",
+        "examples": "VÍ DỤ",
+        "example": "Ví dụ: ",
         "manual": "Lệnh người dùng",
     },
 }
@@ -116,6 +120,19 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+def _example(help_text: str, prefix: str) -> tuple[str | None, str]:
+    """A help text's example (its paragraph that starts with `prefix`, without it) and the
+    rest of the text: the page gathers the examples in a section of their own."""
+    example = None
+    rest = []
+    for paragraph in help_text.strip().split("\n\n"):
+        if example is None and paragraph.startswith(prefix):
+            example = " ".join(paragraph[len(prefix) :].split())
+        else:
+            rest.append(paragraph)
+    return example, "\n\n".join(rest)
+
+
 def _options(command: Any, ctx: Any) -> list[str]:
     out = []
     for param in command.get_params(ctx):
@@ -146,7 +163,9 @@ def _page(lang: Lang, dated: dt.date) -> str:
     group.translate(lang)  # type: ignore[attr-defined]
     ctx = group.make_context("digiday", [], resilient_parsing=True)
     words = _HEADINGS[lang]
-    summary = (group.help or "").split("\n\n")[-1]
+    example, description = _example(group.help or "", words["example"])
+    summary = description.split("\n\n")[-1]
+    examples = [(example, summary)] if example else []
     out = [
         f'.TH DIGIDAY 1 "{dated.isoformat()}" "digiday {__version__}" "{roff(words["manual"])}"',
         f".SH {roff(words['name'])}",
@@ -154,7 +173,7 @@ def _page(lang: Lang, dated: dt.date) -> str:
         f".SH {roff(words['synopsis'])}",
         f".B digiday\n{roff(' '.join(group.collect_usage_pieces(ctx)))}",
         f".SH {roff(words['description'])}",
-        *_paragraphs(group.help or ""),
+        *_paragraphs(description),
         f".SH {roff(words['options'])}",
         *_options(group, ctx),
         f".SH {roff(words['commands'])}",
@@ -164,8 +183,14 @@ def _page(lang: Lang, dated: dt.date) -> str:
         assert command is not None
         inner = command.make_context(name, [], parent=ctx, resilient_parsing=True)
         usage = " ".join(command.collect_usage_pieces(inner))
-        out += [f'.SS "{roff(f"digiday {name} {usage}")}"', *_paragraphs(command.help or "")]
+        example, description = _example(command.help or "", words["example"])
+        if example:
+            examples.append((example, command.get_short_help_str(limit=200)))
+        out += [f'.SS "{roff(f"digiday {name} {usage}")}"', *_paragraphs(description)]
         out += _options(command, inner)
+    out.append(f".SH {roff(words['examples'])}")
+    for command_line, what in examples:
+        out += [".TP", f"\\fB{roff(command_line)}\\fR", roff(" ".join(what.split()))]
     out.append(f".SH {roff(words['status'])}")
     for code, meaning in _STATUS[lang]:
         out += [".TP", f"\\fB{code}\\fR", roff(meaning)]

@@ -56,8 +56,8 @@ def test_the_manual_page_is_clean_roff(lang: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "headings"),
     [
-        ("en", ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS"]),
-        ("vi", ["TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN", "CÁC LỆNH", "MÃ THOÁT"]),
+        ("en", ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXAMPLES"]),
+        ("vi", ["TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN", "CÁC LỆNH", "VÍ DỤ"]),
     ],
 )
 def test_the_manual_page_reads_in_its_language(lang: str, headings: list[str]) -> None:
@@ -75,6 +75,14 @@ def test_the_manual_page_reads_in_its_language(lang: str, headings: list[str]) -
         assert any(line.strip().startswith(f"digiday {command} ") for line in lines), command
     said = {"en": "Days until the next National Digital Transformation Day", "vi": "Số ngày"}
     assert said[lang] in " ".join(shown.split())
+    # Each command's example stands once, in the examples, after the commands and before
+    # the exit statuses: not as the first line of a description.
+    examples = lines.index(headings[-1])
+    assert lines.index({"en": "EXIT STATUS", "vi": "MÃ THOÁT"}[lang]) > examples
+    for example in ("digiday countdown --days", "digiday targets --year 2025"):
+        (where,) = [n for n, line in enumerate(lines) if line.strip() == example]
+        assert where > examples
+    assert not any(line.strip().startswith(("Example:", "Ví dụ:")) for line in lines)
 
 
 @pytest.mark.parametrize(
