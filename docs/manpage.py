@@ -159,8 +159,8 @@ def _page(lang: Lang, dated: dt.date) -> str:
     from digiday.cli import app
     from digiday.root import command_names
 
-    group = get_command(app)
-    group.translate(lang)  # type: ignore[attr-defined]
+    group: Any = get_command(app)  # the root group (digiday.root.RootGroup)
+    group.translate(lang)
     ctx = group.make_context("digiday", [], resilient_parsing=True)
     words = _HEADINGS[lang]
     example, description = _example(group.help or "", words["example"])
