@@ -10,14 +10,20 @@ which reads the clock after each wake, catches up within a minute.
 
 Python 3.13 has `os.timerfd_create`; before it, the same calls go through ctypes, imported
 only on the first wait, so that no other command pays for it.
+
+A signal whose handler should end the wait (SIGTERM for `--follow`) can come after Python
+last looked for signals and before the wait begins: its handler then runs only when the
+wait ends, a day later. `waking_on_signals` closes that gap the way CPython offers
+(`signal.set_wakeup_fd`): every signal also writes a byte into a pipe that the wait watches.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _ELSEWHERE = 60.0  # seconds: the longest sleep where suspend cannot be counted
 
@@ -68,6 +74,32 @@ class _Timers:
 
 
 _timers: _Timers | None = None
+_woken: int | None = None  # the read end of the signals' wake-up pipe, while one is set
+
+
+@contextlib.contextmanager
+def waking_on_signals() -> Iterator[None]:
+    """Inside the block, a signal that comes at any moment ends a wait, so that its handler
+    runs at once. Only the main thread may set a wake-up fd: elsewhere it does nothing."""
+    global _woken
+    import signal
+
+    read, write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        previous = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+    except ValueError:  # not the main thread
+        os.close(read)
+        os.close(write)
+        yield
+        return
+    _woken = read
+    try:
+        yield
+    finally:
+        _woken = None
+        signal.set_wakeup_fd(previous)
+        os.close(read)
+        os.close(write)
 
 
 def _suspend_aware() -> _Timers | None:
@@ -115,10 +147,18 @@ def sleep(seconds: float) -> None:
 def _wait(boot: int, wall: int) -> None:
     import select
 
+    woken = _woken
     watched = [boot] if wall < 0 else [boot, wall]
+    watched += [woken] if woken is not None else []
     while True:
         ready, _, _ = select.select(watched, [], [])
         if boot in ready:
+            return
+        if woken is not None and woken in ready:
+            # A signal came: its handler runs as this returns (and, for --follow's, ends it).
+            with contextlib.suppress(BlockingIOError):
+                while os.read(woken, 64):
+                    pass
             return
         try:
             os.read(wall, 8)
@@ -126,4 +166,4 @@ def _wait(boot: int, wall: int) -> None:
             return
         # The wall-clock deadline itself passed: a clock far behind the real one (a test's
         # moved clock, which the kernel's timers do not see). Wait on the boot timer alone.
-        watched = [boot]
+        watched.remove(wall)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from digiday import alarm, clock
+from digiday import clock
 from digiday.constants import LANGS
 from digiday.errors import Failure
 from digiday.translate import N_
@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 
 # What a stream must encode to show Vietnamese: a letter with two marks, đ, and the dash.
 _VIETNAMESE_PROBE = "ệđ–"
+
+
+def _sleep(seconds: float) -> None:
+    from digiday import alarm  # here: only --follow waits, and the fast path never does
+
+    alarm.sleep(seconds)
 
 
 class Environment(NamedTuple):  # as immutable as a frozen dataclass, without its import
@@ -40,7 +46,7 @@ class Environment(NamedTuple):  # as immutable as a frozen dataclass, without it
     warnings: tuple[str, ...] = ()
     stdin: TextIO | None = None  # where `quiz` reads answers, on a terminal
     environ: Mapping[str, str] = MappingProxyType({})  # the variables, for --tz local
-    sleep: Callable[[float], None] = alarm.sleep  # how --follow waits for midnight
+    sleep: Callable[[float], None] = _sleep  # how --follow waits for midnight
     argv: tuple[str, ...] = ()  # the command line, for --show-completion's SHELL
     traceback: bool = False  # DIGIDAY_TRACEBACK: an internal error shows its traceback
 
@@ -78,7 +84,7 @@ def resolve(
         stdin=stdin,
         environ=environ,
         traceback=bool(environ.get("DIGIDAY_TRACEBACK")),
-        sleep=alarm.sleep if sleep is None else sleep,
+        sleep=_sleep if sleep is None else sleep,
         argv=tuple(argv),
     )
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from digiday import schedule
+from digiday import alarm, schedule
 from digiday.env import Environment
 from digiday.output import flush, write_text
 
@@ -51,7 +51,7 @@ def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) 
     """Write `answer(today)` now, and again each time today changes in `zone`, until a
     signal or Ctrl-C ends it (quietly)."""
     printed: dt.date | None = None
-    with _stoppable():
+    with _stoppable(), alarm.waking_on_signals():
         try:
             while True:
                 now = env.now()
