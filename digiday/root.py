@@ -29,8 +29,7 @@ from digiday.typer_internals import (
     registered,
     typer_words,
 )
-from digiday.usage import Command as LocalisedCommand
-from digiday.usage import Group, unknown_command, usage_error
+from digiday.usage import LocalisedCommand, LocalisedGroup, unknown_command, usage_error
 
 if TYPE_CHECKING:
     from digiday.model import Lang
@@ -44,7 +43,7 @@ commands = typer.Typer()
 _built: dict[tuple[str, Lang], Command] = {}
 
 
-class RootGroup(Group):
+class RootGroup(LocalisedGroup):
     """The root group: lists the registered commands, builds the one asked for in the
     reader's language, and runs it under the one error policy."""
 
@@ -73,7 +72,9 @@ class RootGroup(Group):
         self, ctx: Context, args: list[str]
     ) -> tuple[str | None, Command | None, list[str]]:
         name = args[0]
-        if not name.startswith("-") and self.get_command(ctx, name) is None:
+        # An option the root does not know was refused as one when the line was parsed: a
+        # word that looks like one reaches here only as a word (`digiday -`, `digiday -- -x`).
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing:
             raise unknown_command(name, command_names())
         return super().resolve_command(ctx, args)
 

@@ -1,12 +1,13 @@
 """Every use of Typer beyond its public API, in one place.
 
-The rest of digiday imports `typer` for its public names only (`typer.Typer`,
-`typer.Option`, `typer.Context`); what it needs of Typer's internals (the click it vendors,
-typer.core's classes and the gettext name its help calls, typer.main and typer.models for
-building a command, its completion helpers) it gets from here, as small functions and the
-classes to subclass or catch. Each has a contract test in tests/test_typer_internals.py, so
-that a Typer release that changes one fails there first; docs/development.md gives the check
-to run before raising the `typer<0.29` pin.
+The rest of digiday uses Typer's public names only (`typer.Typer`, `typer.Option`,
+`typer.Argument`, `typer.Context`, `typer.Exit`, and `typer.main.get_command`, which Typer
+documents for using an app from click); what it needs of Typer's internals (the click it
+vendors, typer.core's classes and the gettext name its help calls, typer.main and
+typer.models for building a command, its completion helpers) it gets from here, as small
+functions and the classes to subclass or catch. Each has a contract test in
+tests/test_typer_internals.py, so that a Typer release that changes one fails there first;
+docs/development.md gives the check to run before raising the `typer<0.29` pin.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+
+# typer.core imports _completion_shared, and shellingham with it: so does `import typer`.
+from typer._completion_shared import _get_shell_name, get_completion_script, install
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import Abort, Exit
 from typer.main import get_command_from_info
@@ -38,6 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIBRARY_WORDS",
+    "TYPER_TRANSLATES",
+    "WE_TRANSLATE",
     "Abort",
     "BadOptionUsage",
     "BadParameter",
@@ -64,10 +70,14 @@ __all__ = [
     "typer_words",
 ]
 
-# Typer's own words: it translates these with gettext (see typer_words), or (the completion
-# options' help) the root does when it is built. Listed so that the catalogue carries them;
-# a test checks that Typer still says each one.
-LIBRARY_WORDS = (
+# Typer's and click's own words, marked (N_) so that the catalogue carries them; who
+# translates each differs, and tests/test_typer_internals.py checks both, per word.
+#
+# TYPER_TRANSLATES: typer.core looks each up itself, through the `_` that typer_words swaps
+# for our catalogue's gettext for a run: the help page's headings, and the brackets of a
+# parameter's help (the last three show only for a parameter that is required, reads an
+# environment variable or has a computed default: none of ours does today).
+TYPER_TRANSLATES = (
     N_("Arguments"),
     N_("Options"),
     N_("Commands"),
@@ -75,25 +85,39 @@ LIBRARY_WORDS = (
     N_("env var: {var}"),
     N_("required"),
     N_("(dynamic)"),
-    N_("Aborted!"),
-    N_("Missing command."),
-    N_("No such command {name!r}."),
+)
+# WE_TRANSLATE: Typer and click say these as plain strings, looked up by nobody; digiday
+# translates them when it builds a command for a language (usage.Localised): the usage
+# line's placeholders (`translate`: options_metavar, subcommand_metavar), the help option's
+# help (`get_help_option`), and the root's completion options' help (`translate`, through
+# RootGroup.translate).
+#
+# Not listed, because no reader ever sees them: "Aborted!" (said by Typer's `_main`, which
+# RootGroup.main does not call: its own policy ends an Abort quietly), "Missing command."
+# (said by a group with no command to run; the root's callback runs instead, as the app is
+# `invoke_without_command`) and "No such command {name!r}." (RootGroup.resolve_command
+# tells every word that is not a command itself, with the choices).
+WE_TRANSLATE = (
     N_("Show this message and exit."),
     N_("Install completion for the current shell."),
     N_("Show completion for the current shell, to copy it or customize the installation."),
     N_("[OPTIONS]"),
     N_("COMMAND [ARGS]..."),
 )
+LIBRARY_WORDS = TYPER_TRANSLATES + WE_TRANSLATE
 
 
 @contextlib.contextmanager
 def typer_words(lang: Lang) -> Iterator[None]:
-    """Typer's own words in `lang` inside the block, and as they were after it.
+    """Typer's own words (TYPER_TRANSLATES) in `lang` inside the block, as they were after.
 
     typer.core calls the `_` it imported from gettext (`from gettext import gettext as _`),
-    which reads the process's text domain and $LANGUAGE. Giving that one name our
-    catalogue's gettext for the run changes no state of the process (no variable, no
-    domain) and works where the catalogue is inside a zip.
+    which would read the process's text domain and $LANGUAGE. This swaps that one module
+    global of typer.core for our catalogue's gettext (which works where the catalogue is
+    inside a zip too), and puts the one it found back when the block ends, however it ends
+    (an exception included). No environment variable or text domain changes; but a module
+    global is the whole process's: every thread sees the swap for the length of the block,
+    so two blocks in different languages must not overlap.
     """
     previous = typer.core.__dict__["_"]
     setattr(typer.core, "_", catalogue(lang).gettext)  # noqa: B010 - not re-exported, so typed
@@ -121,21 +145,15 @@ def build_command(info: CommandInfo) -> Command:
 
 def shell_name() -> str | None:
     """The shell running, as Typer's completion detects it (None if it cannot tell)."""
-    from typer._completion_shared import _get_shell_name  # only when asked: shellingham
-
     return _get_shell_name()
 
 
 def completion_script(prog_name: str, complete_var: str, shell: str) -> str:
     """Typer's completion script for `shell`."""
-    from typer._completion_shared import get_completion_script
-
     return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
 
 
 def install_completion(shell: str, prog_name: str, complete_var: str) -> tuple[str, Path]:
     """Typer's installer for `shell`: the shell and the file it wrote to. Raises OSError as
     the file system does."""
-    from typer._completion_shared import install
-
     return install(shell=shell, prog_name=prog_name, complete_var=complete_var)
