@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from digiday.model import Lang
-from digiday.translate import catalogue
+from digiday.translate import catalogue, tr
 
 
 class Summary(NamedTuple):
@@ -33,12 +33,12 @@ class Summary(NamedTuple):
             words = [nouns[name](n).format(count=n) for name, n in counts.items()]
             if len(words) == 1:
                 return words[0]
-            return t.gettext("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
+            return tr("{list} and {last}", lang, list=", ".join(words[:-1]), last=words[-1])
 
-        parts = [t.gettext("adds {what}").format(what=counted(self.added))] if self.added else []
+        parts = [tr("adds {what}", lang, what=counted(self.added))] if self.added else []
         if self.replaced:
-            parts.append(t.gettext("replaces {what}").format(what=counted(self.replaced)))
-        return ", ".join(parts) or t.gettext("changes nothing")
+            parts.append(tr("replaces {what}", lang, what=counted(self.replaced)))
+        return ", ".join(parts) or tr("changes nothing", lang)
 
     def __str__(self) -> str:
         return self.text("en")

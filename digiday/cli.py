@@ -38,8 +38,8 @@ from digiday.output import write_text
 from digiday.render import emit
 from digiday.root import RootGroup, commands
 from digiday.today import Today, today
-from digiday.translate import N_, catalogue
-from digiday.usage import Command, environment
+from digiday.translate import N_, catalogue, tr
+from digiday.usage import LocalisedCommand, environment
 
 if TYPE_CHECKING:
     from digiday.data import Loaded
@@ -63,7 +63,7 @@ app = typer.Typer(
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
         env = environment(ctx)
-        text = catalogue(env.lang).gettext("digiday {version} (data as of {date})")
+        text = tr("digiday {version} (data as of {date})", env.lang)
         date = _data(env, None).data_as_of
         write_text(env, text.format(version=__version__, date=date) + "\n")
         raise typer.Exit()
@@ -124,7 +124,7 @@ def _years(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("What the Day is: overview, definition, activities, purposes, history."),
     help=N_(
         "Example: digiday info purposes --lang vi\n\n"
@@ -159,7 +159,7 @@ def info(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Who organises the Day, what each body must do, and who does it now."),
     help=N_(
         "Example: digiday agencies --role media\n\n"
@@ -200,7 +200,7 @@ def agencies(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("The theme of each year's Day, with its edition."),
     help=N_(
         "Example: digiday themes 2024\n\n"
@@ -230,7 +230,7 @@ def themes(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Each Day as it happened: theme, year theme, ceremony, plan."),
     help=N_(
         "Example: digiday editions 2024\n\n"
@@ -264,7 +264,7 @@ def editions(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Days until the next 10 October, its edition, weekday and theme."),
     help=N_(
         "Example: digiday countdown --days\n\n"
@@ -394,7 +394,7 @@ def _follow(
 
 @commands.command(
     "is-today",
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Exit 0 on National Digital Transformation Day, 1 on any other day."),
     help=N_(
         "Example: digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'\n\n"
@@ -418,7 +418,7 @@ def is_today(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("An iCalendar (RFC 5545) file of the Day, one all-day event a year."),
     help=N_(
         "Example: digiday ics -o ngay-chuyen-doi-so.ics\n\n"
@@ -504,7 +504,7 @@ def ics(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Find content by words, with or without Vietnamese diacritics."),
     help=N_(
         "Example: digiday search dai truyen hinh\n\n"
@@ -553,7 +553,7 @@ def search(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Every source the data cites, with its address; with ID, what cites it."),
     help=N_(
         "Example: digiday sources vietnamnet-2025-ceremony\n\n"
@@ -598,7 +598,7 @@ def sources(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("The targets behind the Day, and every figure measured against them."),
     help=N_(
         "Example: digiday targets --year 2025\n\n"
@@ -646,14 +646,14 @@ def targets(
     payload = views.targets(loaded.dataset, chosen, env.lang)
     if not payload and chosen is not None and fmt in ("text", "markdown"):
         # An empty answer is not a failure, but a reader is owed a sentence, not nothing.
-        said = catalogue(env.lang).gettext("The data has no target for {year}.")
+        said = tr("The data has no target for {year}.", env.lang)
         write_text(env, said.format(year=chosen) + "\n")
         return
     emit(env, "targets", payload, fmt, loaded.data_as_of, _in_vietnam(env))
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("A quiz on the Day, made from the data: asked on a terminal, else printed."),
     help=N_(
         "Example: digiday quiz --count 5 --topic themes\n\n"
@@ -736,7 +736,7 @@ def quiz(
 
 
 @commands.command(
-    cls=Command,
+    cls=LocalisedCommand,
     short_help=N_("Check data files and list every problem; without FILE, every layer in use."),
     help=N_(
         "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\n"
@@ -762,7 +762,6 @@ def validate(
     from digiday import data, layers
 
     env = environment(ctx)
-    t = catalogue(env.lang)
     in_use = layers.user_files((), env.environ)
     if files:
         given = {layers.identity_of(path) for path in files}  # the same file, however written
@@ -770,19 +769,19 @@ def validate(
         checked = data.validate(files, under)
     else:
         checked = data.validate(in_use)
-        bundled = t.gettext("the bundled data: data as of {date}")
+        bundled = tr("the bundled data: data as of {date}", env.lang)
         write_text(env, bundled.format(date=data.bundled_as_of()) + "\n")
     for layer in checked:
         summary = layer.summary.text(env.lang)
         if layer.data_as_of is not None:
-            line = t.gettext("{file}: valid; {summary}; data as of {date}")
+            line = tr("{file}: valid; {summary}; data as of {date}", env.lang)
         else:
-            line = t.gettext("{file}: valid; {summary}")
+            line = tr("{file}: valid; {summary}", env.lang)
         text = line.format(file=quoted_path(layer.file), summary=summary, date=layer.data_as_of)
         write_text(env, text + "\n")
     if not files:
         dates = [data.bundled_as_of(), *(layer.data_as_of for layer in checked if layer.data_as_of)]
-        text = t.gettext("the data in use is as of {date}").format(date=max(dates))
+        text = tr("the data in use is as of {date}", env.lang, date=max(dates))
         write_text(env, text + "\n")
 
 

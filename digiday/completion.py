@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from digiday.errors import ExitStatus, fail
 from digiday.output import write_text
-from digiday.translate import N_, catalogue
+from digiday.translate import N_, tr
 from digiday.typer_internals import (
     Exit,
     completion_script,
@@ -100,8 +100,6 @@ def install(ctx: Context, param: Parameter, value: Any) -> Any:
             path=where,
             reason=problem.strerror or problem,
         )
-    text = catalogue(env.lang).gettext(
-        "{shell} completion installed in {path}; it takes effect in a new terminal"
-    )
+    text = tr("{shell} completion installed in {path}; it takes effect in a new terminal", env.lang)
     write_text(env, text.format(shell=shell, path=path) + "\n")
     raise Exit(0)

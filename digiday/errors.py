@@ -48,11 +48,11 @@ class Failure(Exception):
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`."""
-        from digiday.translate import catalogue
+        from digiday.translate import catalogue, tr
 
         t = catalogue(lang)
         values = {name: _shown_as(name, value, t.gettext) for name, value in self.values.items()}
-        return t.gettext(self.msgid).format(**values)
+        return tr(self.msgid, lang, **values)
 
 
 def _shown_as(name: str, value: object, gettext: Callable[[str], str]) -> object:

@@ -12,7 +12,7 @@ import datetime as dt
 
 from digiday import schedule
 from digiday.model import Lang
-from digiday.translate import N_, catalogue
+from digiday.translate import tr
 
 # Written as dates are written in Vietnam, in both languages: the contract's own form.
 _DATE_FORM = "{day:02d}/{month:02d}/{year}"
@@ -27,21 +27,10 @@ def short_date(iso: str) -> str:
 def unknown(year: int | None, data_as_of: str, lang: Lang) -> str:
     """What stands where a part of the Day of `year` is missing, with the data's date:
     `(not found as of 29/11/2026)` or `(not yet in the data of 29/11/2026)`."""
-    t = catalogue(lang)
     date = short_date(data_as_of)
     if year is not None and schedule.day_of(year) > dt.date.fromisoformat(data_as_of):
-        return t.gettext("(not yet in the data of {date})").format(date=date)
-    return t.gettext("(not found as of {date})").format(date=date)
-
-
-# `pipx upgrade`, `uv tool upgrade` and `pip install -U` are how the tool is installed
-# (README, Install); a data file is the way that needs no release.
-_STALE = N_(
-    "the data is as of {date}, before the {edition} National Digital Transformation Day "
-    "({day}): for newer data, upgrade "
-    "digiday (pipx upgrade digiday, uv tool upgrade digiday or pip install -U digiday) or "
-    "lay a data file over it (see digiday validate --help)"
-)
+        return tr("(not yet in the data of {date})", lang, date=date)
+    return tr("(not found as of {date})", lang, date=date)
 
 
 def stale_notice(data_as_of: str, today: dt.date, lang: Lang) -> str | None:
@@ -53,12 +42,15 @@ def stale_notice(data_as_of: str, today: dt.date, lang: Lang) -> str | None:
     if year is None or schedule.day_of(year) <= dt.date.fromisoformat(data_as_of):
         return None
     day = schedule.day_of(year)
-    return (
-        catalogue(lang)
-        .gettext(_STALE)
-        .format(
-            date=short_date(data_as_of),
-            edition=ordinal(schedule.edition(year), lang),
-            day=short_date(day.isoformat()),
-        )
+    # `pipx upgrade`, `uv tool upgrade` and `pip install -U` are how the tool is installed
+    # (README, Install); a data file is the way that needs no release.
+    return tr(
+        "the data is as of {date}, before the {edition} National Digital Transformation Day "
+        "({day}): for newer data, upgrade "
+        "digiday (pipx upgrade digiday, uv tool upgrade digiday or pip install -U digiday) or "
+        "lay a data file over it (see digiday validate --help)",
+        lang,
+        date=short_date(data_as_of),
+        edition=ordinal(schedule.edition(year), lang),
+        day=short_date(day.isoformat()),
     )

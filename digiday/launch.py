@@ -50,8 +50,9 @@ def _out_of_memory() -> None:
     bytes on the descriptor when nothing more can be imported."""
     try:
         from digiday.errors import ExitStatus, Failure, report
+        from digiday.translate import N_
 
-        message = Failure("the system ran out of memory")
+        message = Failure(N_("the system ran out of memory"))
         try:
             from digiday.env import choose_lang
 

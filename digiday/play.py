@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.constants import QUIZ_LETTERS
-from digiday.translate import catalogue, tr
+from digiday.translate import tr
 from digiday.watch import TerminalGone, terminal_gone
 
 if TYPE_CHECKING:
@@ -149,7 +149,6 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     from digiday import views
     from digiday.render.text import answer, console, question, styled
 
-    _ = catalogue(env.lang).gettext
     out = console(env, env.stdout)
     right = 0
     asked = 0
@@ -167,7 +166,10 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     try:
         with _keys(stream) as descriptor:
             keys = _Keys(stream, descriptor)
-            how = _("Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far.")
+            how = tr(
+                "Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far.",
+                env.lang,
+            )
             out.print(styled(how, "dim"))
             out.print()
             for number, entry in enumerate(payload, 1):
@@ -184,7 +186,7 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                     if keys.by_line and key in "\r\n":
                         continue  # the Enter that sent a key, where keys come with it
                     out.print()
-                    hint = _("Not an answer: press 1-4 or A-D, or q to stop.")
+                    hint = tr("Not an answer: press 1-4 or A-D, or q to stop.", env.lang)
                     out.print(styled(hint, "yellow", 2))
                     prompt()
                 chosen = KEYS[key.lower()]

@@ -28,14 +28,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar, overload
 
 from digiday import schedule
-from digiday.constants import QUIZ_LETTERS
+from digiday.constants import QUIZ_LETTERS, QUIZ_TOPICS
 from digiday.finder import fold
 from digiday.model import Agency, Dataset, Lang
-from digiday.translate import catalogue, ordinal, partial_date
+from digiday.translate import ordinal, partial_date, tr
 
 _Key = TypeVar("_Key")
 
-TOPICS = ("themes", "editions", "agencies", "documents", "purposes", "targets")
+TOPICS = QUIZ_TOPICS[1:]  # without "all"
 OPTIONS = len(QUIZ_LETTERS)
 
 
@@ -183,7 +183,6 @@ def _ask(draft: _Draft, rng: random.Random) -> Question | None:
 
 
 def _themes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
-    _ = catalogue(lang).gettext
     themes = [theme for theme in data.themes if theme.theme.get(lang)]
     years = _Pool(str(theme.year) for theme in themes)
     texts = _Pool(theme.theme.get(lang) for theme in themes)
@@ -194,12 +193,12 @@ def _themes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         if by_text[texts.keys[position]] > 1:
             continue  # the same theme in two years: no one year is the answer
         others = same_year[theme.year]  # left out: every theme of the year asked about
-        fact = _("The theme of the Day in {year} was “{theme}”.").format(
-            year=theme.year, theme=text
+        fact = tr(
+            "The theme of the Day in {year} was “{theme}”.", lang, year=theme.year, theme=text
         )
         yield _Draft(
             "themes",
-            _("Which year's Day had the theme “{theme}”?").format(theme=text),
+            tr("Which year's Day had the theme “{theme}”?", lang, theme=text),
             str(theme.year),
             years.without(others),
             fact,
@@ -207,7 +206,7 @@ def _themes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         )
         yield _Draft(
             "themes",
-            _("What was the theme of the Day in {year}?").format(year=theme.year),
+            tr("What was the theme of the Day in {year}?", lang, year=theme.year),
             text,
             texts.without(others),
             fact,
@@ -216,7 +215,6 @@ def _themes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
 
 
 def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
-    _ = catalogue(lang).gettext
     # The Days whose national ceremony the data dates and places: (year, when and where).
     held = [
         (edition.year, f"{partial_date(c.date, lang)}, {c.place.get(lang)}", c.sources)
@@ -238,21 +236,26 @@ def _editions(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         # the year asked about was the answer.
         yield _Draft(
             "editions",
-            _("When and where was the national ceremony of the {ordinal} Day held?").format(
-                ordinal=nth
+            tr(
+                "When and where was the national ceremony of the {ordinal} Day held?",
+                lang,
+                ordinal=nth,
             ),
             where,
             places.without(same_year[year]),
-            _("The national ceremony of {year} was held on {when}.").format(year=year, when=where),
+            tr("The national ceremony of {year} was held on {when}.", lang, year=year, when=where),
             sources,
         )
         yield _Draft(
             "editions",
-            _("Which National Digital Transformation Day was held in {year}?").format(year=year),
+            tr("Which National Digital Transformation Day was held in {year}?", lang, year=year),
             nth,
             ordinals.without(same_year[year]),
-            _("The Day of {year} was the {ordinal}: the first was on 10 October 2022.").format(
-                year=year, ordinal=nth
+            tr(
+                "The Day of {year} was the {ordinal}: the first was on 10 October 2022.",
+                lang,
+                year=year,
+                ordinal=nth,
             ),
             first.sources if first is not None else sources,
         )
@@ -399,7 +402,6 @@ class _Names:
 
 
 def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
-    _ = catalogue(lang).gettext
     agencies = data.agencies
     names = {agency.id: agency.name.get(lang) for agency in agencies}
     by_id = _places(agency.id for agency in agencies)
@@ -452,19 +454,21 @@ def _agencies(data: Dataset, lang: Lang) -> Iterator[_Draft]:
             left_out |= finder.found(named[body][number])
             yield _Draft(
                 "agencies",
-                _("Which body was given this task for the Day: “{task}”?").format(
-                    task=task.get(lang)
+                tr(
+                    "Which body was given this task for the Day: “{task}”?",
+                    lang,
+                    task=task.get(lang),
                 ),
                 names[agency.id],
                 pool_for(family(agency)).without(left_out),
-                _("{body}: {task}").format(body=names[agency.id], task=task.get(lang)),
+                tr("{body}: {task}", lang, body=names[agency.id], task=task.get(lang)),
                 agency.sources,
             )
         if agency.successor is not None and agency.successor in names:
             successor = names[agency.successor]
             yield _Draft(
                 "agencies",
-                _("Who does the work of the {body} for the Day now?").format(body=names[agency.id]),
+                tr("Who does the work of the {body} for the Day now?", lang, body=names[agency.id]),
                 successor,
                 everyone.without((in_order[agency.id], in_order[agency.successor])),
                 agency.change.get(lang) if agency.change else successor,
@@ -491,7 +495,6 @@ def _names_its_number(title: str, number: str) -> bool:
 
 
 def _documents(data: Dataset, lang: Lang) -> Iterator[_Draft]:
-    _ = catalogue(lang).gettext
     documents = data.documents
     # YYYY-MM-DD, or YYYY-MM where no source gives the day.
     dates = [partial_date(document.date, lang) for document in documents]
@@ -526,13 +529,17 @@ def _documents(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     by_id = _places(document.id for document in documents)
     for position, document in enumerate(documents):
         itself = by_id[document.id]
-        fact = _("{number} ({date}): {title}").format(
-            number=numbers[position], date=dates[position], title=titles[position]
+        fact = tr(
+            "{number} ({date}): {title}",
+            lang,
+            number=numbers[position],
+            date=dates[position],
+            title=titles[position],
         )
         if by_title[position]:
             yield _Draft(
                 "documents",
-                _("Which document is this: “{title}”?").format(title=titles[position]),
+                tr("Which document is this: “{title}”?", lang, title=titles[position]),
                 numbers[position],
                 of_kind[kinds[position]].without(itself),
                 fact,
@@ -547,7 +554,7 @@ def _documents(data: Dataset, lang: Lang) -> Iterator[_Draft]:
             wrong = issued_on[exact[position]].without(itself)
         yield _Draft(
             "documents",
-            _("When was {number} issued?").format(number=numbers[position]),
+            tr("When was {number} issued?", lang, number=numbers[position]),
             dates[position],
             wrong,
             fact,
@@ -556,7 +563,6 @@ def _documents(data: Dataset, lang: Lang) -> Iterator[_Draft]:
 
 
 def _purposes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
-    _ = catalogue(lang).gettext
     purposes = [entry for entry in data.info.get("purposes", ()) if entry.title is not None]
     activities = [entry for entry in data.info.get("activities", ()) if entry.title is not None]
     # An activity that shares a word with a purpose reads too much like it to be plainly
@@ -578,10 +584,13 @@ def _purposes(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         assert purpose.title is not None
         yield _Draft(
             "purposes",
-            _("Which of these is one of the three purposes Decision 505/QĐ-TTg gives the Day?"),
+            tr(
+                "Which of these is one of the three purposes Decision 505/QĐ-TTg gives the Day?",
+                lang,
+            ),
             purpose.title.get(lang),
             pools.get(_form(purpose.title.en), no_pool).without(),
-            _("A purpose of the Day: {purpose}").format(purpose=purpose.text.get(lang)),
+            tr("A purpose of the Day: {purpose}", lang, purpose=purpose.text.get(lang)),
             purpose.sources,
         )
     # "Why is the Day on 10 October?" is not asked: the data has no other reason to offer,
@@ -611,7 +620,6 @@ def _targets(data: Dataset, lang: Lang) -> Iterator[_Draft]:
     value as the answer."""
     from digiday.translate import figure
 
-    _ = catalogue(lang).gettext
     numbered = [t for t in data.targets if t.target is not None and t.unit is not None]
     figures = [figure(t.target, t.unit, lang) for t in numbered if t.target and t.unit]
     parts = {
@@ -627,11 +635,14 @@ def _targets(data: Dataset, lang: Lang) -> Iterator[_Draft]:
         values = {"document": number, "indicator": indicator, "year": target.year}
         yield _Draft(
             "targets",
-            _("What did {document} set as the target for {indicator} in {year}?").format(**values),
+            tr("What did {document} set as the target for {indicator} in {year}?", lang, **values),
             figures[position],
             parts[target.unit].without([position]),
-            _("{document} set {figure} as the target for {indicator} in {year}.").format(
-                figure=figures[position], **values
+            tr(
+                "{document} set {figure} as the target for {indicator} in {year}.",
+                lang,
+                figure=figures[position],
+                **values,
             ),
             target.sources,
         )

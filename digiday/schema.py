@@ -37,7 +37,7 @@ from digiday.model import (
     Theme,
 )
 from digiday.schedule import FIRST_YEAR, LAST_YEAR, YEARS
-from digiday.translate import N_, catalogue
+from digiday.translate import N_, tr
 
 COLLECTIONS = (
     "info",
@@ -82,10 +82,6 @@ class LongNumber:
         return self.written
 
 
-# Where a problem is: the file first and whole, then its line, in either language.
-_AT_LINE = N_("{file}, line {line}")
-
-
 class Problem(NamedTuple):
     """One thing wrong with a data file: where, and what (a msgid and its values)."""
 
@@ -96,16 +92,16 @@ class Problem(NamedTuple):
     values: Mapping[str, object] = MappingProxyType({})
 
     def text(self, lang: Lang) -> str:
-        t = catalogue(lang)
         values = {
-            name: t.gettext(value).format(**value.values) if isinstance(value, Word) else value
+            name: tr(value, lang, **value.values) if isinstance(value, Word) else value
             for name, value in self.values.items()
         }
         where = quoted_path(self.file)
         if self.line is not None:
-            where = t.gettext(_AT_LINE).format(file=where, line=self.line)
+            # the file first and whole, then its line
+            where = tr("{file}, line {line}", lang, file=where, line=self.line)
         path = quoted(self.path)[1:-1]
-        return f"{where}: {path + ': ' if path else ''}{t.gettext(self.message).format(**values)}"
+        return f"{where}: {path + ': ' if path else ''}{tr(self.message, lang, **values)}"
 
     def __str__(self) -> str:
         return self.text("en")

@@ -29,9 +29,6 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 # Python gives up, which would be reported as a bug of ours.
 _ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}")
 _ZONE_ERRORS = (KeyError, ValueError, OSError, UnicodeError, RecursionError)
-_UNKNOWN_ZONE = N_(
-    "unknown time zone {value} (use an IANA name such as Asia/Ho_Chi_Minh, or local)"
-)
 
 
 def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.tzinfo]:
@@ -47,7 +44,10 @@ def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.t
             return name, ZoneInfo(name)
         except _ZONE_ERRORS:
             pass
-    fail(_UNKNOWN_ZONE, value=name)
+    fail(
+        N_("unknown time zone {value} (use an IANA name such as Asia/Ho_Chi_Minh, or local)"),
+        value=name,
+    )
 
 
 def local_zone(

@@ -56,7 +56,7 @@ def catalogue(lang: Lang) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(compiled))
 
 
-def tr(message: str, lang: Lang, **values: object) -> str:
+def tr(message: str, lang: Lang, /, **values: object) -> str:
     """`message` (a msgid) in `lang`, with `values` put into its placeholders when given."""
     text = catalogue(lang).gettext(message)
     return text.format(**values) if values else text
@@ -78,13 +78,6 @@ UNIT_FORMS = {
     "rank, top": N_("top {value}"),
     "rank": N_("rank {value}"),
 }
-RANK_OF = N_("rank {value} of {out_of}")
-
-# Said only under English text: the Vietnamese is the sources' own.
-TRANSLATION_NOTE = N_(
-    "English text is digiday's translation of the Vietnamese sources, "
-    "except names and themes published in English."
-)
 
 WEEKDAYS = (
     N_("Monday"),
@@ -149,7 +142,13 @@ ORDINAL_FORMS = {
 def translation_note(lang: Lang) -> str:
     """The note on English text, or "" where it does not apply (Vietnamese is the sources'
     own text; the catalogue still translates the note, for completeness)."""
-    return catalogue(lang).gettext(TRANSLATION_NOTE) if lang == "en" else ""
+    if lang != "en":
+        return ""
+    return tr(
+        "English text is digiday's translation of the Vietnamese sources, "
+        "except names and themes published in English.",
+        lang,
+    )
 
 
 def role(role_id: str, lang: Lang) -> str:
@@ -171,10 +170,9 @@ KIND_LABELS = {"official": N_("official"), "estimate": N_("estimate"), "claim": 
 
 def kind(kind_id: str, lang: Lang) -> str:
     """A measured figure's kind (model.KINDS) as a label."""
-    return catalogue(lang).gettext(KIND_LABELS[kind_id])
+    return tr(KIND_LABELS[kind_id], lang)
 
 
-# What the three kinds mean, said under every list of measured figures.
 # A ceremony's labelled parts, in the order both renderers say them.
 CEREMONY_PARTS: tuple[tuple[Literal["chaired_by", "organiser", "provinces"], str], ...] = (
     ("chaired_by", N_("Chaired by")),
@@ -182,6 +180,7 @@ CEREMONY_PARTS: tuple[tuple[Literal["chaired_by", "organiser", "provinces"], str
     ("provinces", N_("Provinces")),
 )
 
+# What the three kinds mean, said under every list of measured figures.
 KINDS_NOTE = N_(
     "official: a statistics office's or an index's published figure; estimate: a figure "
     "its maker calls an estimate; claim: a figure stated at an event or in a report "
@@ -199,7 +198,7 @@ SECTION_TITLES = {
 
 def section_title(section_id: str, lang: Lang) -> str:
     """The heading of one of the `info` sections (model.SECTIONS)."""
-    return catalogue(lang).gettext(SECTION_TITLES[section_id])
+    return tr(SECTION_TITLES[section_id], lang)
 
 
 def number(value: float, lang: Lang) -> str:
@@ -212,10 +211,9 @@ def number(value: float, lang: Lang) -> str:
 
 def figure(value: float, unit: str, lang: Lang, out_of: int | None = None) -> str:
     """A number with what it counts: `14.02% of GDP`, `top 70`, `rank 71 of 193`."""
-    t = catalogue(lang)
     if unit == "rank" and out_of is not None:
-        return t.gettext(RANK_OF).format(value=number(value, lang), out_of=out_of)
-    return t.gettext(UNIT_FORMS[unit]).format(value=number(value, lang))
+        return tr("rank {value} of {out_of}", lang, value=number(value, lang), out_of=out_of)
+    return tr(UNIT_FORMS[unit], lang, value=number(value, lang))
 
 
 def target_figure(target: Target, lang: Lang) -> str | None:
@@ -246,8 +244,8 @@ def gap(short_by: float, target: str, year: int, unit: str, lang: Lang) -> str:
     t = catalogue(lang)
     ranked = unit in ("rank, top", "rank")
     if short_by <= 0:
-        done = t.gettext("within the {target} ({year})") if ranked else None
-        return (done or t.gettext("reached {target} ({year})")).format(target=target, year=year)
+        done = tr("within the {target} ({year})", lang) if ranked else None
+        return (done or tr("reached {target} ({year})", lang)).format(target=target, year=year)
     if ranked:
         places = int(short_by)
         text = t.ngettext(
@@ -256,13 +254,13 @@ def gap(short_by: float, target: str, year: int, unit: str, lang: Lang) -> str:
             places,
         )
         return text.format(places=places, target=target, year=year)
-    text = t.gettext("{gap} points short of {target} ({year})")
+    text = tr("{gap} points short of {target} ({year})", lang)
     return text.format(gap=number(short_by, lang), target=target, year=year)
 
 
 def weekday(index: int, lang: Lang) -> str:
     """Monday is 0, as `date.weekday()` gives it."""
-    return catalogue(lang).gettext(WEEKDAYS[index])
+    return tr(WEEKDAYS[index], lang)
 
 
 def _english_suffix(number: int) -> str:
@@ -272,11 +270,10 @@ def _english_suffix(number: int) -> str:
 
 def ordinal(number: int, lang: Lang) -> str:
     """`lần thứ năm` / `5th`: the edition as each language says it."""
-    t = catalogue(lang)
     if 1 <= number <= len(ORDINALS):
-        return t.gettext(ORDINALS[number - 1])
+        return tr(ORDINALS[number - 1], lang)
     suffix = _english_suffix(number)
-    return t.gettext(ORDINAL_FORMS[suffix]).format(number=number)
+    return tr(ORDINAL_FORMS[suffix], lang, number=number)
 
 
 def short_ordinal(number: int, lang: Lang) -> str:
@@ -301,16 +298,14 @@ def countdown_headline(days: int, edition: int, lang: Lang) -> str:
         "days": days,
     }
     if days == 0:
-        return t.gettext("Today is the {ordinal} {day}! Happy Digital Transformation Day!").format(
-            **values
-        )
+        return tr("Today is the {ordinal} {day}! Happy Digital Transformation Day!", lang, **values)
     return t.ngettext(
         "{days} day to the {ordinal} {day}", "{days} days to the {ordinal} {day}", days
     ).format(**values)
 
 
 def long_date(year: int, month: int, day: int, lang: Lang) -> str:
-    return catalogue(lang).gettext(DATES[month - 1]).format(day=day, year=year)
+    return tr(DATES[month - 1], lang, day=day, year=year)
 
 
 def partial_date(text: str, lang: Lang) -> str:
@@ -319,5 +314,5 @@ def partial_date(text: str, lang: Lang) -> str:
     if len(parts) == 3:
         return long_date(parts[0], parts[1], parts[2], lang)
     if len(parts) == 2:
-        return catalogue(lang).gettext(MONTHS[parts[1] - 1]).format(year=parts[0])
+        return tr(MONTHS[parts[1] - 1], lang, year=parts[0])
     return str(parts[0])

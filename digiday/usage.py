@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from digiday.errors import Failure, quoted
 from digiday.model import Lang
 from digiday.output import write_text
-from digiday.translate import N_, catalogue
+from digiday.translate import N_, catalogue, tr
 from digiday.typer_internals import (
     BadOptionUsage,
     BadParameter,
@@ -49,13 +49,13 @@ class Localised:
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        prefix = catalogue(self.lang).gettext("Usage: ")
+        prefix = tr("Usage: ", self.lang)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
 
     def get_help_option(self, ctx: Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.help = catalogue(self.lang).gettext("Show this message and exit.")
+            option.help = tr("Show this message and exit.", self.lang)
             option.callback = _show_help
         return option
 
@@ -74,25 +74,24 @@ class Localised:
 
     def translate(self, lang: Lang) -> None:
         """Put this command's help, usage words and its parameters' help into `lang`."""
-        t = catalogue(lang)
         self.lang = lang
         for name in ("help", "short_help", "options_metavar", "subcommand_metavar"):
             value = getattr(self, name, None)
             if value:
-                setattr(self, name, t.gettext(value))
+                setattr(self, name, tr(value, lang))
         for param in self.params:  # type: ignore[attr-defined]
             help_text = getattr(param, "help", None)
             if help_text:
-                param.help = t.gettext(help_text)
+                param.help = tr(help_text, lang)
             if param.metavar:
-                param.metavar = t.gettext(param.metavar)
+                param.metavar = tr(param.metavar, lang)
 
 
-class Command(Localised, TyperCommand):
+class LocalisedCommand(Localised, TyperCommand):
     pass
 
 
-class Group(Localised, TyperGroup):
+class LocalisedGroup(Localised, TyperGroup):
     pass
 
 
@@ -137,29 +136,32 @@ def usage_error(problem: UsageError, lang: Lang) -> str:
 
     t = catalogue(lang)
     if isinstance(problem, NoSuchOption):
-        text = t.gettext("no such option {value}").format(value=quoted(problem.option_name))
+        text = tr("no such option {value}", lang, value=quoted(problem.option_name))
         if problem.possibilities:
-            text += " " + t.gettext("(did you mean {close}?)").format(
-                close=", ".join(sorted(problem.possibilities))
+            text += " " + tr(
+                "(did you mean {close}?)", lang, close=", ".join(sorted(problem.possibilities))
             )
     elif isinstance(problem, BadOptionUsage):
         # The parser raises this without a context; its message is the one field that says
         # which misuse it was.
         if "does not take a value" in problem.message:
-            text = t.gettext("option {name} does not take a value")
+            text = tr("option {name} does not take a value", lang)
         else:
-            text = t.gettext("option {name} needs a value")
+            text = tr("option {name} needs a value", lang)
         text = text.format(name=problem.option_name)
     elif isinstance(problem, MissingParameter):
         param = problem.param
         name = _param_name(param, problem.ctx)
         if isinstance(param, TyperArgument):
-            text = t.gettext("missing argument {name}").format(name=name)
+            text = tr("missing argument {name}", lang, name=name)
         else:
-            text = t.gettext("missing option {name}").format(name=name)
+            text = tr("missing option {name}", lang, name=name)
     elif isinstance(problem, BadParameter):
-        text = t.gettext("invalid value for {name}: {reason}").format(
-            name=_param_name(problem.param, problem.ctx), reason=problem.message
+        text = tr(
+            "invalid value for {name}: {reason}",
+            lang,
+            name=_param_name(problem.param, problem.ctx),
+            reason=problem.message,
         )
     elif isinstance(problem, ExtraArguments):
         listed = ", ".join(quoted(word) for word in problem.words[:MAX_EXTRA])
@@ -168,11 +170,11 @@ def usage_error(problem: UsageError, lang: Lang) -> str:
             listed += " " + t.ngettext("and {count:,} more", "and {count:,} more", more).format(
                 count=more
             )
-        text = t.gettext("unexpected extra argument(s): {value}").format(value=listed)
+        text = tr("unexpected extra argument(s): {value}", lang, value=listed)
     else:
         text = problem.format_message()
     if problem.ctx is not None:
-        text += " " + t.gettext("(see '{command} --help')").format(command=problem.ctx.command_path)
+        text += " " + tr("(see '{command} --help')", lang, command=problem.ctx.command_path)
     return text
 
 

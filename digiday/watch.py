@@ -59,7 +59,7 @@ def live_line(now: dt.datetime, zone: dt.tzinfo, lang: Lang) -> str:
     today = schedule.date_in(now, zone)
     if schedule.is_day(today):
         left = _clock(int(schedule.time_left_today(now, zone).total_seconds()) % 86400)
-        return catalogue(lang).gettext("Today is the Day: {time} of it left").format(time=left)
+        return tr("Today is the Day: {time} of it left", lang, time=left)
     return remaining(schedule.time_until(now, zone), schedule.next_day(today), lang)
 
 

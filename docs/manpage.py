@@ -26,6 +26,11 @@ COMPLETIONS = {
     "fish": "fish/vendor_completions.d/digiday.fish",
 }
 
+# The page's own words (its headings, the exit statuses, the variables) are written here in
+# both languages, not in the catalogue: the program never says them, so every install would
+# carry them in its .mo for nothing. Everything the commands say on the page (their help,
+# options, examples) comes from the catalogue, through the click commands. "example" is the
+# prefix the commands' help gives their example in each language (`Ví dụ: digiday ...`).
 _HEADINGS: dict[Lang, dict[str, str]] = {
     "en": {
         "name": "NAME",

@@ -160,3 +160,9 @@ def test_language_is_read_as_gettext_reads_it(environ: dict[str, str], expected:
 def test_language_reaches_the_whole_program(run: Invoke) -> None:
     result = run("countdown", env={"LANGUAGE": "vi:en", "LANG": "en_US.UTF-8"})
     assert "Còn 316 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu" in result.stdout
+
+
+def test_a_value_may_have_the_name_of_a_parameter_of_tr() -> None:
+    # Problems fill placeholders named `lang` and `message` ("missing language {lang}").
+    said = translate.tr("{message}: {lang}", "vi", message="m", lang="en")
+    assert said == "m: en"
