@@ -7,7 +7,7 @@ line, which imports this package on every run, pays nothing for them.
 
 from __future__ import annotations
 
-__version__ = "1.4.0"
+__version__ = "1.4.1"
 
 # Not typing's: importing typing costs the fast path (digiday.fast) a third of its time, and
 # type checkers read any TYPE_CHECKING as true.
