@@ -462,7 +462,7 @@ def ics(
     data_file: DataOption = None,
 ) -> None:
     from digiday import data, schedule
-    from digiday.output import write_bytes, write_file
+    from digiday.output import is_stdout, write_bytes, write_file
     from digiday.render import ics as ics_render
 
     env = environment(ctx)
@@ -485,7 +485,7 @@ def ics(
     content = ics_render.render(
         loaded.dataset, years, env.lang, stamp, bundled, since, loaded.data_as_of
     )
-    if output_file is None or output_file == "-":
+    if output_file is None or output_file == "-" or is_stdout(env, output_file):
         write_bytes(env, content)
         return
     try:

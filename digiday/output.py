@@ -146,6 +146,19 @@ class Interrupted(BaseException):  # not an Exception: `except Exception` must n
             return f"interrupted by signal {self.signum}"
 
 
+def is_stdout(env: Environment, path: str) -> bool:
+    """`path` names the file this run's standard output is open on: `/dev/stdout`,
+    `/proc/self/fd/1`, or the file's own name. `-o` writes such a file through stdout, after
+    what stdout already holds (`{ echo x; digiday ics -o /dev/stdout; } > f` keeps the x),
+    rather than replacing it."""
+    if env.stdout is None:
+        return False
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(env.stdout.fileno()))
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file, or no descriptor
+        return False
+
+
 def write_file(path: str, content: bytes) -> None:
     """Write `content` to the file `path`, the way `-o FILE` promises.
 

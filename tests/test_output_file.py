@@ -213,6 +213,33 @@ def test_dev_stdout_on_a_pipe_gives_the_calendar_on_stdout(calendar: bytes) -> N
     assert result.stdout == calendar
 
 
+@pytest.mark.parametrize("name", ["/dev/stdout", "/proc/self/fd/1", "own name"])
+def test_the_file_stdout_is_open_on_is_written_through_stdout_after_what_it_holds(
+    tmp_path: Path, calendar: bytes, name: str
+) -> None:
+    # `{ echo x; digiday ics -o /dev/stdout; } > f`: the x stays, the calendar follows it.
+    # Replacing the file that /dev/stdout leads to would have lost it.
+    if name.startswith("/") and not os.path.exists(name):
+        pytest.skip(f"no {name} on this system")
+    out = tmp_path / "f.ics"
+    with out.open("wb") as stdout:
+        stdout.write(b"x\n")
+        stdout.flush()
+        target = str(out) if name == "own name" else name
+        result = subprocess.run(
+            [_script(), *ICS, "-o", target],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=process_env(),
+            timeout=TIMEOUT,
+            check=False,
+        )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert out.read_bytes() == b"x\n" + calendar
+    assert _leftovers(tmp_path) == []
+
+
 # Failures: status 74, the file at fault named whole, nothing left behind.
 
 
