@@ -86,18 +86,18 @@ def waking_on_signals() -> Iterator[None]:
 
     read, write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
     try:
-        previous = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
-    except ValueError:  # not the main thread
-        os.close(read)
-        os.close(write)
-        yield
-        return
-    _woken = read
-    try:
-        yield
+        try:
+            previous = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+        except ValueError:  # not the main thread: nothing to watch
+            yield
+            return
+        _woken = read
+        try:
+            yield
+        finally:
+            _woken = None
+            signal.set_wakeup_fd(previous)
     finally:
-        _woken = None
-        signal.set_wakeup_fd(previous)
         os.close(read)
         os.close(write)
 
