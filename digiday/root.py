@@ -120,6 +120,10 @@ class RootGroup(LocalisedGroup):
         # What click's own `main` does, less its exception handling: shell completion's
         # answers (which exit), then the context and the command.
         self._main_shell_completion(extra, prog_name, complete_var)
+        # Help laid out in the reader's width: click's own guess never goes below 50
+        # columns, and a terminal of 40 then breaks its lines again, inside words.
+        widest = self.context_settings.get("max_content_width", 80)
+        extra.setdefault("terminal_width", min(env.width, widest) - 2)
         with self.make_context(prog_name, argv, obj=env, **extra) as ctx:
             return self.invoke(ctx)
 

@@ -20,6 +20,8 @@ from digiday.translate import N_, catalogue, tr
 from digiday.typer_internals import (
     BadOptionUsage,
     BadParameter,
+    Context,
+    HelpFormatter,
     MissingParameter,
     NoSuchOption,
     TyperArgument,
@@ -29,8 +31,13 @@ from digiday.typer_internals import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from digiday.env import Environment
-    from digiday.typer_internals import Context, HelpFormatter, Parameter
+    from digiday.typer_internals import Parameter
+
+# The fewest columns an option's help text gets beside the option; fewer, and it goes below.
+_NARROWEST_TEXT = 24
 
 
 def environment(ctx: Context) -> Environment:
@@ -41,11 +48,39 @@ def environment(ctx: Context) -> Environment:
     return found if found is not None else resolve([])
 
 
+class HelpPage(HelpFormatter):
+    """click's help layout, which at a narrow width puts each option's text under it: two
+    columns there would leave the text a column of a few letters (click's floor is 10,
+    and the lines then run past the terminal)."""
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = list(rows)
+        first = min(max((len(term) for term, _ in rows), default=0), col_max) + col_spacing
+        if self.width - self.current_indent - first >= _NARROWEST_TEXT:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}\n")
+            if text:
+                self.indent()
+                self.indent()
+                self.write_text(text)
+                self.dedent()
+                self.dedent()
+
+
+class HelpContext(Context):
+    formatter_class = HelpPage
+
+
 class Localised:
     """What a command needs to show its help in the reader's language (a mixin for the
     Typer command and group classes)."""
 
     lang: Lang = "en"
+    context_class: type[Context] = HelpContext
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import digiday.cli  # noqa: F401 - registers the commands
+from digiday.root import command_names
+from tests.conftest import Invoke
 from tests.environment import process_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "digiday"
@@ -50,3 +53,27 @@ def test_a_zipapp_speaks_vietnamese(tmp_path: Path) -> None:
         check=False,
     )
     assert "Tùy chọn:" in usage.stdout.decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("command", ["", *command_names()])
+def test_help_fits_a_narrow_terminal_with_whole_words(run: Invoke, command: str, lang: str) -> None:
+    # click's own width never goes below 50 columns, and its option texts not below 10
+    # letters: at 40 the terminal broke the lines again, inside words. Only an option whose
+    # own name and choices are wider than the terminal may pass it.
+    page = run(*([command] if command else []), "--help", "--lang", lang, env={"COLUMNS": "40"})
+    assert page.exit_code == 0
+    for line in page.stdout.splitlines():
+        if len(line) > 40:
+            assert line.startswith("  -") and "  " not in line.strip(), line  # no text beside
+    # The option texts that do not fit beside their option are under it, indented, whole.
+    text = {"en": "Show this message and exit.", "vi": "In trợ giúp này rồi thoát."}[lang]
+    assert f"  -h, --help\n      {text}\n" in page.stdout
+
+
+def test_help_keeps_two_columns_where_they_fit(run: Invoke) -> None:
+    assert len(command_names()) == 12  # the narrow test above is over every one of them
+    page = run("countdown", "--help", env={"COLUMNS": "120"}).stdout
+    assert any(
+        line.startswith("  -h, --help") and line.endswith("exit.") for line in page.splitlines()
+    )
