@@ -153,6 +153,7 @@ class Target(NamedTuple):
     target: float | None = None
     unit: str | None = None
     wording: Text | None = None
+    note: Text | None = None
 
 
 class Measurement(NamedTuple):
@@ -172,6 +173,7 @@ class Measurement(NamedTuple):
     date: str | None = None
     wording: Text | None = None
     note: Text | None = None
+    method: Text | None = None  # made by another method than its measure's targets are set on
 
 
 class Source(NamedTuple):

@@ -552,7 +552,7 @@ _KINDS: dict[str, _Kind] = {
             "measure": _identifier,
             "sources": _source_ids,
         },
-        {"target": _number, "unit": _unit, "wording": _text},
+        {"target": _number, "unit": _unit, "wording": _text, "note": _text},
         _target_together,
     ),
     "measurements": _Kind(
@@ -573,6 +573,7 @@ _KINDS: dict[str, _Kind] = {
             "date": _partial_date,
             "wording": _text,
             "note": _text,
+            "method": _text,
         },
         _measured_together,
     ),
