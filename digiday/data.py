@@ -66,8 +66,10 @@ def _read_file(path: str) -> bytes:
         raise refuse(path, N_("does not exist")) from None
     except PermissionError:
         raise refuse(path, N_("cannot be read (permission denied)")) from None
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = getattr(error, "strerror", None) or str(error)
+    except ValueError:  # the system is never asked: Python refuses a NUL in a path
+        raise refuse(path, N_("cannot be read (a path cannot hold a NUL character)")) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
         raise refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
     try:
         mode = os.fstat(descriptor).st_mode

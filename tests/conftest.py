@@ -1,5 +1,5 @@
-"""Shared fixtures: the one test environment for every test, a CLI runner in it, a clock the
-tests set, and data files the tests write."""
+"""Shared fixtures: the one test environment for every test (and the end of every process it
+started), a CLI runner in it, a clock the tests set, and data files the tests write."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from tests.environment import NOW, applied, invoke
+from tests.environment import NOW, applied, end_all, invoke
 
 # CI draws the same examples every run, so that a submission lands or not on its own merit,
 # not on the luck of a draw; elsewhere each run draws afresh, and a failure it finds is kept
@@ -28,9 +28,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 @pytest.fixture(autouse=True)
 def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Every test runs in the allow-list of tests/environment.py, with a HOME of its own:
-    no variable of this machine's reaches the tool, in-process or in a real process."""
-    with applied(tmp_path_factory.mktemp("home")) as env:
-        yield env
+    no variable of this machine's reaches the tool, in-process or in a real process; and
+    every process it started is ended with it, whether it passed or failed."""
+    try:
+        with applied(tmp_path_factory.mktemp("home")) as env:
+            yield env
+    finally:
+        end_all()
 
 
 @dataclass(frozen=True)

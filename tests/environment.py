@@ -8,6 +8,12 @@ fixture in conftest.py applies it to os.environ for every test; real processes g
 `process_env()`. Also here: the console script's path, the process runner, a pseudo-terminal
 reader with a real deadline, and the in-process runner. Standard library only at import
 time, so that the benchmark can use it without paying for Typer.
+
+Every process a test starts goes through `start` (or `complete`, `digiday`): it is the
+test's own, in a process group of its own with SIGINT and SIGTERM at their defaults (so a
+Ctrl-C test means the same under nohup, in a script's background job and in CI, where the
+suite may itself ignore SIGINT), and the conftest's fixture ends the whole group when the
+test ends, passed or failed (`end_all`).
 """
 
 from __future__ import annotations
@@ -18,13 +24,14 @@ import functools
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:
     from typer.testing import Result
@@ -85,6 +92,122 @@ def process_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return {k: v for k, v in current.items() if k != "DIGIDAY_TEST_ENV"} | dict(extra or {})
 
 
+_started: list[subprocess.Popen[bytes]] = []
+
+
+def _owned(session: bool) -> Callable[[], None]:
+    """What the child does before it runs: a process group (or a session) of its own, and
+    the signals a test sends at their defaults, whatever the suite's own are."""
+
+    def in_child() -> None:
+        if session:
+            os.setsid()
+        else:
+            os.setpgid(0, 0)
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_DFL)
+
+    return in_child
+
+
+def start(
+    args: Sequence[str | bytes] | str,
+    *,
+    env: Mapping[str, str] | None = None,
+    session: bool = False,
+    **options: Any,
+) -> subprocess.Popen[bytes]:
+    """Start a process that the current test owns (see the module's docstring); `env` is its
+    whole environment, by default the test environment's (`process_env()`)."""
+    process = subprocess.Popen(
+        args,
+        env=dict(process_env() if env is None else env),
+        preexec_fn=_owned(session),
+        **options,
+    )
+    _started.append(process)
+    return process
+
+
+@overload
+def complete(
+    args: Sequence[str | bytes] | str,
+    *,
+    input: bytes | None = None,
+    capture_output: bool = True,
+    timeout: float = 60,
+    check: bool = False,
+    text: Literal[False] = False,
+    **options: Any,
+) -> subprocess.CompletedProcess[bytes]: ...
+
+
+@overload
+def complete(
+    args: Sequence[str | bytes] | str,
+    *,
+    input: bytes | None = None,
+    capture_output: bool = True,
+    timeout: float = 60,
+    check: bool = False,
+    text: Literal[True],
+    **options: Any,
+) -> subprocess.CompletedProcess[str]: ...
+
+
+def complete(
+    args: Sequence[str | bytes] | str,
+    *,
+    input: bytes | None = None,
+    capture_output: bool = True,
+    timeout: float = 60,
+    check: bool = False,
+    text: bool = False,
+    **options: Any,
+) -> subprocess.CompletedProcess[bytes] | subprocess.CompletedProcess[str]:
+    """`start` and wait for the end, as subprocess.run does; output captured by default
+    (as UTF-8 text with `text`)."""
+    if capture_output:  # what is not sent elsewhere
+        options.setdefault("stdout", subprocess.PIPE)
+        options.setdefault("stderr", subprocess.PIPE)
+    if input is not None:
+        options["stdin"] = subprocess.PIPE
+    options.setdefault("stdin", subprocess.DEVNULL)
+    process = start(args, **options)
+    try:
+        out, err = process.communicate(input, timeout=timeout)
+    except BaseException:
+        end(process)
+        raise
+    result = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    if check:
+        result.check_returncode()
+    if text:
+        return subprocess.CompletedProcess(
+            process.args, process.returncode, (out or b"").decode(), (err or b"").decode()
+        )
+    return result
+
+
+def end(process: subprocess.Popen[bytes]) -> None:
+    """End `process` and everything left in its group, and close its pipes."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
+def end_all() -> None:
+    """End every process started since the last call (the conftest calls it after each
+    test): nothing a test started outlives it, whether it passed or failed."""
+    while _started:
+        end(_started.pop())
+
+
 def digiday(
     *args: str,
     env: Mapping[str, str] | None = None,
@@ -94,23 +217,16 @@ def digiday(
 ) -> subprocess.CompletedProcess[bytes]:
     """`digiday ARGS...` as a real process in the test environment (plus `env`)."""
     assert SCRIPT is not None, "the test command installs the package first"
-    return subprocess.run(
-        [SCRIPT, *args],
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True,
-        env=process_env(env),
-        cwd=cwd,
-        timeout=timeout,
-        check=False,
-    )
+    return complete([SCRIPT, *args], input=stdin, env=process_env(env), cwd=cwd, timeout=timeout)
 
 
-def read_until(fd: int, done: Callable[[bytes], bool], timeout: float = 20) -> bytes:
+def read_until(
+    fd: int, done: Callable[[bytes], bool], timeout: float = 20, screen: bytes = b""
+) -> bytes:
     """Read a pseudo-terminal's leader until `done(screen)` or the deadline, whichever comes
-    first: `select` waits at most until the deadline, so a silent program cannot hang the
-    suite between two reads."""
-    screen = b""
+    first, after what `screen` already holds: `select` waits at most until the deadline, so
+    a silent program cannot hang the suite between two reads. The one terminal reader of the
+    tests: no read of theirs goes without a deadline."""
     deadline = time.monotonic() + timeout
     while not done(screen):
         left = deadline - time.monotonic()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 import digiday
 from tests.conftest import Invoke
-from tests.environment import process_env
+from tests.environment import complete, process_env
 
 
 @pytest.fixture
@@ -123,7 +122,7 @@ def test_importing_the_package_imports_no_command_line() -> None:
         "digiday.countdown(datetime.date(2026, 11, 28)); digiday.themes(2024)\n"
         "print(sorted({'typer', 'click', 'rich', 'digiday.payloads'} & set(sys.modules)))\n"
     )
-    result = subprocess.run(
+    result = complete(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=process_env(),
         timeout=60, check=False,
     )  # fmt: skip

@@ -225,6 +225,7 @@ def test_markdown_is_markdown(run: Invoke) -> None:
     assert info.startswith("# Ngày Chuyển đổi số quốc gia\n\n## Tổng quan\n")
 
 
+@pytest.mark.locale
 def test_language_from_environment(run: Invoke) -> None:
     def lang_of(env: dict[str, str]) -> str:
         return str(run("sources", "--json", env=env).json()["lang"])

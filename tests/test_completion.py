@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from tests.environment import SCRIPT, process_env
+from tests.environment import complete as complete_process
 
 if SCRIPT is None:  # pragma: no cover - the test command installs the package first
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
@@ -21,7 +20,7 @@ def complete(words: str) -> list[str]:
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split(" ")) - 1),
     }
-    result = subprocess.run(
+    result = complete_process(
         [SCRIPT], capture_output=True, text=True, env=env, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
@@ -49,7 +48,7 @@ def test_completion(words: str, expected: list[str]) -> None:
 
 def test_show_completion_prints_a_script_and_changes_nothing() -> None:
     env = process_env({"SHELL": "/bin/bash"})
-    result = subprocess.run(
+    result = complete_process(
         [SCRIPT or "digiday", "--show-completion", "bash"],
         capture_output=True,
         text=True,
@@ -72,7 +71,7 @@ def test_show_completion_prints_a_script_and_changes_nothing() -> None:
 def test_show_completion_takes_the_shell_named_whatever_the_shell_running(
     shell: str, marker: str
 ) -> None:
-    result = subprocess.run(
+    result = complete_process(
         [SCRIPT or "digiday", "--show-completion", shell],
         capture_output=True,
         text=True,

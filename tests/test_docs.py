@@ -70,7 +70,7 @@ def test_readme_tours_every_command_and_gives_both_quick_start_commands() -> Non
 
 def test_ci_runs_the_readmes_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "grep -m1 -E '^python3 -m venv .venv && " in ci and 'eval "$test_command"' in ci
+    assert "grep -m1 -E '^python3 -m venv .venv && " in ci and 'bash -c "$test_command"' in ci
 
 
 def test_the_screenshot_carries_a_font_for_every_character_it_draws() -> None:

@@ -15,6 +15,10 @@ from digiday.errors import Failure
 from digiday.root import command_names
 from digiday.typer_internals import Exit, TyperOption, UsageError
 
+# The reader's locale and the output's encoding are what these test: CI runs them again
+# under a Vietnamese locale and an ASCII-only output (the `locale` marker).
+pytestmark = pytest.mark.locale
+
 
 def root() -> Any:
     return get_command(app)

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from digiday import fast
-from tests.environment import invoke, process_env
+from tests.environment import complete, invoke, process_env
 
 DATES = st.sampled_from(
     ["2026-10-10", "2026-10-09", "10/10/2027", "9/10/2027", "2021-01-01", "2026-02-30",
@@ -92,6 +91,7 @@ MOMENTS = st.sampled_from(
 ).map(lambda moment: moment.replace(tzinfo=dt.timezone.utc))  # fmt: skip
 
 
+@pytest.mark.locale
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argv=st.one_of(lines(), likely_lines()), extra=ENVIRONMENTS, moment=MOMENTS)
 def test_the_fast_path_answers_as_the_full_command_line_or_declines(
@@ -147,7 +147,7 @@ def test_a_data_file_in_use_is_left_to_the_full_command_line(tmp_path: Path) -> 
     ],
 )
 def test_the_fast_path_imports_neither_typer_nor_click(args: tuple[str, ...]) -> None:
-    result = subprocess.run(
+    result = complete(
         [sys.executable, "-X", "importtime", "-m", "digiday", *args],
         capture_output=True,
         env=process_env(),
@@ -165,7 +165,7 @@ def test_the_fast_path_imports_neither_typer_nor_click(args: tuple[str, ...]) ->
 def test_a_closed_pipe_on_the_fast_path_is_quiet() -> None:
     from tests.environment import SCRIPT
 
-    result = subprocess.run(
+    result = complete(
         f"'{SCRIPT}' countdown --format line | true; echo \"${{PIPESTATUS[0]}}\" >&2",
         shell=True,
         executable="/bin/bash",
@@ -185,7 +185,7 @@ def test_a_failure_of_the_fast_path_leaves_the_answer_to_the_full_command_line()
         "sys.argv = ['digiday', 'countdown', '--days', '--date', '2026-10-09']\n"
         "from digiday.launch import main\nmain()\n"
     )
-    result = subprocess.run(
+    result = complete(
         [sys.executable, "-c", driver], capture_output=True, env=process_env(), timeout=60,
         check=False,
     )  # fmt: skip

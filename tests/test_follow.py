@@ -17,7 +17,7 @@ import pytest
 from digiday import alarm
 from digiday.cli import app
 from digiday.env import resolve
-from tests.environment import SCRIPT, process_env
+from tests.environment import SCRIPT, process_env, start
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
@@ -124,29 +124,34 @@ def test_what_follow_cannot_take(args: list[str]) -> None:
     assert status == 2 and out == ""
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting(signum: int) -> None:
+def _ticks(pid: int) -> int:
+    """The CPU clock ticks a process has used (utime + stime)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting() -> None:
+    # One process for each signal, side by side.
     assert SCRIPT is not None
-    process = subprocess.Popen(
-        [SCRIPT, "countdown", "--follow"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=process_env(),
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()  # flushed at once, with no terminal
-    assert b"National Digital Transformation Day" in first
+    signals = (signal.SIGTERM, signal.SIGINT)
+    processes = [
+        start([SCRIPT, "countdown", "--follow"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in signals
+    ]
+    for process in processes:
+        assert process.stdout is not None
+        first = process.stdout.readline()  # flushed at once, with no terminal
+        assert b"National Digital Transformation Day" in first
     time.sleep(0.5)
-    with open(f"/proc/{process.pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    ticks = int(fields[11]) + int(fields[12])  # utime + stime, after start-up
+    ticks = [_ticks(process.pid) for process in processes]  # after start-up
     time.sleep(1.0)
-    with open(f"/proc/{process.pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    assert int(fields[11]) + int(fields[12]) - ticks <= 1  # asleep: no tick of CPU in 1 s
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=20)
-    assert (process.returncode, stderr) == (0, b"")
+    for process, before in zip(processes, ticks, strict=True):
+        assert _ticks(process.pid) - before <= 1  # asleep: no tick of CPU in 1 s
+    for process, signum in zip(processes, signals, strict=True):
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=20)
+        assert (signum, process.returncode, stderr) == (signum, 0, b"")
 
 
 # The sleep itself (digiday.alarm): a timer that counts suspended time, watched with one on
@@ -240,28 +245,33 @@ def _libfaketime() -> str | None:
 
 
 @pytest.mark.skipif(_libfaketime() is None, reason="libfaketime not installed (apt faketime)")
-@pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_real_process_two_seconds_before_midnight_in_vietnam(lang: str) -> None:
+def test_a_real_process_two_seconds_before_midnight_in_vietnam() -> None:
     # The kernel's own timer, under a clock moved by libfaketime: the line, then the
-    # greeting at midnight, and the process asleep until SIGTERM ends it with 0.
+    # greeting at midnight, and the process asleep until SIGTERM ends it with 0; one
+    # process in each language, side by side.
     assert SCRIPT is not None
     library = _libfaketime()
     assert library is not None
     environ = process_env({"LD_PRELOAD": library, "FAKETIME": "@2027-10-09 16:59:58", "TZ": "UTC"})
-    process = subprocess.Popen(
-        [SCRIPT, "countdown", "--follow", "--lang", lang, "--tz", "Asia/Ho_Chi_Minh"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environ,
-    )
-    try:
+    langs = ("en", "vi")
+    processes = [
+        start(
+            [SCRIPT, "countdown", "--follow", "--lang", lang, "--tz", "Asia/Ho_Chi_Minh"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=environ,
+        )
+        for lang in langs
+    ]
+    lines = []
+    for process in processes:
         assert process.stdout is not None
-        first = process.stdout.readline().decode()
-        second = process.stdout.readline().decode()  # two seconds on
-    finally:
+        lines.append((process.stdout.readline().decode(), process.stdout.readline().decode()))
+    for process in processes:
         process.send_signal(signal.SIGTERM)
+    day = {"en": "1 day to the 6th", "vi": "Còn 1 ngày đến"}
+    greeting = {"en": "Today is the 6th", "vi": "Hôm nay là Ngày"}
+    for lang, process, (first, second) in zip(langs, processes, lines, strict=True):
         _, stderr = process.communicate(timeout=20)
-    day = {"en": "1 day to the 6th", "vi": "Còn 1 ngày đến"}[lang]
-    greeting = {"en": "Today is the 6th", "vi": "Hôm nay là Ngày"}[lang]
-    assert first.startswith(day) and second.startswith(greeting)
-    assert (process.returncode, stderr) == (0, b"")
+        assert first.startswith(day[lang]) and second.startswith(greeting[lang])
+        assert (process.returncode, stderr) == (0, b"")

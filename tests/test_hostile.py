@@ -19,7 +19,7 @@ from digiday import data
 from digiday.errors import UNSAFE
 from digiday.today import local_zone
 from tests.conftest import Invoke
-from tests.environment import SCRIPT, digiday, invoke, process_env
+from tests.environment import SCRIPT, complete, digiday, invoke, process_env
 
 # What must never be printed: every C0/C1 control but newline and TAB, DEL, the bidi
 # overrides and isolates.
@@ -208,7 +208,7 @@ def test_the_bundled_calendar_has_no_control_character(run: Invoke) -> None:
 )
 def test_a_full_disk_is_exit_74_with_one_line(args: tuple[str, ...]) -> None:
     with open("/dev/full", "wb") as full:
-        result = subprocess.run(
+        result = complete(
             [SCRIPT or "digiday", *args], stdout=full, stderr=subprocess.PIPE, env=process_env()
         )
     assert result.returncode == 74
@@ -219,7 +219,7 @@ def test_a_full_disk_is_exit_74_with_one_line(args: tuple[str, ...]) -> None:
 
 def test_a_full_disk_is_reported_in_vietnamese(tmp_path: Path) -> None:
     with open("/dev/full", "wb") as full:
-        result = subprocess.run(
+        result = complete(
             [SCRIPT or "digiday", "info", "--lang", "vi"],
             stdout=full,
             stderr=subprocess.PIPE,
@@ -229,16 +229,14 @@ def test_a_full_disk_is_reported_in_vietnamese(tmp_path: Path) -> None:
 
 
 def test_a_closed_stdout_is_exit_74() -> None:
-    result = subprocess.run(
+    result = complete(
         f"'{SCRIPT}' countdown >&-", shell=True, capture_output=True, env=process_env()
     )
     assert result.returncode == 74
     assert result.stderr == b"digiday: cannot write the answer to standard output: " + (
         os.strerror(9).encode() + b"\n"
     )
-    quiet = subprocess.run(
-        f"'{SCRIPT}' is-today --date 2026-10-10 >&-", shell=True, env=process_env()
-    )
+    quiet = complete(f"'{SCRIPT}' is-today --date 2026-10-10 >&-", shell=True, env=process_env())
     assert quiet.returncode == 0  # nothing to write, so nothing failed
 
 
@@ -472,7 +470,7 @@ def test_a_byte_that_is_not_utf8_is_shown_as_that_byte_in_a_vietnamese_message(
 ) -> None:
     assert SCRIPT is not None
     name = os.fsencode(tmp_path) + b"/d\xfe.yaml"
-    result = subprocess.run(
+    result = complete(
         [os.fsencode(SCRIPT), b"themes", b"--data", name, b"--lang", b"vi"],
         capture_output=True,
         env=process_env(),

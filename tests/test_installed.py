@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+import tomli
 
 from digiday.root import command_names
-from tests.environment import generator, process_env
+from tests.environment import complete, generator, process_env, start
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARE = ROOT / "docs" / "share"
@@ -26,8 +26,7 @@ def test_the_installed_files_are_current_and_all_in_the_wheel() -> None:
     assert sorted(p for p in SHARE.rglob("*") if p.is_file()) == sorted(made)
     for path, text in made.items():
         assert path.read_text(encoding="utf-8") == text, f"{path} is stale"
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    config = tomli.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shared = config["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     assert {ROOT / source for source in shared} == set(made)
     assert set(shared.values()) == {
@@ -42,7 +41,7 @@ def test_the_installed_files_are_current_and_all_in_the_wheel() -> None:
 @pytest.mark.skipif(shutil.which("groff") is None, reason="needs groff")
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_manual_page_is_clean_roff(lang: str) -> None:
-    result = subprocess.run(
+    result = complete(
         ["groff", "-man", "-ww", "-z", str(PAGES[lang])],
         capture_output=True,
         env=process_env(),
@@ -61,7 +60,7 @@ def test_the_manual_page_is_clean_roff(lang: str) -> None:
     ],
 )
 def test_the_manual_page_reads_in_its_language(lang: str, headings: list[str]) -> None:
-    shown = subprocess.run(
+    shown = complete(
         ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", str(PAGES[lang])],
         capture_output=True,
         env=process_env({"LANG": "C.UTF-8"}),
@@ -110,7 +109,7 @@ def test_the_bash_completion_file_completes_in_bash() -> None:
         f"source '{script}'; COMP_WORDS=(digiday agencies --role ''); COMP_CWORD=3; "
         "_digiday_completion digiday; printf '%s\\n' \"${COMPREPLY[@]}\""
     )
-    result = subprocess.run(
+    result = complete(
         ["/bin/bash", "--norc", "-c", line],
         capture_output=True,
         text=True,
@@ -152,13 +151,13 @@ def _first_tab_in_zsh(home: Path, *, setup: str, flags: tuple[str, ...]) -> list
     from tests.environment import read_until
 
     leader, follower = pty.openpty()
-    shell = subprocess.Popen(
+    shell = start(
         ["zsh", *flags, "-i"],
         stdin=follower,
         stdout=follower,
         stderr=follower,
         env=process_env({"PATH": _path_with_digiday(), "TERM": "dumb", "HOME": str(home)}),
-        start_new_session=True,
+        session=True,
     )
     os.close(follower)
     try:
@@ -189,7 +188,7 @@ def test_install_completion_for_zsh_completes_on_the_first_tab(tmp_path: Path) -
     # The user's way: --install-completion writes ~/.zfunc/_digiday and a line of .zshrc;
     # a new zsh reads that .zshrc.
     _needs("zsh")
-    result = subprocess.run(
+    result = complete(
         ["digiday", "--install-completion", "zsh"],
         capture_output=True,
         env=process_env({"PATH": _path_with_digiday(), "HOME": str(tmp_path)}),
@@ -205,7 +204,7 @@ def test_the_fish_file_completes_in_fish() -> None:
     _needs("fish")
     place = SHARE / manpage_places()["fish"]
     ask = f"source '{place}'; complete -C 'digiday agencies --role '; complete -C 'digiday ag'"
-    result = subprocess.run(
+    result = complete(
         ["fish", "--no-config", "-c", ask],
         capture_output=True,
         text=True,

@@ -21,6 +21,10 @@ from digiday import translate
 from tests.conftest import Invoke
 from tests.environment import digiday
 
+# The reader's locale and the output's encoding are what these test: CI runs them again
+# under a Vietnamese locale and an ASCII-only output (the `locale` marker).
+pytestmark = pytest.mark.locale
+
 PACKAGE = Path(translate.__file__).parent
 PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / "digiday.po"
 MO = PO.with_suffix(".mo")

@@ -327,7 +327,10 @@ def test_the_summary_counts_in_plural(run: Invoke, write) -> None:  # type: igno
 def test_a_path_with_a_nul_cannot_be_read(run: Invoke) -> None:
     result = run("validate", "a\x00b.yaml")
     assert result.exit_code == 3
-    assert result.stderr == "digiday: 'a\\x00b.yaml': cannot be read (embedded null byte)\n"
+    assert (
+        result.stderr
+        == "digiday: 'a\\x00b.yaml': cannot be read (a path cannot hold a NUL character)\n"
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")

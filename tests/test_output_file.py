@@ -27,7 +27,7 @@ from types import FrameType
 import pytest
 
 from digiday.output import Interrupted, write_file
-from tests.environment import SCRIPT, base_env, digiday, process_env
+from tests.environment import SCRIPT, base_env, complete, digiday, process_env, start
 
 ICS = ("ics", "--from", "2022", "--to", "2023")
 TIMEOUT = 60  # seconds: no process, thread or wait of this file may take longer
@@ -38,7 +38,7 @@ def calendar() -> bytes:
     """What `-o FILE` must write: the same command's standard output."""
     with contextlib.ExitStack() as stack:
         home = stack.enter_context(tempfile.TemporaryDirectory(prefix="digiday-home-"))
-        result = subprocess.run(
+        result = complete(
             [_script(), *ICS],
             capture_output=True,
             stdin=subprocess.DEVNULL,
@@ -85,12 +85,12 @@ def test_a_new_file_gets_the_mode_the_umask_gives(
     tmp_path: Path, calendar: bytes, umask: int, mode: int
 ) -> None:
     target = tmp_path / "day.ics"
-    result = subprocess.run(
+    result = complete(
         [_script(), *ICS, "-o", str(target)],
         capture_output=True,
         stdin=subprocess.DEVNULL,
         env=process_env(),
-        preexec_fn=lambda: os.umask(umask),  # the child's alone, not the suite's
+        umask=umask,  # the child's alone, not the suite's
         timeout=TIMEOUT,
         check=False,
     )
@@ -226,7 +226,7 @@ def test_the_file_stdout_is_open_on_is_written_through_stdout_after_what_it_hold
         stdout.write(b"x\n")
         stdout.flush()
         target = str(out) if name == "own name" else name
-        result = subprocess.run(
+        result = complete(
             [_script(), *ICS, "-o", target],
             stdout=stdout,
             stderr=subprocess.PIPE,
@@ -259,7 +259,7 @@ def test_a_folder_that_refuses_the_file_is_named(mode: int) -> None:
         if as_root:
             os.chown(home, 65534, 65534)
         try:
-            result = subprocess.run(
+            result = complete(
                 [_script(), *ICS, "-o", str(folder / "day.ics")],
                 capture_output=True,
                 stdin=subprocess.DEVNULL,
@@ -470,7 +470,7 @@ def _drive(tmp_path: Path, signum: int, *ignored: str) -> tuple[int, bytes]:
     target = tmp_path / "day.ics"
     target.write_bytes(b"old")
     go = tmp_path / "go"
-    driver = subprocess.Popen(
+    driver = start(
         [sys.executable, "-c", DRIVER, str(target), str(go), *ignored],
         stdout=subprocess.PIPE,
         stdin=subprocess.DEVNULL,

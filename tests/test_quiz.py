@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from digiday.finder import fold
 from digiday.model import ROLES, Agency, Ceremony, Dataset, Document, Edition, Lang, Text, Theme
 from digiday.translate import ordinal
 from tests.conftest import Invoke
-from tests.environment import process_env
+from tests.environment import SCRIPT, process_env, read_until, start
 from tests.oracles import quoted_in, true_options, year_of
 
 DATASET = data.load()
@@ -317,22 +316,6 @@ def test_bad_options_are_usage_errors(run: Invoke, args: list[str], message: str
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
-SCRIPT = Path(sys.executable).parent / "digiday"
-
-
-def _read_until(
-    leader: int, wanted: bytes, screen: bytes, times: int = 1, timeout: float = 20
-) -> bytes:
-    """What the terminal showed, read until `wanted` has shown `times` times."""
-    deadline = time.monotonic() + timeout
-    while screen.count(wanted) < times and time.monotonic() < deadline:
-        try:
-            screen += os.read(leader, 4096)
-        except OSError:
-            break
-    return screen
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_seeded_quiz_plays_through_on_a_real_terminal(lang: str, run: Invoke) -> None:
@@ -344,7 +327,7 @@ def test_a_seeded_quiz_plays_through_on_a_real_terminal(lang: str, run: Invoke) 
     keys = [("1234" if number % 2 else "abcd")[answer] for number, answer in enumerate(answers)]
     keys[-1] = "1234"[(answers[-1] + 1) % 4]
     leader, follower = pty.openpty()
-    process = subprocess.Popen(
+    process = start(
         [str(SCRIPT), *args],
         stdin=follower,
         stdout=follower,
@@ -355,11 +338,15 @@ def test_a_seeded_quiz_plays_through_on_a_real_terminal(lang: str, run: Invoke) 
     prompt = b"Your answer" if lang == "en" else "Đáp án của bạn".encode()
     screen = b""
     for number, key in enumerate(keys, 1):
-        screen = _read_until(leader, prompt, screen, times=number)
+
+        def asked(seen: bytes, number: int = number) -> bool:
+            return seen.count(prompt) >= number
+
+        screen = read_until(leader, asked, screen=screen)
         assert screen.count(prompt) == number, screen.decode(errors="replace")
         os.write(leader, key.encode())
     score = b"Score: 9 of 10" if lang == "en" else "Điểm: 9/10".encode()
-    screen = _read_until(leader, score, screen)
+    screen = read_until(leader, lambda seen: score in seen, screen=screen)
     process.wait(timeout=20)
     os.close(leader)
     assert score in screen
@@ -371,7 +358,7 @@ def test_ctrl_c_ends_the_quiz_with_the_score_so_far() -> None:
     import pty
 
     leader, follower = pty.openpty()
-    process = subprocess.Popen(
+    process = start(
         [str(SCRIPT), "quiz", "--seed", "3", "--count", "5"],
         stdin=follower,
         stdout=follower,
@@ -379,11 +366,11 @@ def test_ctrl_c_ends_the_quiz_with_the_score_so_far() -> None:
         env=process_env({"TERM": "xterm", "COLUMNS": "80", "LINES": "40"}),
     )
     os.close(follower)
-    screen = _read_until(leader, b"Your answer", b"")
+    screen = read_until(leader, lambda seen: b"Your answer" in seen)
     os.write(leader, b"2")
-    screen = _read_until(leader, b"Question 2 of 5", screen)
+    screen = read_until(leader, lambda seen: b"Question 2 of 5" in seen, screen=screen)
     process.send_signal(signal.SIGINT)
-    screen = _read_until(leader, b"of 1", screen)
+    screen = read_until(leader, lambda seen: b"of 1" in seen, screen=screen)
     _, stderr = process.communicate(timeout=20)
     os.close(leader)
     assert re.search(rb"Score: [01] of 1", screen)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.environment import SCRIPT, digiday, process_env
+from tests.environment import SCRIPT, complete, digiday, process_env, start
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "recipes.md"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -100,7 +100,7 @@ def test_the_page_has_every_recipe() -> None:
 
 @pytest.mark.parametrize("line", shell_lines())
 def test_every_shell_line_parses(line: str) -> None:
-    assert subprocess.run(["sh", "-n", "-c", line], check=False).returncode == 0
+    assert complete(["sh", "-n", "-c", line], check=False).returncode == 0
 
 
 def test_the_timer_fires_at_eight_in_vietnam_on_the_day() -> None:
@@ -117,14 +117,14 @@ def test_the_timer_fires_at_eight_in_vietnam_on_the_day() -> None:
 
 
 def test_the_service_notifies_on_the_day_only_and_never_fails(tmp_path: Path) -> None:
-    day = subprocess.run(["sh", "-c", exec_start()], env=with_date(tmp_path, "2027-10-10"))
+    day = complete(["sh", "-c", exec_start()], env=with_date(tmp_path, "2027-10-10"))
     greeting = digiday("countdown", "--format", "line", "--date", "2027-10-10").stdout
     # One argument: the line whole, as the Day's greeting.
     assert day.returncode == 0 and (tmp_path / "notified").read_bytes() == greeting
     assert greeting.startswith(b"Today is the 6th National Digital Transformation Day!")
     (tmp_path / "notified").unlink()
     for other in ("2027-10-09", "2027-10-11"):
-        run = subprocess.run(["sh", "-c", exec_start()], env=with_date(tmp_path, other))
+        run = complete(["sh", "-c", exec_start()], env=with_date(tmp_path, other))
         assert run.returncode == 0 and not (tmp_path / "notified").exists()
 
 
@@ -133,7 +133,7 @@ def test_the_home_assistant_sensor_is_on_or_off_never_failed(
     tmp_path: Path, date: str, state: bytes
 ) -> None:
     # Home Assistant runs the command with /bin/sh and takes a non-zero exit as a failure.
-    run = subprocess.run(
+    run = complete(
         ["/bin/sh", "-c", ha_commands()[0]], env=with_date(tmp_path, date), capture_output=True
     )
     assert (run.returncode, run.stdout, run.stderr) == (0, state, b"")
@@ -145,9 +145,7 @@ def test_the_prompt_runs_digiday_once_a_day_in_vietnam(tmp_path: Path) -> None:
 
     def prompt() -> bytes:
         # As starship runs it with shell = ['sh']: the command on standard input.
-        run = subprocess.run(
-            ["sh"], input=starship_command().encode(), env=env, capture_output=True
-        )
+        run = complete(["sh"], input=starship_command().encode(), env=env, capture_output=True)
         assert run.returncode == 0 and run.stderr == b""
         return run.stdout
 
@@ -164,12 +162,12 @@ def test_the_prompt_runs_digiday_once_a_day_in_vietnam(tmp_path: Path) -> None:
 def follow_line(command: str) -> tuple[subprocess.Popen[bytes], bytes]:
     assert SCRIPT is not None
     path = f"{os.path.dirname(SCRIPT)}{os.pathsep}{os.environ['PATH']}"
-    bar = subprocess.Popen(
+    bar = start(
         ["/bin/sh", "-c", command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=process_env({"PATH": path}),
-        start_new_session=True,
+        session=True,
     )
     assert bar.stdout is not None
     return bar, bar.stdout.readline()

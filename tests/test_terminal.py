@@ -24,7 +24,7 @@ from digiday.play import play
 from digiday.render import text
 from digiday.translate import long_date
 from digiday.watch import TerminalGone, frame, run
-from tests.environment import NOW, SCRIPT, process_env, read_until
+from tests.environment import NOW, SCRIPT, process_env, read_until, start
 
 HO_CHI_MINH = dt.timezone(dt.timedelta(hours=7))
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
@@ -472,7 +472,7 @@ def _spawn(args: list[str], extra: dict[str, str], columns: int = 80) -> tuple[A
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = process_env({"TERM": "xterm", **extra})
     env.pop("COLUMNS", None)  # the terminal's own width
-    process = subprocess.Popen(
+    process = start(
         [SCRIPT, *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
     )
     return process, leader, follower

@@ -15,6 +15,10 @@ from digiday.errors import ExitStatus, Failure
 from digiday.model import ROLES
 from tests.conftest import Invoke
 
+# The reader's locale and the output's encoding are what these test: CI runs them again
+# under a Vietnamese locale and an ASCII-only output (the `locale` marker).
+pytestmark = pytest.mark.locale
+
 PACKAGE = Path(translate.__file__).parent
 
 

@@ -23,7 +23,7 @@ from typer.main import get_command
 
 from digiday import typer_internals as internals
 from tests.conftest import Invoke
-from tests.environment import process_env
+from tests.environment import complete, process_env
 
 PACKAGE = Path(internals.__file__).parent
 ROOT = PACKAGE.parent
@@ -356,7 +356,7 @@ def test_shell_name_is_the_shell_we_run_under(shell: str) -> None:
     code = "from digiday import typer_internals as internals; print(internals.shell_name())"
     # `; true`: the shell cannot exec Python in its own place, so it stays Python's parent.
     script = f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}; true"
-    done = subprocess.run(
+    done = complete(
         [shell, "-c", script],
         stdin=subprocess.DEVNULL,
         capture_output=True,

@@ -3,7 +3,6 @@ tests of Typer's internals are in tests/test_typer_internals.py)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 import digiday.cli  # noqa: F401 - registers the commands
 from digiday.root import command_names
 from tests.conftest import Invoke
-from tests.environment import process_env
+from tests.environment import complete, process_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "digiday"
 
@@ -30,13 +29,13 @@ def test_a_zipapp_speaks_vietnamese(tmp_path: Path) -> None:
         for path in (PACKAGE.parent / "data").glob("*.yaml"):
             archive.write(path, f"digiday/data/{path.name}")
     probe = [sys.executable, "-I", str(app)]
-    where = subprocess.run(
+    where = complete(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(app)!r}); "
          "import digiday; print(digiday.__file__)"],
         capture_output=True, text=True, env=process_env(), timeout=60, check=False,
     )  # fmt: skip
     assert str(app) in where.stdout, where
-    result = subprocess.run(
+    result = complete(
         [*probe, "countdown", "--date", "2026-11-28", "--lang", "vi", "--plain"],
         capture_output=True,
         env=process_env(),
@@ -45,7 +44,7 @@ def test_a_zipapp_speaks_vietnamese(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().startswith("316\t2027-10-10\tChủ Nhật\t")
-    usage = subprocess.run(
+    usage = complete(
         [*probe, "countdown", "--help", "--lang", "vi"],
         capture_output=True,
         env=process_env(),
