@@ -11,7 +11,7 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-LOCALE = Path("digiday") / "locale"
+LOCALE = Path("digiday") / "l10n" / "locale"
 
 
 def compile_catalogues(root: Path, into: Path) -> list[Path]:
@@ -49,8 +49,8 @@ class BundleHook(BuildHookInterface):  # type: ignore[misc]
             build_data["force_include"][str(self._work / relative)] = relative.as_posix()
         sys.path.insert(0, str(root))
         try:
-            from digiday.bundle import BUNDLE
-            from digiday.data import pack
+            from digiday.store.bundle import BUNDLE
+            from digiday.store.loader import pack
         finally:
             sys.path.pop(0)
         output = self._work / BUNDLE

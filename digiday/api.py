@@ -8,7 +8,7 @@
 
 Each function returns what `digiday <command> --json` puts under `<command>` for the same
 arguments (plain dicts and lists). `data` is a sequence of paths laid over the data layers
-in use (digiday.layers), as `--data` is. A bad argument raises ValueError, with the message
+in use (digiday.store.layers), as `--data` is. A bad argument raises ValueError, with the message
 the command line would print; a bad data file raises DataError, whose `problems` are those
 `digiday validate` lists. Nothing here imports Typer, Rich or (for the bundled data) PyYAML.
 """
@@ -20,15 +20,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from digiday import choices, schedule, views
-from digiday.data import DataError as DataError  # re-exported: digiday.DataError
-from digiday.data import Loaded
+from digiday.answers import arguments as choices
+from digiday.answers import views
+from digiday.core import schedule
+from digiday.core.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
 from digiday.errors import Failure
-from digiday.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
-from digiday.translate import N_
+from digiday.l10n.translate import N_
+from digiday.store.loader import DataError as DataError  # re-exported: digiday.DataError
+from digiday.store.loader import Loaded
 
 if TYPE_CHECKING:
-    from digiday import payloads
+    from digiday.answers import payloads
 
 # The public names are digiday/__init__.py's `__all__`.
 
@@ -66,8 +68,7 @@ def _lang(lang: str) -> Lang:
 
 
 def _loaded(data: Sequence[str]) -> Loaded:
-    from digiday import data as loader
-    from digiday import layers
+    from digiday.store import layers, loader
 
     if isinstance(data, (str, os.PathLike)):
         data = [data]  # one path, not its letters
@@ -80,8 +81,8 @@ def _loaded(data: Sequence[str]) -> Loaded:
 
 
 def _in_vietnam() -> dt.date:
-    from digiday import clock
-    from digiday.today import today
+    from digiday.core import clock
+    from digiday.core.today import today
 
     return today(None, DEFAULT_ZONE, clock.now).date
 
@@ -110,8 +111,8 @@ def countdown(
     """Days until the next Day, its edition, weekday and theme (`countdown --json`)."""
 
     def answer() -> payloads.Countdown:
-        from digiday import clock
-        from digiday.today import today as today_in
+        from digiday.core import clock
+        from digiday.core.today import today as today_in
 
         chosen = _lang(lang)
         _of(tz, (str,), "tz")
@@ -187,8 +188,8 @@ def search(
 ) -> list[payloads.Hit]:
     """Every piece of content holding all the words of `query` (`search --json`); an empty
     list when nothing matches."""
-    from digiday import data as loader
-    from digiday import finder
+    from digiday.answers import search as finder
+    from digiday.store import loader
 
     def answer() -> list[payloads.Hit]:
         words = [query] if isinstance(query, str) else query

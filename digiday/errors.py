@@ -10,7 +10,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
-    from digiday.model import Lang
+    from digiday.core.model import Lang
 
 
 class ExitStatus(IntEnum):
@@ -48,7 +48,7 @@ class Failure(Exception):
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`."""
-        from digiday.translate import catalogue, tr
+        from digiday.l10n.translate import catalogue, tr
 
         t = catalogue(lang)
         values = {name: _shown_as(name, value, t.gettext) for name, value in self.values.items()}

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from digiday.translate import N_
+from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
     import signal
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from types import FrameType
     from typing import Any
 
-    from digiday.env import Environment
+    from digiday.environment import Environment
 
     Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 

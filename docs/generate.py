@@ -15,7 +15,7 @@
 - tests/golden/help/ holds every command's --help in both languages, at 80 columns, and
   tests/golden/output/ what `countdown` prints from the real data, in both languages. (Every
   layout is checked on the tests' own data, against files kept by hand: tests/test_golden.py.
-  The calendar's revisions in data/meta.yaml are written by data/ledger.py.)
+  The calendar's revisions in data/meta.yaml are written by scripts/ledger.py.)
 
 All of it is deterministic: the one test environment (tests/environment.py: a fixed "now",
 28 November 2026, and no variable that changes the output) at a fixed width.
@@ -41,7 +41,7 @@ from tests.environment import applied, invoke  # noqa: E402
 
 def command_names() -> list[str]:
     """Every command, in the order `digiday --help` lists them."""
-    from digiday.root import command_names as names
+    from digiday.cli.root import command_names as names
 
     return names()
 
@@ -219,7 +219,7 @@ def installed_files() -> dict[Path, str]:
     under docs/share/ as they are laid out under the environment's share/."""
     import datetime as dt
 
-    from digiday import data
+    from digiday.store import loader as data
 
     sys.path.insert(0, str(DOCS))
     import manpage
@@ -254,8 +254,9 @@ def check_fresh(today: dt.date | None = None) -> int:
     """Exit 1 when, on the real clock (or `today`), a Day has passed that is after the
     bundled data's date: the maintainer's reminder to check the sources again (README, the
     checklist)."""
-    from digiday import data, schedule
-    from digiday.freshness import stale_notice
+    from digiday.core import schedule
+    from digiday.render.freshness import stale_notice
+    from digiday.store import loader as data
 
     if today is None:
         today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()  # in Vietnam

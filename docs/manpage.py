@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from digiday import __version__
-from digiday.model import Lang
+from digiday.core.model import Lang
 
 COMPLETIONS = {
     "bash": "bash-completion/completions/digiday",
@@ -152,7 +152,7 @@ def _options(command: Any, ctx: Any) -> list[str]:
 def page(lang: Lang, dated: dt.date) -> str:
     """The manual page, digiday(1), in `lang`, dated `dated` (the data's date: the page is
     the same whenever it is made)."""
-    from digiday.typer_internals import typer_words
+    from digiday.cli.typer_internals import typer_words
 
     with typer_words(lang):
         return _page(lang, dated)
@@ -161,10 +161,10 @@ def page(lang: Lang, dated: dt.date) -> str:
 def _page(lang: Lang, dated: dt.date) -> str:
     from typer.main import get_command
 
-    from digiday.cli import app
-    from digiday.root import command_names
+    from digiday.cli.app import app
+    from digiday.cli.root import command_names
 
-    group: Any = get_command(app)  # the root group (digiday.root.RootGroup)
+    group: Any = get_command(app)  # the root group (digiday.cli.root.RootGroup)
     group.translate(lang)
     ctx = group.make_context("digiday", [], resilient_parsing=True)
     words = _HEADINGS[lang]
@@ -223,6 +223,6 @@ def _fallbacks(lines: list[str]) -> list[str]:
 
 def completion(shell: str) -> str:
     """The completion script for `shell`, for the `digiday` command, as the tool prints it."""
-    from digiday.completion import script
+    from digiday.cli.completion import script
 
     return script(shell, "digiday", "_DIGIDAY_COMPLETE") + "\n"

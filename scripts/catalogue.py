@@ -1,7 +1,7 @@
 """The catalogue's steps in one place: the tool's words taken from the code, the Vietnamese
 catalogue brought in step with them, and the check that it is.
 
-    python3 scripts/catalogue.py           # update digiday/locale/vi/LC_MESSAGES/digiday.po
+    python3 scripts/catalogue.py           # update digiday/l10n/locale/vi/LC_MESSAGES/digiday.po
                                            # and compile its .mo beside it
     python3 scripts/catalogue.py --check   # change nothing; exit 1 if the .po lacks a msgid
                                            # of the code, keeps one the code no longer has,
@@ -31,7 +31,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "digiday"
 DOMAIN = "digiday"
-PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / f"{DOMAIN}.po"
+PO = PACKAGE / "l10n" / "locale" / "vi" / "LC_MESSAGES" / f"{DOMAIN}.po"
 KEYWORDS: dict[str, Any] = {**DEFAULT_KEYWORDS, "N_": None, "tr": None}
 Message = tuple[str | None, Any]  # (context, msgid or its plural forms)
 

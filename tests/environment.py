@@ -266,8 +266,8 @@ def invoke(
     `now`."""
     from typer.testing import CliRunner
 
-    from digiday.cli import app
-    from digiday.env import resolve
+    from digiday.cli.app import app
+    from digiday.environment import resolve
 
     extra: dict[str, Any] = {"make_environment": functools.partial(resolve, now=lambda: now)}
     return CliRunner().invoke(app, list(args), env=dict(env or {}), **extra)

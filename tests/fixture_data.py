@@ -4,7 +4,7 @@ data's shape, that exercise every layout (tests/test_golden.py) and the calendar
 
 It stands in for the bundled data entirely: the data layers (`--data`, DIGIDAY_DATA, the
 data folders) only lay records over the bundled ones and never take one away, so no layer
-can. `bundled(folder)` replaces what `digiday.data` reads as the bundled data, in this
+can. `bundled(folder)` replaces what `digiday.store.loader` reads as the bundled data, in this
 process, for the duration of the block: the one hook into the package the tests use for it,
 and only in-process (a real `digiday` process always reads its own bundled data).
 """
@@ -23,7 +23,7 @@ FOLDER = Path(__file__).resolve().parent / "fixtures" / "data"
 def bundled(folder: Path = FOLDER) -> Iterator[None]:
     """Inside the block, the bundled data is `folder`'s files (the bundled data's names,
     meta.yaml with them), checked as the bundled data is."""
-    from digiday import data
+    from digiday.store import loader as data
 
     checked = data._check_bundled(folder)
     with mock.patch.object(data, "_bundled", return_value=checked):

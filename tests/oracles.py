@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from digiday import quiz, schedule
-from digiday.finder import fold
-from digiday.model import Dataset, Lang
-from digiday.translate import ordinal, partial_date
+from digiday.answers import quiz
+from digiday.answers.search import fold
+from digiday.core import schedule
+from digiday.core.model import Dataset, Lang
+from digiday.l10n.translate import ordinal, partial_date
 
 
 def quoted_in(question: str) -> str | None:
@@ -64,7 +65,7 @@ def true_options(q: quiz.Question, data: Dataset, lang: Lang) -> list[int]:
                 truths.append(f"{partial_date(c.date, lang)}, {c.place.get(lang)}")
         return where(*truths)
     if q.topic == "targets":  # what a document set for an indicator and a year
-        from digiday.translate import figure
+        from digiday.l10n.translate import figure
 
         numbers = {d.id: d.number for d in data.documents}
         return where(

@@ -120,7 +120,7 @@ def test_importing_the_package_imports_no_command_line() -> None:
     probe = (
         "import sys, datetime, digiday\n"
         "digiday.countdown(datetime.date(2026, 11, 28)); digiday.themes(2024)\n"
-        "print(sorted({'typer', 'click', 'rich', 'digiday.payloads'} & set(sys.modules)))\n"
+        "print(sorted({'typer', 'click', 'rich', 'digiday.answers.payloads'} & set(sys.modules)))\n"
     )
     result = complete(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=process_env(),

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from digiday import data
-from digiday.model import (
+from digiday.core.model import (
     Agency,
     Dataset,
     Document,
@@ -22,6 +21,7 @@ from digiday.model import (
     Target,
     Text,
 )
+from digiday.store import loader as data
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 import pytest
 
-from digiday import bundle, data, yamlsafe
-from digiday.model import ROLES, SECTIONS, Dataset, Text
+from digiday.core.model import ROLES, SECTIONS, Dataset, Text
+from digiday.store import bundle, yamlsafe
+from digiday.store import loader as data
 
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

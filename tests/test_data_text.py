@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digiday import yamlsafe
+from digiday.store import yamlsafe
 from tests.conftest import Invoke, YamlFile
 
 # A theme whose Vietnamese text is `a`, `{char}`, `b`: the character is the 19th of line 3.

@@ -116,8 +116,8 @@ def test_the_map_names_every_module() -> None:
     block = development.split("## How it is built", 1)[1].split("```")[1]
     named = set(re.findall(r"^(digiday/\S+\.py)", block, re.M))
     modules = {
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "digiday").glob("*.py")
-        if path.name != "__init__.py" and path.name != "__main__.py"
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "digiday").rglob("*.py")
+        if path.name != "__init__.py"
     }
     assert sorted(modules - named) == [] and sorted(named - modules) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digiday import data
+from digiday.store import loader as data
 from tests.conftest import Invoke
 
 CONTRACT_KEYS = {"year", "edition", "date", "theme", "year_theme", "ceremony", "plan", "sources"}
@@ -223,7 +223,7 @@ GONE = [
 
 
 def test_no_item_cites_a_source_for_what_the_audit_says_it_does_not_support() -> None:
-    from digiday import provenance
+    from digiday.answers import sources as provenance
 
     bundled = data.load()
     citing = provenance.cited_by(bundled)

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from digiday.cli import app
-from digiday.env import lang_argument, options_of
+from digiday.cli.app import app
+from digiday.cli.root import command_names
+from digiday.cli.typer_internals import Exit, TyperOption, UsageError
+from digiday.environment import lang_argument, options_of
 from digiday.errors import Failure
-from digiday.root import command_names
-from digiday.typer_internals import Exit, TyperOption, UsageError
 
 # The reader's locale and the output's encoding are what these test: CI runs them again
 # under a Vietnamese locale and an ASCII-only output (the `locale` marker).

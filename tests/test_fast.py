@@ -1,4 +1,4 @@
-"""The fast path (digiday.fast) against the full command line: the same stdout, stderr and
+"""The fast path (digiday.cli.fast) against the full command line: the same stdout, stderr and
 exit status, byte for byte, for every command line it takes; and it takes the forms it is
 for, without importing Typer or click."""
 
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from digiday import fast
+from digiday.cli import fast
 from tests.environment import complete, invoke, process_env
 
 DATES = st.sampled_from(
@@ -179,11 +179,11 @@ def test_a_closed_pipe_on_the_fast_path_is_quiet() -> None:
 
 def test_a_failure_of_the_fast_path_leaves_the_answer_to_the_full_command_line() -> None:
     driver = (
-        "import sys, digiday.fast\n"
+        "import sys, digiday.cli.fast\n"
         "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
-        "digiday.fast.answer = broken\n"
+        "digiday.cli.fast.answer = broken\n"
         "sys.argv = ['digiday', 'countdown', '--days', '--date', '2026-10-09']\n"
-        "from digiday.launch import main\nmain()\n"
+        "from digiday.__main__ import main\nmain()\n"
     )
     result = complete(
         [sys.executable, "-c", driver], capture_output=True, env=process_env(), timeout=60,

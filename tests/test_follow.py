@@ -14,9 +14,9 @@ import time
 
 import pytest
 
-from digiday import alarm
-from digiday.cli import app
-from digiday.env import resolve
+from digiday.cli.app import app
+from digiday.environment import resolve
+from digiday.interactive import alarm
 from tests.environment import SCRIPT, process_env, start
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -154,8 +154,8 @@ def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting() -> None:
         assert (signum, process.returncode, stderr) == (signum, 0, b"")
 
 
-# The sleep itself (digiday.alarm): a timer that counts suspended time, watched with one on
-# the wall clock that a clock change cancels.
+# The sleep itself (digiday.interactive.alarm): a timer that counts suspended time, watched
+# with one on the wall clock that a clock change cancels.
 
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="timerfd is Linux's; elsewhere a minute"

@@ -116,7 +116,7 @@ def test_is_today_answers_with_its_status_only(lang: str) -> None:
 def test_the_fixture_stands_in_for_the_bundled_data_entirely() -> None:
     """No record of the real data reaches these layouts, and none of the fixture's is left
     once the block ends: what the files show is the fixture's alone."""
-    from digiday import data
+    from digiday.store import loader as data
 
     with bundled():
         inside = data.load_all()

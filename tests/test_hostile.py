@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiday import data
+from digiday.core.today import local_zone
 from digiday.errors import UNSAFE
-from digiday.today import local_zone
+from digiday.store import loader as data
 from tests.conftest import Invoke
 from tests.environment import SCRIPT, complete, digiday, invoke, process_env
 
@@ -434,7 +434,7 @@ def test_the_watch_counts_to_the_rule_s_midnight() -> None:
     # 04:00 UTC (EDT, -4h) and the second at 05:00 UTC (EST, -5h).
     import datetime as dt
 
-    from digiday import schedule
+    from digiday.core import schedule
 
     _, zone = local_zone({"TZ": "EST5EDT,M3.2.0,M11.1.0"})
     now = dt.datetime(2027, 11, 7, 3, 0, tzinfo=dt.timezone.utc)  # 23:00 on the 6th, EDT

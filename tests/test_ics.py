@@ -12,7 +12,7 @@ from typing import Any
 
 from icalendar import Calendar
 
-from digiday import data
+from digiday.store import loader as data
 from tests.conftest import Invoke
 from tests.fixture_data import FOLDER as FIXTURE
 from tests.fixture_data import bundled
@@ -151,7 +151,7 @@ def test_a_changed_event_gets_the_next_revision_and_the_rest_stay(
     assert run(*args).stdout_bytes == run(*args).stdout_bytes
 
 
-# The calendar ledger (data/meta.yaml, written by data/ledger.py), checked against the calendar
+# The calendar ledger (data/meta.yaml, written by scripts/ledger.py), checked against the calendar
 # itself: what each year's event says as `digiday ics` writes it now, by the digest rule the
 # ledger documents, and not by the function that writes the ledger.
 
@@ -202,16 +202,18 @@ BUNDLED_META = Path(__file__).resolve().parent.parent / "data" / "meta.yaml"
 
 def test_the_ledger_gives_each_year_the_digest_of_what_its_event_says_now(run: Invoke) -> None:
     """What a stale ledger looks like: a theme or a ceremony edited, a year added, the data's
-    date moved (an unknown part is told with it), and data/ledger.py not run after."""
+    date moved (an unknown part is told with it), and scripts/ledger.py not run after."""
     _, ledger = ledger_of(BUNDLED_META)
     dataset = data.load()
     with_facts = {theme.year for theme in dataset.themes} | {ed.year for ed in dataset.editions}
     missing = sorted(with_facts - set(ledger))
-    assert missing == [], f"no revision for {missing}: run python3 data/ledger.py"
+    assert missing == [], f"no revision for {missing}: run python3 scripts/ledger.py"
     years = range(min(ledger), max(ledger) + 1)
     said = said_digests(run, years)
     stale = sorted(year for year, (digest, _, _) in ledger.items() if digest != said[year])
-    assert stale == [], f"the events of {stale} say something else now: run python3 data/ledger.py"
+    assert stale == [], (
+        f"the events of {stale} say something else now: run python3 scripts/ledger.py"
+    )
     # And the calendar gives each listed year the ledger's revision, as written.
     shown = revisions_of(run, years)
     assert {year: shown[year] for year in ledger} == {
@@ -234,10 +236,12 @@ def test_the_ledgers_revisions_are_dated_within_the_ledger() -> None:
 
 @functools.cache
 def ledger_script() -> Any:
-    """data/ledger.py as a module (it is a script beside the data, not part of the package)."""
+    """scripts/ledger.py as a module (a maintainer's script, not part of the package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("ledger", BUNDLED_META.parent / "ledger.py")
+    spec = importlib.util.spec_from_file_location(
+        "ledger", BUNDLED_META.parents[1] / "scripts" / "ledger.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import tomli
 
-from digiday.root import command_names
+from digiday.cli.root import command_names
 from tests.environment import complete, generator, process_env, start
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from digiday import translate
+from digiday.l10n import translate
 from tests.conftest import Invoke
 from tests.environment import digiday
 
@@ -25,8 +25,8 @@ from tests.environment import digiday
 # under a Vietnamese locale and an ASCII-only output (the `locale` marker).
 pytestmark = pytest.mark.locale
 
-PACKAGE = Path(translate.__file__).parent
-PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / "digiday.po"
+PACKAGE = Path(translate.__file__).parents[1]
+PO = PACKAGE / "l10n" / "locale" / "vi" / "LC_MESSAGES" / "digiday.po"
 MO = PO.with_suffix(".mo")
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from digiday import data
+from digiday.store import loader as data
 from tests.conftest import Invoke
 
 WIDTHS = ("40", "80", "120")

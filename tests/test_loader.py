@@ -11,7 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiday import data, yamlsafe
+from digiday.store import loader as data
+from digiday.store import yamlsafe
 from tests.conftest import Invoke, YamlFile
 
 GOOD = """\

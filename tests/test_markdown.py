@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiday.model import LANGS, SECTIONS, Lang
+from digiday.core.model import LANGS, SECTIONS, Lang
 from digiday.render import markdown
 from tests.conftest import Invoke, YamlFile
 

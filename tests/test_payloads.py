@@ -1,4 +1,4 @@
-"""The payload types (digiday.payloads) hold the real payloads: each command's `--json`, in
+"""The payload types (digiday.answers.payloads) hold the real payloads: each command's `--json`, in
 both languages, checked key by key against its TypedDict, so that the types cannot drift
 from what the program writes."""
 
@@ -10,7 +10,7 @@ from typing import Literal, Union, get_args, get_origin, get_type_hints
 
 import pytest
 
-from digiday import payloads
+from digiday.answers import payloads
 from tests.conftest import Invoke
 
 PAYLOADS: dict[str, object] = {

@@ -134,9 +134,9 @@ def test_a_stderr_that_cannot_be_written_keeps_the_status() -> None:
 def test_an_internal_error_is_one_line_or_a_traceback_when_asked(tmp_path: Path) -> None:
     # A bug forced from outside: a views module that raises. DIGIDAY_TRACEBACK shows it.
     (tmp_path / "sitecustomize.py").write_text(
-        "import digiday.views\n"
+        "import digiday.answers.views\n"
         "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
-        "digiday.views.info = broken\n",
+        "digiday.answers.views.info = broken\n",
         encoding="utf-8",
     )
     env = {"PYTHONPATH": str(tmp_path), "DIGIDAY_TRACEBACK": ""}
@@ -160,7 +160,7 @@ def test_running_out_of_memory_is_71_not_a_bug() -> None:
         "    return real(name, *args, **kwargs)\n"
         "builtins.__import__ = short\n"
         "sys.argv = ['digiday', 'countdown', '--lang', 'vi']\n"
-        "from digiday.launch import main\n"
+        "from digiday.__main__ import main\n"
         "main()\n"
     )
     result = complete(
@@ -363,7 +363,7 @@ def test_the_exit_skips_the_final_garbage_collections(args: list[str], status: i
         "import atexit, gc, sys\n"
         "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
         f"sys.argv = ['digiday', *{args!r}]\n"
-        "from digiday.cli import main\n"
+        "from digiday.cli.app import main\n"
         "main()\n"
     )
     result = complete(

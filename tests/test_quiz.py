@@ -17,10 +17,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digiday import data, quiz, schedule
-from digiday.finder import fold
-from digiday.model import ROLES, Agency, Ceremony, Dataset, Document, Edition, Lang, Text, Theme
-from digiday.translate import ordinal
+from digiday.answers import quiz
+from digiday.answers.search import fold
+from digiday.core import schedule
+from digiday.core.model import (
+    ROLES,
+    Agency,
+    Ceremony,
+    Dataset,
+    Document,
+    Edition,
+    Lang,
+    Text,
+    Theme,
+)
+from digiday.l10n.translate import ordinal
+from digiday.store import loader as data
 from tests.conftest import Invoke
 from tests.environment import SCRIPT, process_env, read_until, start
 from tests.oracles import quoted_in, true_options, year_of

@@ -26,10 +26,12 @@ from functools import cache
 
 import pytest
 
-from digiday import data, quiz, schedule
-from digiday.finder import fold
-from digiday.model import Dataset, Lang
-from digiday.translate import ordinal, partial_date
+from digiday.answers import quiz
+from digiday.answers.search import fold
+from digiday.core import schedule
+from digiday.core.model import Dataset, Lang
+from digiday.l10n.translate import ordinal, partial_date
+from digiday.store import loader as data
 from tests.oracles import true_options
 
 DATASET = data.load()
@@ -275,7 +277,7 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
         for entry in dataset.info.get(section, ()):
             if entry.title is not None:
                 add(entry.title.get(lang), ("title", gerund(entry.title.en)))
-    from digiday.translate import figure
+    from digiday.l10n.translate import figure
 
     for target in dataset.targets:
         if target.target is not None and target.unit is not None:

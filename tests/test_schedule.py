@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digiday import schedule
-from digiday import today as today_module
+from digiday.core import schedule
+from digiday.core import today as today_module
 
 UTC = dt.timezone.utc
 START, END = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -202,7 +202,7 @@ def test_no_day_after_the_calendar_ends() -> None:
     ],
 )
 def test_watch_line(seconds: int, lang: str, expected: str) -> None:
-    from digiday.watch import remaining
+    from digiday.interactive.watch import remaining
 
     left = dt.timedelta(seconds=seconds)
     assert remaining(left, dt.date(2027, 10, 10), "vi" if lang == "vi" else "en") == expected
@@ -233,7 +233,7 @@ def test_watch_line(seconds: int, lang: str, expected: str) -> None:
     ],
 )
 def test_the_live_line_on_the_day_and_around_it(now: dt.datetime, lang: str, expected: str) -> None:
-    from digiday.watch import live_line
+    from digiday.interactive.watch import live_line
 
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     assert live_line(now, hanoi, "vi" if lang == "vi" else "en") == expected

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digiday import data
-from digiday import finder as search
+from digiday.answers import search
+from digiday.store import loader as data
 from tests.conftest import Invoke
 
 
@@ -184,7 +184,7 @@ def test_a_short_word_matches_only_whole_words() -> None:
 
 
 def test_exact_words_rank_above_prefix_matches() -> None:
-    from digiday.model import Dataset, Text, Theme
+    from digiday.core.model import Dataset, Text, Theme
 
     def theme(year: int, text: str) -> Theme:
         return Theme(year, Text(text, text), ("s",))
@@ -309,7 +309,7 @@ def test_search_finds_every_part_of_the_data_and_nothing_it_does_not_hold(
     # A publisher's words find its source: "Ấp Bắc" stands only in "Báo Ấp Bắc".
     assert "sources/baoapbac-505" in refs("ấp", "bắc")
     # Every piece is found under its own section, the first part of its ref.
-    from digiday.model import SECTIONS
+    from digiday.core.model import SECTIONS
 
     hits = search.search(data.load(), ["2025"])
     assert {hit.piece.section for hit in hits} >= {"themes", "editions", "documents"}
@@ -346,7 +346,7 @@ def test_text_compared_word_by_word_still_folds_and_takes_prefixes() -> None:
 
 
 def test_a_source_without_a_publisher_has_none_in_its_label() -> None:
-    from digiday.model import Dataset, Source
+    from digiday.core.model import Dataset, Source
 
     dataset = Dataset({}, (), (), (), (Source("plain-source", "A title", "https://e.org"),))
     assert search.search(dataset, ["none"]) == []

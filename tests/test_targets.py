@@ -16,7 +16,7 @@ import pytest
 from rich.cells import cell_len
 
 import digiday
-from digiday.model import KINDS, UNITS
+from digiday.core.model import KINDS, UNITS
 from tests.conftest import Invoke, YamlFile
 
 # Every document the issue names, by the id of its record, and its number.

@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 
-from digiday import data, quiz, views
-from digiday.env import Environment
-from digiday.model import Lang
-from digiday.play import play
+from digiday.answers import quiz, views
+from digiday.core.model import Lang
+from digiday.environment import Environment
+from digiday.interactive.play import play
+from digiday.interactive.watch import TerminalGone, frame, run
+from digiday.l10n.translate import long_date
 from digiday.render import text
-from digiday.translate import long_date
-from digiday.watch import TerminalGone, frame, run
+from digiday.store import loader as data
 from tests.environment import NOW, SCRIPT, process_env, read_until, start
 
 HO_CHI_MINH = dt.timezone(dt.timedelta(hours=7))
@@ -193,7 +194,7 @@ Keyboard = tuple[Callable[[bytes], object], Callable[[], str]]
 @pytest.fixture
 def keyboard() -> Iterator[Keyboard]:
     """Send bytes as a terminal does for keys; take the next key as the quiz does."""
-    from digiday.play import _Keys
+    from digiday.interactive.play import _Keys
 
     reading, writing = os.pipe()
     with open(reading, encoding="utf-8") as stream:
@@ -220,7 +221,7 @@ def test_a_key_sequence_is_one_key_and_a_lone_esc_is_esc(keyboard: Keyboard) -> 
 
 @needs_select
 def test_after_a_terminal_s_last_key_comes_the_end_of_input_as_no_key() -> None:
-    from digiday.play import _Keys
+    from digiday.interactive.play import _Keys
 
     reading, writing = os.pipe()
     os.write(writing, b"1\x1b")
@@ -265,8 +266,8 @@ def test_other_errors_of_the_quiz_are_not_taken_for_a_terminal_gone() -> None:
 def test_restoring_the_terminal_mode_never_hides_what_ended_the_quiz() -> None:
     import pty
 
-    from digiday.play import _keys
-    from digiday.watch import terminal_gone
+    from digiday.interactive.play import _keys
+    from digiday.interactive.watch import terminal_gone
 
     def quiz_ending(stream: io.TextIOWrapper, leader: int, error: Exception | None) -> None:
         with terminal_gone(), _keys(stream):
@@ -334,7 +335,7 @@ def ticking(ticks: int, resize_on: tuple[int, ...] = ()) -> Callable[[], dt.date
 def winch_handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """The SIGWINCH handler in force before the test, checked to be in force after it; and
     the watch's ticks without their wait, which a test's clock makes seconds anyway."""
-    monkeypatch.setattr("digiday.watch._to_next_second", lambda: 0.0)
+    monkeypatch.setattr("digiday.interactive.watch._to_next_second", lambda: 0.0)
     before = signal.getsignal(signal.SIGWINCH)
     yield before
     assert signal.getsignal(signal.SIGWINCH) == before

@@ -1,4 +1,4 @@
-"""The tool's own words (digiday.translate): both languages, each one used, ordinals and
+"""The tool's own words (digiday.l10n.translate): both languages, each one used, ordinals and
 weekdays right."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from digiday import translate
-from digiday.env import choose_lang
+from digiday.core.model import ROLES
+from digiday.environment import choose_lang
 from digiday.errors import ExitStatus, Failure
-from digiday.model import ROLES
+from digiday.l10n import translate
 from tests.conftest import Invoke
 
 # The reader's locale and the output's encoding are what these test: CI runs them again
 # under a Vietnamese locale and an ASCII-only output (the `locale` marker).
 pytestmark = pytest.mark.locale
 
-PACKAGE = Path(translate.__file__).parent
+PACKAGE = Path(translate.__file__).parents[1]
 
 
 def deferred_words(source: str) -> set[str]:

@@ -9,20 +9,22 @@ from pathlib import Path
 
 import pytest
 
-import digiday.cli  # noqa: F401 - registers the commands
-from digiday.root import command_names
+import digiday.cli.app  # noqa: F401 - registers the commands
+from digiday.cli.root import command_names
 from tests.conftest import Invoke
 from tests.environment import complete, process_env
 
 PACKAGE = Path(__file__).resolve().parent.parent / "digiday"
 
 
-@pytest.mark.skipif(not (PACKAGE / "locale/vi/LC_MESSAGES/digiday.mo").exists(), reason="no .mo")
+@pytest.mark.skipif(
+    not (PACKAGE / "l10n/locale/vi/LC_MESSAGES/digiday.mo").exists(), reason="no .mo"
+)
 def test_a_zipapp_speaks_vietnamese(tmp_path: Path) -> None:
     # gettext cannot open a catalogue inside a zip; the tool reads it as bytes.
     app = tmp_path / "digiday.pyz"
     with zipfile.ZipFile(app, "w") as archive:
-        archive.writestr("__main__.py", "from digiday.launch import main\nmain()\n")
+        archive.writestr("__main__.py", "from digiday.__main__ import main\nmain()\n")
         for path in PACKAGE.rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
                 archive.write(path, f"digiday/{path.relative_to(PACKAGE)}")

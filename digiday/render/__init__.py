@@ -1,4 +1,4 @@
-"""Output formats. Each module renders the payloads of digiday.views; only `text` (with its
+"""Output formats. Each module renders the payloads of digiday.answers.views; only `text` (with its
 engine, `layout`) imports Rich and only `ics` imports icalendar, each inside the function
 that needs it."""
 
@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from digiday.env import Environment
-    from digiday.payloads import Countdown, Payload
+    from digiday.answers.payloads import Countdown, Payload
+    from digiday.environment import Environment
 
 
 def emit(
@@ -31,7 +31,7 @@ def emit(
     before `today` is after the data's date (freshness.stale_notice); a script is not."""
     if fmt in ("text", "markdown") and not env.environ.get("DIGIDAY_NO_STALE_NOTICE"):
         from digiday.errors import report
-        from digiday.freshness import stale_notice
+        from digiday.render.freshness import stale_notice
 
         notice = stale_notice(data_as_of, today, env.lang)
         if notice is not None:

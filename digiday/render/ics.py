@@ -18,10 +18,10 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, NamedTuple
 
-from digiday import schedule
-from digiday.freshness import unknown
-from digiday.model import LANGS, Dataset, Lang
-from digiday.translate import ordinal, partial_date, tr
+from digiday.core import schedule
+from digiday.core.model import LANGS, Dataset, Lang
+from digiday.l10n.translate import ordinal, partial_date, tr
+from digiday.render.freshness import unknown
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -7,8 +7,8 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from digiday.model import Lang
-    from digiday.payloads import Payload
+    from digiday.answers.payloads import Payload
+    from digiday.core.model import Lang
 
 SCHEMA_VERSION = 1
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digiday.translate import countdown_headline
-from digiday.views import day_date
+from digiday.answers.views import day_date
+from digiday.l10n.translate import countdown_headline
 
 if TYPE_CHECKING:
-    from digiday.model import Lang
-    from digiday.payloads import Countdown
+    from digiday.answers.payloads import Countdown
+    from digiday.core.model import Lang
 
 
 def render(payload: Countdown, lang: Lang) -> str:

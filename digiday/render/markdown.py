@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from digiday.constants import QUIZ_LETTERS
-from digiday.freshness import unknown
-from digiday.model import Lang
-from digiday.translate import (
+from digiday.answers.views import ceremony_summary, day_date, day_of, gap_words
+from digiday.core.constants import QUIZ_LETTERS
+from digiday.core.model import Lang
+from digiday.l10n.translate import (
     CEREMONY_PARTS,
     KINDS_NOTE,
     countdown_headline,
@@ -21,10 +21,10 @@ from digiday.translate import (
     tr,
     translation_note,
 )
-from digiday.views import ceremony_summary, day_date, day_of, gap_words
+from digiday.render.freshness import unknown
 
 if TYPE_CHECKING:
-    from digiday import payloads
+    from digiday.answers import payloads
 
 # Characters that start or end inline markup anywhere in a line: code, emphasis (and GFM's
 # strikethrough), links and images, raw HTML and autolinks, table cells, headings' closing

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
-from digiday.constants import QUIZ_LETTERS
+from digiday.core.constants import QUIZ_LETTERS
 
 if TYPE_CHECKING:
-    from digiday import payloads
-    from digiday.model import Lang
+    from digiday.answers import payloads
+    from digiday.core.model import Lang
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "info": ("section", "id", "date", "title", "text"),
@@ -68,7 +68,7 @@ Record = Mapping[str, object]  # one line's fields by name
 
 
 def _rows(command: str, payload: payloads.Payload) -> list[Record]:
-    # Each command's payload is of its own type (digiday.payloads), which `command` names.
+    # Each command's payload is of its own type (digiday.answers.payloads), which `command` names.
     if command == "info":
         return [
             {"section": section, **entry}

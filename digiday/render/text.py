@@ -21,12 +21,10 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.text import Text
 
-from digiday.constants import QUIZ_LETTERS
-from digiday.freshness import unknown
-from digiday.model import Lang
-from digiday.render.layout import Block, Fitted, boxed
-from digiday.render.wrap import cells
-from digiday.translate import (
+from digiday.answers.views import ceremony_summary, day_date, day_of, gap_words
+from digiday.core.constants import QUIZ_LETTERS
+from digiday.core.model import Lang
+from digiday.l10n.translate import (
     CEREMONY_PARTS,
     KINDS_NOTE,
     countdown_headline,
@@ -39,13 +37,15 @@ from digiday.translate import (
     tr,
     translation_note,
 )
-from digiday.views import ceremony_summary, day_date, day_of, gap_words
+from digiday.render.freshness import unknown
+from digiday.render.layout import Block, Fitted, boxed
+from digiday.render.wrap import cells
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from digiday import payloads
-    from digiday.env import Environment
+    from digiday.answers import payloads
+    from digiday.environment import Environment
 
 ACCENT = "bold red"
 MUTED = "dim"

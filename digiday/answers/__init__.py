@@ -1,0 +1,1 @@
+"""Each command's answer, as the JSON-ready payloads the CLI and the API both give."""

@@ -1,0 +1,1 @@
+"""The command line: argv in, one answer out, under one error policy."""

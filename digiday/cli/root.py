@@ -1,0 +1,212 @@
+"""The root command: builds each subcommand on demand, and runs every one of them under one
+error policy, for the real program and for tests alike.
+
+Whatever happens, the user sees at most a short message on stderr and the contract's exit
+status: never a traceback, and nothing at all when stdout is a closed pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from digiday.cli.help import LocalisedCommand, LocalisedGroup, unknown_command, usage_error
+from digiday.cli.typer_internals import (
+    Abort,
+    ClickException,
+    Exit,
+    UsageError,
+    build_command,
+    command_name,
+    registered,
+    typer_words,
+)
+from digiday.environment import Environment, locale_lang, resolve
+from digiday.errors import ExitStatus, Failure, report, to_devnull
+from digiday.l10n.translate import N_
+
+if TYPE_CHECKING:
+    from digiday.cli.typer_internals import Command, Context
+    from digiday.core.model import Lang
+
+# The commands are registered on `commands`, which serves only as a list of them: the root
+# group builds a command's click object when it is asked for that command, so a run pays for
+# its own command alone (click's "lazily loading subcommands" pattern). Building all twelve
+# every time cost more start-up than any one command's own work.
+commands = typer.Typer()
+_built: dict[tuple[str, Lang], Command] = {}
+
+
+class RootGroup(LocalisedGroup):
+    """The root group: lists the registered commands, builds the one asked for in the
+    reader's language, and runs it under the one error policy."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return command_names()
+
+    def get_command(self, ctx: Context, name: str) -> Command | None:
+        key = (name, self.lang)
+        if key not in _built:
+            info = next((i for i in registered(commands) if command_name(i) == name), None)
+            if info is None:
+                return None
+            command = build_command(info)
+            assert isinstance(command, LocalisedCommand)
+            command.translate(self.lang)
+            _built[key] = command
+        return _built[key]
+
+    def translate(self, lang: Lang) -> None:
+        super().translate(lang)
+        for param in self.params:
+            if param.name in ("show_completion", "install_completion"):
+                param.callback = _completion_callback(param.name)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        name = args[0]
+        # An option the root does not know was refused as one when the line was parsed: a
+        # word that looks like one reaches here only as a word (`digiday -`, `digiday -- -x`).
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing:
+            raise unknown_command(name, command_names())
+        return super().resolve_command(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        make_environment: Callable[[list[str]], Environment] | None = None,
+        **extra: Any,
+    ) -> Any:
+        """Resolve the environment from the command line before click parses it, then run
+        the command under the one error policy (`_run`). The root makes the context and
+        invokes the command itself, rather than through click's or Typer's `main`, which
+        turn a closed pipe into exit 1 and Ctrl-C into their own exits before any policy of
+        ours could see them. `make_environment` is for tests (see tests/environment.py)."""
+        argv = list(sys.argv[1:] if args is None else args)
+        name = prog_name or "digiday"
+        try:
+            env = (make_environment or resolve)(argv)
+        except Failure as failure:  # a bad --lang: told in the locale's language
+            report(failure.text(locale_lang(os.environ)))
+            status = int(failure.status)
+        else:
+            for warning in env.warnings:
+                report(warning, env.stderr)
+            with typer_words(env.lang):
+                self.translate(env.lang)
+                status = _run(env, lambda: self._invoke(env, argv, name, complete_var, extra))
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+    def _invoke(
+        self,
+        env: Environment,
+        argv: list[str],
+        prog_name: str,
+        complete_var: str | None,
+        extra: dict[str, Any],
+    ) -> Any:
+        # What click's own `main` does, less its exception handling: shell completion's
+        # answers (which exit), then the context and the command.
+        self._main_shell_completion(extra, prog_name, complete_var)
+        # Help laid out in the reader's width: click's own guess never goes below 50
+        # columns, and a terminal of 40 then breaks its lines again, inside words.
+        widest = self.context_settings.get("max_content_width", 80)
+        extra.setdefault("terminal_width", min(env.width, widest) - 2)
+        with self.make_context(prog_name, argv, obj=env, **extra) as ctx:
+            return self.invoke(ctx)
+
+
+def _run(env: Environment, invoke: Callable[[], Any]) -> int:
+    """The one error policy: every exception a run can end with, as a status and at most a
+    short message on stderr in the reader's language."""
+    from digiday.errors import TerminalGone
+    from digiday.output import STDOUT_FAILED, Interrupted, WriteError, flush
+
+    try:
+        try:
+            result = invoke()
+            status = int(result) if isinstance(result, int) else 0
+        except Exit as done:  # --help, --version, a command's own status
+            status = done.exit_code
+        except SystemExit as done:  # shell completion exits so
+            status = done.code if isinstance(done.code, int) else 0
+        flush(env)
+        return status
+    except Failure as failure:
+        report(failure.text(env.lang), env.stderr)
+        return int(failure.status)
+    except UsageError as problem:
+        report(usage_error(problem, env.lang), env.stderr)
+        return int(ExitStatus.USAGE)
+    except ClickException as problem:  # none is raised today; click's own words, if one is
+        report(problem.format_message(), env.stderr)
+        return problem.exit_code
+    except WriteError as problem:
+        reason = Failure(STDOUT_FAILED, reason=problem.reason)
+        report(reason.text(env.lang), env.stderr)
+        to_devnull(env.stdout)  # or the interpreter's last flush fails once more, with a trace
+        return int(ExitStatus.IOERR)
+    except (KeyboardInterrupt, Abort):
+        return int(ExitStatus.INTERRUPTED)
+    except Interrupted as stop:  # SIGTERM or SIGHUP while writing -o FILE, cleaned up
+        return 128 + stop.signum
+    except TerminalGone:  # the terminal went away under --watch or quiz: nobody to tell
+        to_devnull(env.stdout)
+        to_devnull(env.stderr)
+        return int(ExitStatus.IOERR)
+    except MemoryError:
+        report(Failure(N_("the system ran out of memory")).text(env.lang), env.stderr)
+        return int(ExitStatus.OSERR)
+    except OSError as problem:
+        if problem.errno == errno.EPIPE:
+            return _closed_pipe(env)
+        return _internal(env, problem, f"{type(problem).__name__}: {problem.strerror or problem}")
+    except Exception as problem:
+        return _internal(env, problem, f"{type(problem).__name__}: {problem}")
+
+
+def _internal(env: Environment, problem: BaseException, error: str) -> int:
+    """A bug of ours: one line, or the whole traceback with DIGIDAY_TRACEBACK set."""
+    if env.traceback and env.stderr is not None:
+        import traceback
+
+        with contextlib.suppress(OSError, ValueError):
+            traceback.print_exception(problem, file=env.stderr)
+    report(
+        Failure(N_("internal error ({error}); please report it"), error=error).text(env.lang),
+        env.stderr,
+    )
+    return int(ExitStatus.SOFTWARE)
+
+
+def _completion_callback(name: str) -> Callable[..., Any]:
+    def callback(ctx: Context, param: Any, value: Any) -> Any:
+        from digiday.cli import completion  # only when asked: it imports Typer's installers
+
+        chosen = completion.show if name == "show_completion" else completion.install
+        return chosen(ctx, param, value)
+
+    return callback
+
+
+def command_names() -> list[str]:
+    """The registered commands' names, in the order they were registered."""
+    return [command_name(info) for info in registered(commands)]
+
+
+def _closed_pipe(env: Environment) -> int:
+    """The reader went away (`digiday ... | head -1`): stop quietly."""
+    to_devnull(env.stdout)
+    return int(ExitStatus.OK)

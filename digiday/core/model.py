@@ -1,0 +1,230 @@
+"""The typed, immutable model every other module reads. Only data.py builds it.
+
+The records are NamedTuples rather than frozen dataclasses: just as immutable and typed,
+and about a fifth of the class-creation cost, which every run of the tool pays at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from digiday.core.constants import DEFAULT_ZONE as DEFAULT_ZONE
+from digiday.core.constants import LANGS as LANGS
+from digiday.core.constants import QUIZ_TOPICS as QUIZ_TOPICS
+from digiday.core.constants import ROLES as ROLES
+from digiday.core.constants import SECTIONS as SECTIONS
+
+Lang = Literal["vi", "en"]
+
+# What a measured figure is: a statistics office's or an index's published figure, one its
+# maker calls an estimate, or one stated at an event or in a report without its method.
+KINDS = ("official", "estimate", "claim")
+# What a target or a measured figure counts. A code, the same in every language (as a role
+# is), so that a script can compare units; translate.figure words each one in the reader's
+# language. A gap is told only between figures of the same unit, and between a place in a
+# ranking ("rank") and a place to reach ("rank, top").
+UNITS = (
+    "% of GDP",
+    "% of retail sales",
+    "% of public services",
+    "% of dossiers",
+    "% of the population",
+    "% of households",
+    "% of communes",
+    "% of civil servants",
+    "% a year",
+    "%",
+    "rank, top",
+    "rank",
+)
+
+
+class Text(NamedTuple):
+    """A text shown to readers, in both languages."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Entry(NamedTuple):
+    """One item of an `info` section. History entries carry a date (YYYY[-MM[-DD]])."""
+
+    id: str
+    text: Text
+    sources: tuple[str, ...]
+    title: Text | None = None
+    date: str | None = None
+
+
+class Abbreviation(NamedTuple):
+    """A body's short name in each language, where that language has one: Vietnamese readers
+    know the Vietnam News Agency as TTXVN, English ones as VNA; some have none in English."""
+
+    vi: str | None
+    en: str | None
+
+    def get(self, lang: Lang) -> str | None:
+        return self.vi if lang == "vi" else self.en
+
+
+class Agency(NamedTuple):
+    id: str
+    name: Text
+    role: str
+    tasks: tuple[Text, ...]
+    sources: tuple[str, ...]
+    abbreviation: Abbreviation | None = None
+    change: Text | None = None
+    successor: str | None = None
+
+
+class Theme(NamedTuple):
+    year: int
+    theme: Text
+    sources: tuple[str, ...]
+    unofficial_translation: bool = False
+
+
+class Document(NamedTuple):
+    id: str
+    number: str
+    date: str
+    title: Text
+    sources: tuple[str, ...]
+
+
+class Note(NamedTuple):
+    """A sourced text about one Day: its year theme (with `by`), a note on its theme, its month."""
+
+    text: Text
+    sources: tuple[str, ...]
+    by: Text | None = None
+    unofficial_translation: bool = False
+
+
+class Ceremony(NamedTuple):
+    """A Day's national ceremony; any part may be unknown (None), never guessed."""
+
+    sources: tuple[str, ...]
+    date: str | None = None
+    place: Text | None = None
+    chaired_by: Text | None = None
+    organiser: Text | None = None
+    provinces: Text | None = None
+    note: Text | None = None
+
+
+class Plan(NamedTuple):
+    """The plan a Day was organised under. `date` is YYYY[-MM[-DD]]."""
+
+    document: Text
+    sources: tuple[str, ...]
+    date: str | None = None
+    issuer: Text | None = None
+    note: Text | None = None
+
+
+class Edition(NamedTuple):
+    """Everything known about one year's Day beyond its theme (which is a Theme)."""
+
+    year: int
+    year_theme: Note | None = None
+    theme_note: Note | None = None
+    ceremony: Ceremony | None = None
+    plan: Plan | None = None
+    month: Note | None = None
+
+
+class Target(NamedTuple):
+    """What a document sets out to reach by `year`. `target` is None where the document gives
+    no number (its words are then in `indicator`); `wording` is the document's own words
+    for a number ("about 20% of GDP"), where they say more than the number. Targets measured
+    the same way share a `measure`, and so share the measurements of it."""
+
+    id: str
+    indicator: Text
+    year: int
+    document: str
+    measure: str
+    sources: tuple[str, ...]
+    target: float | None = None
+    unit: str | None = None
+    wording: Text | None = None
+    note: Text | None = None
+
+
+class Measurement(NamedTuple):
+    """One figure measured against the targets of `measure`: when, by whom, of which kind
+    (KINDS). `value` is None where the page gives no exact number ("nearly 20%"); `wording`
+    then says what it gives. `out_of` is how many a ranking ranks."""
+
+    id: str
+    measure: str
+    year: int
+    kind: str
+    by: Text
+    sources: tuple[str, ...]
+    value: float | None = None
+    unit: str | None = None
+    out_of: int | None = None
+    date: str | None = None
+    wording: Text | None = None
+    note: Text | None = None
+    method: Text | None = None  # made by another method than its measure's targets are set on
+
+
+class Source(NamedTuple):
+    id: str
+    title: str
+    url: str
+    publisher: str | None = None
+    date: str | None = None
+
+
+class Dataset(NamedTuple):
+    """Everything the tool knows, after the user's file (if any) has been laid over."""
+
+    info: dict[str, tuple[Entry, ...]]
+    agencies: tuple[Agency, ...]
+    themes: tuple[Theme, ...]
+    documents: tuple[Document, ...]
+    sources: tuple[Source, ...]
+    editions: tuple[Edition, ...] = ()
+    targets: tuple[Target, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+
+    def theme_for(self, year: int) -> Theme | None:
+        return next((theme for theme in self.themes if theme.year == year), None)
+
+    def edition_for(self, year: int) -> Edition | None:
+        return next((edition for edition in self.editions if edition.year == year), None)
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return next((agency for agency in self.agencies if agency.id == agency_id), None)
+
+    def document(self, document_id: str) -> Document | None:
+        return next((doc for doc in self.documents if doc.id == document_id), None)
+
+
+# Every record type, by name: how data.py writes records into the wheel's bundle and back.
+RECORDS: dict[str, type[tuple[object, ...]]] = {
+    cls.__name__: cls
+    for cls in (
+        Text,
+        Entry,
+        Abbreviation,
+        Agency,
+        Theme,
+        Document,
+        Note,
+        Ceremony,
+        Plan,
+        Edition,
+        Target,
+        Measurement,
+        Source,
+    )
+}

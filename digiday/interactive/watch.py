@@ -1,0 +1,260 @@
+"""`countdown --watch`: a live days-hours-minutes-seconds countdown on a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import select
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
+
+from digiday.core import schedule
+from digiday.core.model import Lang
+from digiday.errors import TerminalGone
+from digiday.l10n.translate import catalogue, countdown_headline, long_date, tr
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from digiday.environment import Environment
+
+__all__ = ["TerminalGone", "frame", "live_line", "remaining", "run", "terminal_gone"]
+
+# What writing to, reading from or setting up a terminal fails with once the terminal has
+# gone (its window closed while SIGHUP was ignored, as under nohup or some multiplexers).
+_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
+
+
+def _gone(problem: BaseException) -> bool:
+    """Whether `problem` says the terminal went away: an OSError, or a termios.error (which
+    is none, and carries its errno as its first argument)."""
+    if isinstance(problem, OSError):
+        return problem.errno in _GONE
+    if type(problem).__module__ == "termios" and problem.args:
+        return problem.args[0] in _GONE
+    return False
+
+
+@contextlib.contextmanager
+def terminal_gone() -> Iterator[None]:
+    """The terminal vanishing under an interactive command, as TerminalGone: the root ends
+    the run quietly then, since nobody is left to read a message or a traceback."""
+    try:
+        yield
+    except Exception as problem:
+        if _gone(problem):
+            raise TerminalGone(str(problem)) from problem
+        raise
+
+
+def live_line(now: dt.datetime, zone: dt.tzinfo, lang: Lang) -> str:
+    """The line that changes every second: the time to the next Day's midnight, or, on the
+    Day itself, how much of it is left."""
+    today = schedule.date_in(now, zone)
+    if schedule.is_day(today):
+        left = _clock(int(schedule.time_left_today(now, zone).total_seconds()) % 86400)
+        return tr("Today is the Day: {time} of it left", lang, time=left)
+    return remaining(schedule.time_until(now, zone), schedule.next_day(today), lang)
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
+    """`Until 00:00 on 10 October 2027: 315 days 05:04:03 to go`, in whole seconds.
+
+    It names the midnight it counts to, since its whole days are one fewer than the
+    calendar days of the headline for most of every day.
+    """
+    days, rest = divmod(max(0, int(left.total_seconds())), 86400)
+    date = long_date(target.year, target.month, target.day, lang)
+    clock_time = _clock(rest)
+    return (
+        catalogue(lang)
+        .ngettext(
+            "Until 00:00 on {date}: {days} day {time} to go",
+            "Until 00:00 on {date}: {days} days {time} to go",
+            days,
+        )
+        .format(date=date, days=days, time=clock_time)
+    )
+
+
+def _headline(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> str:
+    today = schedule.date_in(now, zone)
+    target = schedule.next_day(today)
+    return countdown_headline(schedule.days_until(today), schedule.edition(target.year), env.lang)
+
+
+def frame(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> RenderableType:
+    """What the watch shows at `now`: the headline, the live line and how to stop, boxed
+    where the console is wide enough to box them."""
+    from rich.text import Text
+
+    from digiday.render.layout import boxed
+
+    body = Text.assemble(
+        (_headline(env, zone, now), "bold red"),
+        "\n\n",
+        (live_line(now, zone, env.lang), "bold"),
+        "\n",
+        (tr("Press Ctrl-C to stop", env.lang), "dim"),
+    )
+    # Unboxed, Rich wraps the text itself, cutting a word longer than the width: a line of
+    # a live display must never be wider than the screen, or each redraw lands lower.
+    return boxed(body, "red", bare=body)
+
+
+def _room(columns: int) -> int:
+    """The console's width on a screen of `columns`. Room is left after the frame for the
+    terminal's echo of Ctrl-C ("^C"): where the frame is as wide as the screen, the echo
+    wraps to a new line, and the final redraw lands a line low, under a second top border."""
+    return max(columns - 3, 1)
+
+
+def _size(stream: TextIO) -> os.terminal_size | None:
+    """The terminal's size now; None where `stream` is no terminal (a test's buffer)."""
+    try:
+        return os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+class _Resizes:
+    """SIGWINCH, heard while the watch runs (where signals can be: the main thread of a
+    system that has it), and the handler that was there before put back afterwards.
+
+    The handler only writes a byte to a pipe that `wait` sleeps on: it never redraws, since
+    it may run in the middle of a redraw, and never raises, since it may run anywhere."""
+
+    def __init__(self) -> None:
+        self._pipe: tuple[int, int] | None = None
+        self._previous: Any = None
+
+    def __enter__(self) -> _Resizes:
+        winch = getattr(signal, "SIGWINCH", None)
+        if winch is None or threading.current_thread() is not threading.main_thread():
+            return self
+        reader, writer = os.pipe()
+        for descriptor in (reader, writer):
+            os.set_blocking(descriptor, False)
+        self._pipe = (reader, writer)
+        self._previous = signal.signal(winch, self._heard)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pipe is None:
+            return
+        # A handler installed from C reads as None, and None cannot be installed back.
+        previous = signal.SIG_DFL if self._previous is None else self._previous
+        signal.signal(signal.SIGWINCH, previous)
+        pipe, self._pipe = self._pipe, None
+        for descriptor in pipe:
+            os.close(descriptor)
+
+    def _heard(self, signum: int, stack: FrameType | None) -> None:
+        pipe = self._pipe
+        if pipe is not None:
+            with contextlib.suppress(OSError):  # the pipe is full: a wake-up already waits
+                os.write(pipe[1], b"\0")
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep `seconds`, or less if the terminal is resized; whether it was."""
+        if self._pipe is None:
+            time.sleep(seconds)
+            return False
+        ready, _, _ = select.select([self._pipe[0]], [], [], seconds)
+        if not ready:
+            return False
+        with contextlib.suppress(OSError):  # BlockingIOError: every byte read
+            while os.read(self._pipe[0], 64):
+                pass
+        return True
+
+
+def _to_next_second() -> float:
+    return 1 - time.time() % 1 + 0.01
+
+
+def run(env: Environment, zone: dt.tzinfo) -> None:
+    """Redraw once a second, and at once at a new size, until Ctrl-C (which the CLI turns
+    into a quiet exit 130). A terminal that goes away ends it with TerminalGone."""
+    from digiday.render.text import console
+
+    stdout = env.stdout
+    assert stdout is not None  # the CLI watches only where stdout is a terminal
+    with terminal_gone(), _Resizes() as resizes:
+        out = console(env._replace(width=_room(env.width)), stdout)
+        if out.is_dumb_terminal:
+            _run_dumb(env, zone, stdout, resizes)
+        else:
+            _run_live(env, zone, out, stdout, resizes)
+
+
+def _run_live(
+    env: Environment, zone: dt.tzinfo, out: Console, stdout: TextIO, resizes: _Resizes
+) -> None:
+    from rich.control import Control
+    from rich.live import Live
+
+    with Live(frame(env, zone, env.now()), console=out, auto_refresh=False) as live:
+        while True:
+            if resizes.wait(_to_next_second()):
+                size = _size(stdout)
+                if size is not None:
+                    out.size = (_room(size.columns), size.lines)
+                # Where the old frame stands after a resize is the terminal's business (some
+                # rewrap it, some cut it), so Live cannot move back over it: the screen is
+                # cleared and the frame drawn from the top, where moving up stops.
+                out.control(Control.home(), Control.clear())
+            live.update(frame(env, zone, env.now()), refresh=True)
+
+
+def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resizes) -> None:
+    """A terminal that cannot move the cursor (TERM=dumb): the headline as a line of its
+    own, written again when it changes, and the live line rewritten in place after a
+    carriage return, cut from the left where it would wrap, keeping the clock in view."""
+    from rich.cells import cell_len
+
+    room = max(env.width - 1, 1)  # a line in the last column would wrap on some terminals
+    headline = ""
+    on_screen = 0  # cells of the live line on the screen, to blank what a shorter one leaves
+    try:
+        while True:
+            now = env.now()
+            if _headline(env, zone, now) != headline:
+                headline = _headline(env, zone, now)
+                lead = "\n" if on_screen else ""
+                stdout.write(f"{lead}{headline}\n{tr('Press Ctrl-C to stop', env.lang)}\n")
+                on_screen = 0
+            line = _tail(live_line(now, zone, env.lang), room, cell_len, env.ascii_only)
+            blank = max(min(on_screen, room) - cell_len(line), 0)
+            stdout.write("\r" + line + " " * blank)
+            stdout.flush()
+            on_screen = cell_len(line)
+            if resizes.wait(_to_next_second()):
+                size = _size(stdout)
+                room = max(size.columns - 1, 1) if size is not None else room
+    except KeyboardInterrupt:
+        stdout.write("\n")  # the shell's prompt on a line of its own, as after Live
+        stdout.flush()
+        raise
+
+
+def _tail(line: str, columns: int, measure: Callable[[str], int], ascii_only: bool) -> str:
+    """`line` if it fits in `columns`, else its end after an ellipsis."""
+    if measure(line) <= columns:
+        return line
+    ellipsis = "..." if ascii_only else "…"
+    kept = line
+    while kept and measure(ellipsis + kept) > columns:
+        kept = kept[1:]
+    return (ellipsis + kept) if kept else line[-columns:]

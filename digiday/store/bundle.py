@@ -1,0 +1,85 @@
+"""The bundled data files: their names, how they are parsed, and the codec of the bundle a
+wheel carries.
+
+A wheel also carries them checked and merged, made at build time by `data.pack` under the
+name BUNDLE, in marshal's format (`pack`, `unpack`); data.py reads that when it is there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from digiday.core.model import RECORDS
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+BUNDLED_FILES = (
+    "info.yaml",
+    "agencies.yaml",
+    "themes.yaml",
+    "editions.yaml",
+    "documents.yaml",
+    "targets.yaml",
+    "sources.yaml",
+)
+META = "meta.yaml"
+BUNDLE = "bundled.marshal"  # made by data.pack at build time
+
+
+def parse_folder(folder: Path | Traversable) -> dict[str, Any]:
+    """Every bundled file in `folder`, parsed, by file name."""
+    from digiday.store.yamlsafe import parse_bundled
+
+    return {
+        name: parse_bundled((folder / name).read_text(encoding="utf-8"))
+        for name in (*BUNDLED_FILES, META)
+    }
+
+
+# Fixed: marshal's version 4 has read these types the same way since Python 3.4.
+_MARSHAL_VERSION = 4
+
+
+def _plain(value: Any) -> Any:
+    """`value` in marshal's terms: each tuple tagged with its record type's name, or ""."""
+    if isinstance(value, tuple):
+        tag = type(value).__name__ if type(value) in RECORDS.values() else ""
+        return (tag, *map(_plain, value))
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _from_plain(value: Any) -> Any:
+    """The inverse of `_plain`."""
+    if type(value) is tuple:
+        items = [_from_plain(item) for item in value[1:]]
+        return RECORDS[value[0]](*items) if value[0] else tuple(items)
+    if type(value) is dict:
+        return {key: _from_plain(item) for key, item in value.items()}
+    return value
+
+
+def pack(bundled: tuple[Any, ...]) -> bytes:
+    """`bundled` (data._Bundled's fields, the records first) in marshal's format: built in,
+    so nothing to import (pickle's import alone costs more than reading the data this way),
+    and it holds only strings, numbers, tuples and dicts."""
+    import marshal
+
+    merged, *rest = bundled
+    return marshal.dumps((_plain(merged), *rest), _MARSHAL_VERSION)
+
+
+def unpack(packed: bytes) -> tuple[Any, ...] | None:
+    """The inverse of `pack`; None for bytes not in its format."""
+    import marshal
+
+    try:
+        merged, data_as_of, prepared, revisions, since = marshal.loads(packed)
+        if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
+            return (_from_plain(merged), data_as_of, prepared, revisions, since)
+    except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
+        pass
+    return None

@@ -1,0 +1,87 @@
+"""Which data files are in use, and in what order they are laid over the bundled data.
+
+1. each `DIR/digiday/` of $XDG_DATA_DIRS (default /usr/local/share:/usr/share), the last
+   listed first, so that the first one listed wins, as the XDG Base Directory specification
+   asks; then $XDG_DATA_HOME/digiday/ (default ~/.local/share/digiday/); in each, every
+   `*.yaml` and `*.yml` file, in the byte order of their names;
+2. the files of $DIGIDAY_DATA (`:`-separated), left to right;
+3. the `--data` files, left to right.
+
+Cron jobs, systemd timers and status bars read no shell start-up file, so a variable often
+does not reach them; a data folder does. A missing folder costs one failed `scandir`; the
+files found are read only by data.py.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+from digiday.l10n.translate import N_
+
+_SUFFIXES = (".yaml", ".yml")
+_DEFAULT_DATA_DIRS = "/usr/local/share:/usr/share"
+
+
+def folders(environ: Mapping[str, str]) -> list[str]:
+    """The data folders, in the order their files are laid (the strongest last)."""
+    shared = environ.get("XDG_DATA_DIRS") or _DEFAULT_DATA_DIRS
+    found = [os.path.join(d, "digiday") for d in reversed(shared.split(":")) if d]
+    home = environ.get("XDG_DATA_HOME")
+    if not home:
+        base = environ.get("HOME") or os.path.expanduser("~")
+        home = os.path.join(base, ".local", "share") if base and base != "~" else ""
+    if home:
+        found.append(os.path.join(home, "digiday"))
+    return found
+
+
+def folder_files(folder: str) -> list[str]:
+    """The data files of `folder`, in the byte order of their names; none when it does not
+    exist. Raises DataError when it exists but cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries]
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise _unlisted(folder, error) from None
+    chosen = [n for n in names if n.endswith(_SUFFIXES) and not n.startswith(".")]
+    return [os.path.join(folder, name) for name in sorted(chosen, key=os.fsencode)]
+
+
+def _unlisted(folder: str, error: OSError) -> Exception:
+    from digiday.store.loader import refuse  # only now: a run with no data folder reads no data
+
+    if isinstance(error, NotADirectoryError):
+        return refuse(folder, N_("is not a folder"))
+    if isinstance(error, PermissionError):
+        return refuse(folder, N_("cannot be read (permission denied)"))
+    reason = error.strerror or str(error)
+    return refuse(folder, N_("cannot be read ({reason})"), reason=reason)
+
+
+def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
+    """Every user file in use, in the order laid, each once (the first time it is met): the
+    data folders' files, then $DIGIDAY_DATA's, then `given` (the --data files)."""
+    paths = [path for folder in folders(environ) for path in folder_files(folder)]
+    paths += [path for path in environ.get("DIGIDAY_DATA", "").split(":") if path]
+    paths += list(given)
+    seen: set[object] = set()
+    chosen = []
+    for path in paths:
+        found = identity_of(path)
+        if found not in seen:
+            seen.add(found)
+            chosen.append(path)
+    return chosen
+
+
+def identity_of(path: str) -> object:
+    """What makes two paths the same file: its device and inode, else its absolute path
+    (a file that cannot be looked at is reported when it is read)."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path) if path else path
+    return (found.st_dev, found.st_ino)

@@ -1,0 +1,405 @@
+"""Where the data comes from: the bundled files, a user's file laid over them, and the checks
+that no record leaves unchecked.
+
+Every file goes the same way: read (with limits), parse, check against the schema, then lay
+over what came before, record by record; references between records are resolved last.
+A wheel carries the bundled data already checked and merged (see `pack`), so an ordinary run
+neither parses YAML nor checks a record; a source checkout reads the YAML itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from digiday.core.model import LANGS, SECTIONS, Dataset, Lang
+from digiday.errors import ExitStatus, Failure, quoted
+from digiday.l10n.translate import N_
+from digiday.store import bundle
+from digiday.store.bundle import BUNDLE, BUNDLED_FILES, META
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+    from digiday.store.changes import Summary
+    from digiday.store.schema import Layer, Problem
+
+MAX_BYTES = 1024 * 1024
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class DataError(Failure):
+    """A data file cannot be used (exit 3). Carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems), ExitStatus.DATA)
+        self.problems = problems
+
+    def text(self, lang: Lang) -> str:
+        return "\n".join(problem.text(lang) for problem in self.problems)
+
+
+def refuse(file: str, message: str, line: int | None = None, **values: object) -> DataError:
+    """A file refused whole, for one reason (it cannot be read, or is not YAML)."""
+    from digiday.store.schema import Problem
+
+    return DataError([Problem(file, line, "", message, values)])
+
+
+def _read_file(path: str) -> bytes:
+    """Read a user's file without following it anywhere unexpected and without blocking.
+
+    O_NONBLOCK keeps a FIFO or a terminal device from hanging the tool; only a regular file
+    of at most MAX_BYTES is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except IsADirectoryError:
+        raise refuse(path, N_("is a directory")) from None
+    except FileNotFoundError:
+        raise refuse(path, N_("does not exist")) from None
+    except PermissionError:
+        raise refuse(path, N_("cannot be read (permission denied)")) from None
+    except ValueError:  # the system is never asked: Python refuses a NUL in a path
+        raise refuse(path, N_("cannot be read (a path cannot hold a NUL character)")) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise refuse(
+                path, N_("is a directory") if stat.S_ISDIR(mode) else N_("is not a regular file")
+            )
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            content = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise refuse(
+            path, N_("cannot be read ({reason})"), reason=error.strerror or str(error)
+        ) from None
+    finally:
+        os.close(descriptor)
+    if len(content) > MAX_BYTES:
+        raise refuse(path, N_("is over 1 MiB"))
+    return content
+
+
+def _decode(file: str, content: bytes) -> str:
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise refuse(file, N_("is not valid UTF-8"), line) from None
+    text = text.removeprefix("\ufeff")
+    # YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
+    # breaks, before the schema can see them: it folds NEL in text away, and any of them in
+    # a comment ends it, so that what follows is read as YAML where an editor shows a
+    # comment. Refused in the raw text, then, wherever they stand.
+    folded = _YAML_ONLY_BREAKS.search(text)
+    if folded is not None:
+        from digiday.store.yamlsafe import place
+
+        line, column = place(text, folded.start())
+        raise refuse(
+            file,
+            N_("holds the control character {char} at character {where}"),
+            line,
+            char=f"U+{ord(folded.group()):04X}",
+            where=column,
+        )
+    return text
+
+
+def _user_layer(path: str) -> Layer:
+    from digiday.store import yamlsafe
+    from digiday.store.schema import check_document
+
+    text = _decode(path, _read_file(path))
+    try:
+        parsed = yamlsafe.parse(text)
+    except yamlsafe.YamlProblem as problem:
+        raise refuse(path, problem.message, problem.line, **problem.values) from None
+    return check_document(path, parsed.value, parsed.lines)
+
+
+def _bundled_folder() -> Path | Traversable:
+    """The bundled data: inside the installed package, or beside it in a source checkout
+    (an editable install runs the package from the checkout, where `data/` is not copied in),
+    or, for a zipped installation, through importlib.resources."""
+    package = Path(__file__).resolve().parent.parent
+    for folder in (package / "data", package.parent / "data"):
+        if folder.is_dir():
+            return folder
+    from importlib import resources
+
+    return resources.files("digiday") / "data"
+
+
+class _Bundled(NamedTuple):
+    """The bundled data, checked and merged, keyed for overlaying (as `Layer.collections`)."""
+
+    merged: dict[str, dict[Any, Any]]
+    data_as_of: str
+    prepared: dict[str, tuple[str, bool]]  # for search (see finder.prepare)
+    calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
+    calendar_since: str
+
+
+def _check_bundled(folder: Path | Traversable) -> _Bundled:
+    """Parse and check every bundled file, as any user file is checked; raises DataError."""
+    from digiday.store.bundle import parse_folder
+    from digiday.store.schema import check_document
+
+    documents = parse_folder(folder)
+    layers = [check_document(f"<bundled>/{name}", documents[name], {}) for name in BUNDLED_FILES]
+    merged: dict[str, dict[Any, Any]] = {}
+    for layer in layers:
+        _overlay(merged, layer)
+    _check_references(layers, merged)
+    meta = documents[META]
+    revisions = {
+        int(year): (str(digest), int(sequence), str(modified))
+        for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
+    }
+    return _Bundled(
+        merged, str(meta["data_as_of"]), {}, revisions, str(meta.get("calendar_since", ""))
+    )
+
+
+def pack(folder: Path) -> bytes:
+    """The bundled data as a wheel carries it: checked at build time (a problem fails the
+    build) and merged, so that a run reads finished records instead of parsing YAML and
+    checking every record again, which is most of what a run would otherwise spend before
+    printing anything.
+
+    Written by bundle.pack. Made from the YAML in the same build, by the same model, so
+    it cannot be stale; a source checkout has none and reads the YAML instead."""
+    from digiday.answers import search as finder
+
+    bundled = _check_bundled(folder)
+    dataset = _dataset(bundled.merged)
+    prepared = finder.prepare(
+        text
+        for piece in finder.pieces(dataset)
+        for lang in LANGS
+        for text in (*finder.haystacks(piece, lang), finder.result_text(piece, lang))
+    )
+    return bundle.pack(tuple(bundled._replace(prepared=prepared)))
+
+
+@functools.cache
+def _bundled() -> _Bundled:
+    folder = _bundled_folder()
+    packed = folder / BUNDLE
+    if packed.is_file():
+        unpacked = bundle.unpack(packed.read_bytes())
+        if unpacked is not None:
+            return _Bundled(*unpacked)
+    return _check_bundled(folder)
+
+
+def _overlay(base: dict[str, dict[Any, Any]], layer: Layer) -> None:
+    for name, records in layer.collections.items():
+        if name == "info":
+            sections = base.setdefault("info", {})
+            for section, entries in records.items():
+                sections.setdefault(section, {}).update(entries)
+        else:
+            base.setdefault(name, {}).update(records)
+
+
+def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) -> None:
+    """Every id a layer cites must be in the merged data; raises DataError with every problem
+    of every layer, in file order. A later layer replaces records but never removes one, so
+    a reference that resolved once still does."""
+    # A measurement names what it measures, which only targets define: known as long as
+    # some target measures it.
+    known = {**merged, "measures": {t.measure: t for t in merged.get("targets", {}).values()}}
+    for layer in layers:
+        for collection, ident, path in layer.checker.references:
+            if ident not in known.get(collection, {}):
+                layer.checker.problem(path, _UNKNOWN[collection], value=quoted(ident))
+    problems = [problem for layer in layers for problem in layer.checker.problems]
+    if problems:
+        raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
+
+
+_UNKNOWN = {
+    "sources": N_("unknown source id {value}"),
+    "agencies": N_("unknown agency id {value}"),
+    "documents": N_("unknown document id {value}"),
+    "measures": N_("unknown measure {value}: no target measures it"),
+}
+
+
+def _replaced_measures(
+    merged: dict[str, dict[Any, Any]], layer: Layer
+) -> list[tuple[str, Layer, tuple[str | int, ...]]]:
+    """Lay `layer` over `merged`; returns, for each target it replaces with one of another
+    measure, (the old measure, the layer, where that target stands in it)."""
+    before = dict(merged.get("targets", {}))
+    _overlay(merged, layer)
+    replaced = []
+    for key, target in layer.collections.get("targets", {}).items():
+        old = before.get(key)
+        path = layer.checker.places.get(("targets", key))
+        if old is not None and old.measure != target.measure and path is not None:
+            replaced.append((old.measure, layer, path))
+    return replaced
+
+
+def _check_measures_kept(
+    merged: dict[str, dict[Any, Any]], replaced: list[tuple[str, Layer, tuple[str | int, ...]]]
+) -> None:
+    """A target replaced with one of another measure must not leave measurements of the old
+    measure with no target beside them: they would drop out of every answer unseen. (A
+    layer never removes a record, so only a replacement can.) Told at the last target that
+    took the measure away."""
+    measured = {target.measure for target in merged.get("targets", {}).values()}
+    orphans: dict[str, list[str]] = {}
+    for measurement in merged.get("measurements", {}).values():
+        if measurement.measure not in measured:
+            orphans.setdefault(measurement.measure, []).append(measurement.id)
+    for measure, layer, path in reversed(replaced):
+        if measure in orphans:
+            layer.checker.problem(
+                (*path, "measure"),
+                N_("measurements {ids} measure {value}, which no target measures now"),
+                ids=", ".join(orphans.pop(measure)),
+                value=quoted(measure),
+            )
+
+
+def _merged(users: list[Layer]) -> dict[str, dict[Any, Any]]:
+    """The bundled records with the users' layers laid over a copy of them, in order; raises
+    DataError for every problem any of them has. Without one, the bundled records
+    themselves: nothing below changes them."""
+    bundled = _bundled().merged
+    if not users:
+        return bundled
+    merged = _copy(bundled)
+    replaced = []
+    for user in users:
+        replaced += _replaced_measures(merged, user)
+    _check_measures_kept(merged, replaced)
+    _check_references(users, merged)
+    return merged
+
+
+def _copy(records: dict[str, dict[Any, Any]]) -> dict[str, dict[Any, Any]]:
+    return {
+        name: ({k: dict(v) for k, v in values.items()} if name == "info" else dict(values))
+        for name, values in records.items()
+    }
+
+
+class Loaded(NamedTuple):
+    """The data in use: the records, and the date it is current as of."""
+
+    dataset: Dataset
+    data_as_of: str
+
+
+def _layers(files: tuple[str, ...]) -> tuple[Layer, ...]:
+    return tuple(_user_layer(path) for path in files)
+
+
+def load_all(files: Sequence[str] = ()) -> Loaded:
+    """The bundled data with `files` laid over it in order, and the latest date among them
+    (the bundled data's own at least). Raises DataError."""
+    files = (files,) if isinstance(files, str) else tuple(files)  # one path, not its letters
+    users = list(_layers(files))
+    dates = [_bundled().data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
+    return Loaded(_dataset(_merged(users)), max(dates))
+
+
+def load(files: Sequence[str] = ()) -> Dataset:
+    """The bundled data with `files` laid over it, in order. Raises DataError."""
+    return load_all(files).dataset
+
+
+def prepared_for_search() -> dict[str, tuple[str, bool]]:
+    """The bundled texts folded ahead, when the wheel carries them (see finder.prepare)."""
+    return _bundled().prepared
+
+
+def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
+    info = merged.get("info", {})
+    return Dataset(
+        info={section: tuple(info.get(section, {}).values()) for section in SECTIONS},
+        agencies=tuple(merged.get("agencies", {}).values()),
+        themes=tuple(sorted(merged.get("themes", {}).values(), key=lambda theme: theme.year)),
+        documents=tuple(sorted(merged.get("documents", {}).values(), key=lambda doc: doc.date)),
+        sources=tuple(merged.get("sources", {}).values()),
+        editions=tuple(sorted(merged.get("editions", {}).values(), key=lambda ed: ed.year)),
+        targets=tuple(merged.get("targets", {}).values()),
+        measurements=tuple(
+            sorted(merged.get("measurements", {}).values(), key=lambda m: (m.year, m.date or ""))
+        ),
+    )
+
+
+class Checked(NamedTuple):
+    """One layer as `digiday validate` lists it: its file, what it adds or replaces in the
+    data laid before it, and the date its maker gives."""
+
+    file: str
+    summary: Summary
+    data_as_of: str | None
+
+
+def validate(files: Sequence[str], under: Sequence[str] = ()) -> list[Checked]:
+    """Check `files`, each laid over the bundled data and the `under` files and the files
+    before it; raises DataError listing every problem of every file."""
+    files = [files] if isinstance(files, str) else list(files)  # one path, not its letters
+    layers = list(_layers(tuple(under))) + [_user_layer(path) for path in files]
+    _merged(layers)  # every problem of every layer, or none
+    base = _copy(_bundled().merged)
+    for layer in layers[: len(layers) - len(files)]:
+        _overlay(base, layer)
+    checked = []
+    for path, layer in zip(files, layers[len(layers) - len(files) :], strict=True):
+        checked.append(Checked(path, _summary(layer, base), layer.data_as_of))
+        _overlay(base, layer)
+    return checked
+
+
+def _summary(layer: Layer, base: dict[str, dict[Any, Any]]) -> Summary:
+    from digiday.store.changes import Summary
+
+    added: dict[str, int] = {}
+    replaced: dict[str, int] = {}
+    for name, records in layer.collections.items():
+        pairs = (
+            [(records[section], base.get("info", {}).get(section, {})) for section in records]
+            if name == "info"
+            else [(records, base.get(name, {}))]
+        )
+        for new, old in pairs:
+            for key in new:
+                target = replaced if key in old else added
+                target[name] = target.get(name, 0) + 1
+    return Summary(added, replaced)
+
+
+def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], str]:
+    """Each year's calendar event revision as bundled (digest, sequence, modified), and the
+    date the revisions began (see render/ics.py)."""
+    bundled = _bundled()
+    return bundled.calendar, bundled.calendar_since
+
+
+def bundled_as_of() -> str:
+    """The date the bundled data was last checked against its sources."""
+    return _bundled().data_as_of
+
+
+def data_as_of(files: Sequence[str] = ()) -> str:
+    """The date the data in use (the bundled data with `files` over it) is current as of."""
+    return load_all(files).data_as_of

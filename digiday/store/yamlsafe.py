@@ -1,0 +1,263 @@
+"""A YAML loader strict enough for files a user hands us.
+
+PyYAML's safe loader already refuses to build Python objects. This one also refuses what the
+data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
+"billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
+the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is;
+a number too long to be any of the data's stays its length (schema.LongNumber). A character
+YAML's reader refuses is told with its line, as every other problem is.
+
+It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
+every event can be checked before it becomes a node.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader, ReaderError
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from digiday.errors import UNSAFE, quoted
+from digiday.l10n.translate import N_
+from digiday.store.schema import LongNumber
+
+MAX_DEPTH = 32
+# The most digits a number may have and still be built as one: far more than any year, and
+# few enough that any form of it (hexadecimal too) converts and shows under Python's limit
+# on digits, whatever that is set to (640 at the least).
+MAX_DIGITS = 80
+_INT = "tag:yaml.org,2002:int"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+Path = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """The text is not YAML this tool accepts; `line` is 1-based, or None if unknown."""
+
+    def __init__(self, message: str, line: int | None, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message = message  # a msgid; `values` fill its placeholders
+        self.line = line
+        self.values = values
+
+
+class Parsed(NamedTuple):
+    """A parsed document and, for every key path in it, the line it starts on."""
+
+    value: Any
+    lines: dict[Path, int]
+
+
+class _StrictComposer(Composer):
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event: Any = self.peek_event()  # type: ignore[attr-defined]
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise YamlProblem(
+                N_("is not usable YAML: alias {name} is not allowed"),
+                line,
+                name=quoted("*" + str(event.anchor)),
+            )
+        if event.anchor is not None:
+            raise YamlProblem(
+                N_("is not usable YAML: anchor {name} is not allowed"),
+                line,
+                name=quoted("&" + str(event.anchor)),
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise YamlProblem(
+                N_("is not usable YAML: tag {name} is not allowed"), line, name=quoted(tag)
+            )
+        if self._depth >= MAX_DEPTH:
+            raise YamlProblem(
+                N_("is not usable YAML: nesting deeper than {depth} levels"), line, depth=MAX_DEPTH
+            )
+        self._depth += 1
+        try:
+            node = super().compose_node(parent, index)
+            assert node is not None  # compose_node returns None only at the end of a stream
+            return node
+        finally:
+            self._depth -= 1
+
+
+class _StrictConstructor(SafeConstructor):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                raise YamlProblem(N_("is not usable YAML: merge keys (<<) are not allowed"), line)
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                raise YamlProblem(
+                    N_("is not usable YAML: a key must be a plain value"), line
+                ) from None
+            if duplicate:
+                raise YamlProblem(
+                    N_("is not usable YAML: duplicate key {key}"), line, key=quoted(key)
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_integer(self, node: ScalarNode) -> int | str | LongNumber:
+        written = self.construct_scalar(node)
+        digits = written.lstrip("+-")
+        digits = digits[2:] if digits[:2] in ("0b", "0x") else digits
+        count = len(digits) - digits.count("_") - digits.count(":")
+        if count > MAX_DIGITS:
+            return LongNumber(written, count)
+        if count == 0:  # `0b_` fits YAML 1.1's pattern for an int, but has nothing to convert
+            return written
+        return super().construct_yaml_int(node)
+
+    # PyYAML calls what its table holds, SafeConstructor's own function, not the method.
+    yaml_constructors = {  # noqa: RUF012 - PyYAML's own class-level table, amended
+        **SafeConstructor.yaml_constructors,
+        _INT: construct_integer,
+    }
+
+
+class _StrictResolver(Resolver):
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class-level table, filtered
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+class _PythonParser(Reader, Scanner, Parser):
+    """PyYAML's own parser, for an installation built without libyaml."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+try:
+    from yaml._yaml import CParser
+
+    _Parser: type = CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = _PythonParser
+
+
+class _Loader(_StrictComposer, _Parser, _StrictConstructor, _StrictResolver):  # type: ignore[misc]
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)  # type: ignore[misc]
+        _StrictComposer.__init__(self)
+        _StrictConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+def parse_bundled(text: str) -> Any:
+    """Parse a bundled file fast: libyaml composes, and no line numbers are kept.
+
+    Only for the files shipped with the package, which the tests prove the strict loader
+    accepts with the same result.
+    """
+    if _Parser is _PythonParser:  # pragma: no cover - PyYAML built without libyaml
+        return parse(text).value
+    loader = yaml.CSafeLoader(text)
+    loader.yaml_implicit_resolvers = _StrictResolver.yaml_implicit_resolvers
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+# Where YAML breaks lines, so that a line counted here is the line of every other problem.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def place(text: str, index: int) -> tuple[int, int]:
+    """The line and the column, both from 1, of the character at `index` in `text`."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
+def _refused(text: str, index: int) -> YamlProblem:
+    """The character at `index`, which YAML does not allow, told with its line."""
+    char = text[index]
+    line, column = place(text, index)
+    message = (
+        N_("holds the control character {char} at character {where}")
+        if char in UNSAFE
+        else N_("holds the character {char}, which YAML does not allow, at character {where}")
+    )
+    return YamlProblem(message, line, char=f"U+{ord(char):04X}", where=column)
+
+
+def _refused_by_reader(text: str, error: ReaderError) -> YamlProblem:
+    """The reader gives only the refused character's position: in bytes of UTF-8 from
+    libyaml, in characters from PyYAML's own reader, so the one that holds it is meant."""
+    before = text.encode("utf-8", "surrogatepass")[: error.position]
+    for index in (len(before.decode("utf-8", "replace")), error.position):
+        if 0 <= index < len(text) and text[index] == chr(error.character):
+            return _refused(text, index)
+    return YamlProblem(N_("is not usable YAML: {detail}"), None, detail=str(error))
+
+
+def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
+    into[path] = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node.value, str) else repr(key_node.value)
+            key_path = (*path, key)
+            _lines(value_node, key_path, into)
+            into[key_path] = key_node.start_mark.line + 1  # a key's problems point at the key
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, (*path, index), into)
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
+    try:
+        loader = _Loader(text)
+    except ReaderError as error:  # PyYAML's own reader checks the whole text from the start
+        raise _refused_by_reader(text, error) from None
+    except UnicodeEncodeError as error:  # libyaml is handed UTF-8, where a lone surrogate is not
+        raise _refused(text, error.start) from None
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Parsed(None, {})
+        lines: dict[Path, int] = {}
+        _lines(node, (), lines)
+        return Parsed(loader.construct_document(node), lines)
+    except YamlProblem:
+        raise
+    except ReaderError as error:
+        raise _refused_by_reader(text, error) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblem(
+            N_("is not usable YAML: {detail}"), line, detail=error.problem or str(error)
+        ) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        # Whatever a constructor may still raise on a value (a number too long to convert no
+        # longer reaches one); the message names the cause.
+        detail = str(error).splitlines()[0] if str(error) else "?"
+        raise YamlProblem(N_("is not usable YAML: {detail}"), None, detail=detail) from None
+    finally:
+        loader.dispose()
