@@ -114,7 +114,8 @@ def test_defect_3_the_2025_year_theme_says_who_set_it(bundled: Dataset) -> None:
     year_theme = edition(bundled, 2025).year_theme
     assert year_theme is not None
     by = present(year_theme.by)
-    assert "56/TB-VPCP" in by.vi and "23/02/2025" in by.vi and "6/2/2025" in by.vi
+    # Dates written without leading zeros since issue 33 (23/2/2025, not 23/02/2025).
+    assert "56/TB-VPCP" in by.vi and "23/2/2025" in by.vi and "6/2/2025" in by.vi
     assert "56/TB-VPCP" in by.en and "Prime Minister" in by.en
     assert "kkt-kontum-56" in year_theme.sources and "thuvienphapluat-56" in year_theme.sources
     # SGGP calls it the Day's theme, so it cannot be what makes it the year theme.
@@ -134,8 +135,10 @@ def test_defect_4_the_2025_theme_note_says_the_plan_article_writes_commas(
     note = theme_note.text
     assert "dấu phẩy" in note.vi and "chiến dịch truyền thông" in note.vi
     assert "commas" in note.en and "communication campaign" in note.en
-    assert "Nhanh hơn-hiệu quả hơn-gần dân hơn" in note.vi  # Vietnam+, no spaces
-    assert "which form the official text uses is not known" in note.en
+    # Issue 33 cut the note to two sentences; which paper writes which form (Vietnam+'s
+    # hyphens without spaces among them) and that the plan's own text was not found are in
+    # the YAML comment beside it now.
+    assert "gạch nối" in note.vi and "hyphens" in note.en
     assert not note.vi.startswith("Kế hoạch của Bộ Khoa học và Công nghệ")
 
 
@@ -153,7 +156,7 @@ def test_defect_6_the_2022_plan_has_both_decisions_and_stored_sources(bundled: D
     plan = edition(bundled, 2022).plan
     assert plan is not None
     assert "1092/QĐ-BTTTT" in plan.document.vi and "1491/QĐ-BTTTT" in plan.document.vi
-    assert "09/8/2022" in plan.document.vi and "9 August 2022" in plan.document.en
+    assert "9/8/2022" in plan.document.vi and "9 August 2022" in plan.document.en
     assert "phuhai-2022" not in plan.sources
     assert {"vbpl-4644", "anninhthudo-1092"} <= set(plan.sources)
     assert source(bundled, "vbpl-4644").url.startswith(
@@ -239,11 +242,13 @@ def test_defect_11_the_guiding_task_is_worded_as_the_decision_words_it(
 
 def test_defect_12_the_ministries_merged_into_a_new_ministry(bundled: Dataset) -> None:
     mic = present(agency(bundled, "mic").change)
-    assert "Hợp nhất với Bộ Khoa học và Công nghệ thành Bộ Khoa học và Công nghệ" in mic.vi
+    # "hợp nhất với … thành …", worded since issue 33 so that it does not name the ministry
+    # twice (newcomer D22): "thành một bộ, giữ tên Bộ Khoa học và Công nghệ".
+    assert "Hợp nhất với Bộ Khoa học và Công nghệ thành một bộ" in mic.vi
     assert "quản lý nhà nước về chuyển đổi số quốc gia" in mic.vi
-    assert "18/02/2025" in mic.vi
+    assert "18/2/2025" in mic.vi
     merged = entry(bundled, "history", "mic-merged").text
-    assert "hợp nhất với Bộ Khoa học và Công nghệ thành Bộ Khoa học và Công nghệ" in merged.vi
+    assert "hợp nhất với Bộ Khoa học và Công nghệ thành một bộ" in merged.vi
     assert "từ thời điểm này" in merged.vi and "từ đây" not in merged.vi
     most = present(agency(bundled, "most").change)
     assert "cơ quan chủ trì" not in most.vi and "lead body" not in most.en
@@ -284,10 +289,9 @@ def test_defect_15_decision_1496_renames_vcci_and_approves_its_charter(
         " Việt Nam"
     )
     assert "Charter" in title.en
-    for text in (
-        present(agency(bundled, "vcci").change),
-        entry(bundled, "history", "vcci-renamed").text,
-    ):
+    # Issue 33: the history entry that told it a second time is gone; the document's own
+    # record stands on the timeline.
+    for text in (present(agency(bundled, "vcci").change),):
         assert "đổi tên Phòng Thương mại" in text.vi and "phê duyệt Điều lệ" in text.vi
         assert "Charter" in text.en
         assert "phê duyệt tên" not in text.vi and "approves VCCI's new" not in text.en

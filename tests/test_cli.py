@@ -33,7 +33,7 @@ def test_every_command_format_and_language(run: Invoke, command: str, fmt: str, 
         assert list(envelope) == ["schema_version", "lang", "data_as_of", command]
         assert envelope["schema_version"] == 1
         assert envelope["lang"] == lang
-        assert envelope["data_as_of"] == "2026-12-01"  # data/meta.yaml's
+        assert envelope["data_as_of"] == "2026-12-07"  # data/meta.yaml's
     if fmt == "plain":
         # One record a line, fields between TABs: no heading, border or blank line.
         lines = result.stdout.splitlines()
@@ -140,8 +140,8 @@ def test_themes_lists_2022_to_the_latest_day_with_unknown_2026(run: Invoke) -> N
 
 def test_themes_text_shows_unknown_never_invented(run: Invoke) -> None:
     # 2026's Day is before the data's date (1/12/2026): its theme was not found then.
-    assert "(not found as of 01/12/2026)" in run("themes", "2026").stdout
-    assert "(chưa tìm thấy, dữ liệu đến 01/12/2026)" in run("themes", "2026", "--lang", "vi").stdout
+    assert "(not found as of 07/12/2026)" in run("themes", "2026").stdout
+    assert "(chưa tìm thấy, dữ liệu đến 07/12/2026)" in run("themes", "2026", "--lang", "vi").stdout
     assert "unofficial translation" in run("themes", "2024").stdout
     assert run("themes", "2030", "--plain").stdout == "2030\t9\t\n"
 
@@ -164,8 +164,9 @@ def test_agencies_show_the_2025_merger_and_who_works_now(run: Invoke) -> None:
     assert agencies["mcst"]["abbreviation"] is None
     text = run("agencies", "--role", "lead", "--lang", "vi").stdout
     assert "Nay do: Bộ Khoa học và Công nghệ" in text
-    # audit-2 defect 12: merged *with* MOST *into* the Ministry of Science and Technology.
-    assert "Thay đổi: Hợp nhất với Bộ Khoa học và Công nghệ thành Bộ Khoa học và Công" in text
+    # audit-2 defect 12: merged *with* MOST *into* one ministry, which kept MOST's name
+    # (worded since issue 33 so that it does not name the ministry twice, newcomer D22).
+    assert "Thay đổi: Hợp nhất với Bộ Khoa học và Công nghệ thành một bộ" in text
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from tests.conftest import Invoke, YamlFile
 DOCUMENTS = {
     "res-52": "52-NQ/TW",
     "dec-749": "749/QĐ-TTg",
+    "dec-942": "942/QĐ-TTg",  # its target for dossiers handled fully online (audit 3)
     "dec-411": "411/QĐ-TTg",
     "res-57": "57-NQ/TW",
     "dec-11-bcdcp": "11/QĐ-BCĐCP",
@@ -79,8 +80,8 @@ def test_the_digital_economys_share_of_gdp_as_each_document_sets_it(run: Invoke)
         ("dec-411", 2025): (20, "20% of GDP"),
         ("dec-411", 2030): (30, "30% of GDP"),
         ("res-57", 2030): (30, "at least 30% of GDP"),
-        ("res-57", 2045): (50, "50% of GDP"),
-        ("dec-11-bcdcp", 2026): (14.5, "14.5% of GDP"),
+        ("res-57", 2045): (50, "at least 50% of GDP"),  # audit 3, defect 13
+        ("dec-11-bcdcp", 2026): (14.5, "strive to reach 14.5% of GDP"),
     }
     found = {
         (t["document"], t["year"]): (t["target"], t["target_text"])
@@ -238,8 +239,10 @@ def test_plain_is_one_line_per_target_and_figure(run: Invoke) -> None:
     rows = [line.split("\t") for line in lines]
     assert all(len(row) == 14 for row in rows)
     mine = [row for row in rows if row[0] == "res-52-digital-economy-2025"]
-    assert len(mine) == 7  # seven figures of the digital economy's share
-    claim = next(row for row in mine if row[8] == "claim")
+    # Nine figures of the digital economy's share: the statistics office's and the ministry's
+    # for 2022 to 2025 (audit 3, section 4), the report's and the Day's.
+    assert len(mine) == 9
+    claim = next(row for row in mine if row[8] == "claim" and row[5] == "2025")
     assert claim[1:6] == ["res-52", "2025", "20", "% of GDP", "2025"]
     assert claim[6] == "" and claim[11] == "" and claim[12] == "nearly 20% of GDP"
     estimate = next(row for row in mine if row[6] == "14.02")
@@ -458,8 +461,8 @@ def test_a_bad_target_file_is_refused_with_every_problem(run: Invoke, yaml_file:
 def test_a_replaced_target_cannot_leave_measurements_behind(
     run: Invoke, yaml_file: YamlFile
 ) -> None:
-    # The only target of the UN e-government ranking's measure... after both are replaced
-    # with another measure, the 2024 rank would stand beside nothing, unseen.
+    # The only targets of the UN e-government ranking's measure... after all three are
+    # replaced with another measure, the 2024 rank would stand beside nothing, unseen.
     path = yaml_file(
         """
         targets:
@@ -479,6 +482,14 @@ def test_a_replaced_target_cannot_leave_measurements_behind(
             unit: "rank, top"
             measure: something-else
             sources: [thukyluat-749]
+          - id: res-57-egdi-2030
+            document: res-57
+            indicator: {vi: "Chỉ tiêu khác nữa", en: "Something more"}
+            year: 2030
+            target: 50
+            unit: "rank, top"
+            measure: something-else
+            sources: [vietnamvn-57]
         """
     )
     result = run("validate", str(path))
