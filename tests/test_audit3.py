@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from digiday import data
-from digiday.model import Agency, Dataset, Document, Edition, Entry, Measurement, Source, Target
-from digiday.model import Text
+from digiday.store import loader as data
+from digiday.core.model import Agency, Dataset, Document, Edition, Entry, Measurement, Source, Target
+from digiday.core.model import Text
 
 
 @pytest.fixture(scope="module")
