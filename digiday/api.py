@@ -7,10 +7,11 @@
     True
 
 Each function returns what `digiday <command> --json` puts under `<command>` for the same
-arguments (plain dicts and lists). `data` is a sequence of paths laid over the data layers
-in use (digiday.store.layers), as `--data` is. A bad argument raises ValueError, with the message
-the command line would print; a bad data file raises DataError, whose `problems` are those
-`digiday validate` lists. Nothing here imports Typer, Rich or (for the bundled data) PyYAML.
+arguments (plain dicts and lists), from the same function (digiday.answers). `data` is a
+sequence of paths laid over the data layers in use (digiday.store.layers), as `--data` is.
+A bad argument raises ValueError, in the command line's words; a bad data file raises
+DataError, whose `problems` are those `digiday validate` lists. Nothing here imports Typer,
+Rich or (for the bundled data) PyYAML.
 """
 
 from __future__ import annotations
@@ -20,17 +21,16 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from digiday.answers import arguments as choices
-from digiday.answers import views
-from digiday.core import schedule
-from digiday.core.model import DEFAULT_ZONE, LANGS, ROLES, SECTIONS, Lang
+from digiday.answers.arguments import choose
+from digiday.core.constants import DEFAULT_ZONE, LANGS
 from digiday.errors import Failure
 from digiday.l10n.translate import N_
+from digiday.store.loader import Data
 from digiday.store.loader import DataError as DataError  # re-exported: digiday.DataError
-from digiday.store.loader import Loaded
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
+    from digiday.core.model import Lang
 
 # The public names are digiday/__init__.py's `__all__`.
 
@@ -45,61 +45,62 @@ def _answer(call: Callable[[], T]) -> T:
         raise
     except Failure as failure:
         raise ValueError(failure.text("en")) from None
-    except OverflowError:  # 9999-10-11 and later: the calendar has no next Day
-        raise ValueError("no 10 October after that day in the calendar") from None
 
 
-def _of(value: object, kinds: tuple[type, ...], name: str) -> None:
-    """A bad argument is a ValueError that names it, never an AttributeError from inside."""
-    if not isinstance(value, kinds) or isinstance(value, bool):
-        raise ValueError(f"{name} must be {' or '.join(k.__name__ for k in kinds)}, not {value!r}")
+def _lang(lang: object) -> Lang:
+    return "vi" if choose(lang, LANGS, N_("language")) == "vi" else "en"
 
 
-def _date(value: object, name: str) -> dt.date:
-    _of(value, (dt.date,), name)
-    assert isinstance(value, dt.date)
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _lang(lang: str) -> Lang:
-    _of(lang, (str,), "lang")
-    chosen = choices.choose(lang, LANGS, N_("language"))
-    return "vi" if chosen == "vi" else "en"
-
-
-def _loaded(data: Sequence[str]) -> Loaded:
-    from digiday.store import layers, loader
+def _data(data: object) -> Data:
+    """The data in use, with `data` laid over the layers of the environment."""
+    from digiday.store import layers
 
     if isinstance(data, (str, os.PathLike)):
         data = [data]  # one path, not its letters
-    _of(data, (list, tuple), "data")
+    if not isinstance(data, (list, tuple)):
+        raise ValueError(f"data must be a list or tuple of paths, not {data!r}")
     given = []
     for path in data:
-        _of(path, (str, os.PathLike), "each path of data")
+        if not isinstance(path, (str, os.PathLike)):
+            raise ValueError(f"each path of data must be str or os.PathLike, not {path!r}")
         given.append(os.fspath(path))
-    return loader.load_all(layers.user_files(given, os.environ))
+    return Data(layers.user_files(given, os.environ))
+
+
+def _date(value: object, name: str) -> dt.date:
+    if not isinstance(value, dt.date):
+        raise ValueError(f"{name} must be a datetime.date, not {value!r}")
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _in_vietnam() -> dt.date:
-    from digiday.core import clock
-    from digiday.core.today import today
+    from digiday.core.today import now, today
 
-    return today(None, DEFAULT_ZONE, clock.now).date
-
-
-def is_day(date: dt.date) -> bool:
-    """Whether `date` is a National Digital Transformation Day (10 October, 2022 on)."""
-    return schedule.is_day(_date(date, "date"))
+    return today(None, DEFAULT_ZONE, now).date
 
 
-def next_day(today: dt.date) -> dt.date:
-    """The next Day on or after `today` (today counts)."""
-    return _answer(lambda: schedule.next_day(_date(today, "today")))
+def is_day(date: dt.date | None = None) -> bool:
+    """Whether `date` (default: today in Vietnam) is a National Digital Transformation Day
+    (10 October, 2022 on)."""
+    from digiday.core import schedule
+
+    return schedule.is_day(_in_vietnam() if date is None else _date(date, "date"))
+
+
+def next_day(today: dt.date | None = None) -> dt.date:
+    """The next Day on or after `today` (default: today in Vietnam; today counts)."""
+    from digiday.answers.days import days_left
+
+    def answer() -> dt.date:
+        day = _in_vietnam() if today is None else _date(today, "today")
+        return day + dt.timedelta(days=days_left(day))
+
+    return _answer(answer)
 
 
 def data_as_of(data: Sequence[str] = ()) -> str:
     """The date (YYYY-MM-DD) the data in use is current as of."""
-    return _loaded(data).data_as_of
+    return _data(data).data_as_of
 
 
 def countdown(
@@ -109,16 +110,15 @@ def countdown(
     data: Sequence[str] = (),
 ) -> payloads.Countdown:
     """Days until the next Day, its edition, weekday and theme (`countdown --json`)."""
+    from digiday.answers import days
+    from digiday.core.today import now
 
     def answer() -> payloads.Countdown:
-        from digiday.core import clock
-        from digiday.core.today import today as today_in
-
         chosen = _lang(lang)
-        _of(tz, (str,), "tz")
+        if not isinstance(tz, str):
+            raise ValueError(f"tz must be str, not {tz!r}")
         day = None if today is None else _date(today, "today").isoformat()
-        when = today_in(day, tz, clock.now)
-        return views.countdown(_loaded(data).dataset, when.date, when.zone_name, chosen)
+        return days.countdown(_data(data), day, tz, chosen, now)
 
     return _answer(answer)
 
@@ -127,60 +127,34 @@ def themes(
     year: int | None = None, lang: str = "en", data: Sequence[str] = ()
 ) -> list[payloads.Theme]:
     """Each year's theme with its edition (`themes --json`); with `year`, that year alone."""
+    from digiday.answers import days
 
-    def answer() -> list[payloads.Theme]:
-        dataset = _loaded(data).dataset
-        if year is not None:
-            _of(year, (int, str), "year")
-        years = [choices.year(year)] if year is not None else None
-        chosen = years or views.theme_years(dataset, _in_vietnam())
-        return views.themes(dataset, chosen, _lang(lang))
-
-    return _answer(answer)
+    return _answer(lambda: days.themes(_data(data), year, _lang(lang), _in_vietnam()))
 
 
 def editions(
     year: int | None = None, lang: str = "en", data: Sequence[str] = ()
 ) -> list[payloads.Edition]:
     """Each Day as it happened (`editions --json`); with `year`, that Day alone."""
+    from digiday.answers import days
 
-    def answer() -> list[payloads.Edition]:
-        dataset = _loaded(data).dataset
-        if year is not None:
-            _of(year, (int, str), "year")
-        years = [choices.year(year)] if year is not None else None
-        chosen = years or views.edition_years(dataset, _in_vietnam())
-        return views.editions(dataset, chosen, _lang(lang))
-
-    return _answer(answer)
+    return _answer(lambda: days.editions(_data(data), year, _lang(lang), _in_vietnam()))
 
 
 def agencies(
     role: str | None = None, lang: str = "en", data: Sequence[str] = ()
 ) -> list[payloads.Agency]:
     """Who organises the Day and what each body must do (`agencies --json`)."""
+    from digiday.answers import info
 
-    def answer() -> list[payloads.Agency]:
-        if role is not None:
-            _of(role, (str,), "role")
-        chosen = choices.choose(role, ROLES, N_("role")) if role is not None else None
-        return views.agencies(_loaded(data).dataset, chosen, _lang(lang))
-
-    return _answer(answer)
+    return _answer(lambda: info.agencies(_data(data), role, _lang(lang)))
 
 
 def info(section: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> payloads.Info:
     """What the Day is (`info --json`): every section, or `section` alone."""
+    from digiday.answers import info as answers
 
-    def answer() -> payloads.Info:
-        if section is not None:
-            _of(section, (str,), "section")
-        sections = (
-            (choices.choose(section, SECTIONS, N_("section")),) if section is not None else SECTIONS
-        )
-        return views.info(_loaded(data).dataset, sections, _lang(lang))
-
-    return _answer(answer)
+    return _answer(lambda: answers.info(_data(data), section, _lang(lang)))
 
 
 def search(
@@ -188,20 +162,13 @@ def search(
 ) -> list[payloads.Hit]:
     """Every piece of content holding all the words of `query` (`search --json`); an empty
     list when nothing matches."""
-    from digiday.answers import search as finder
-    from digiday.store import loader
+    from digiday.answers import search as answers
 
     def answer() -> list[payloads.Hit]:
         words = [query] if isinstance(query, str) else query
-        _of(words, (list, tuple), "query")
-        for word in words:
-            _of(word, (str,), "each word of query")
-        terms = finder.words(list(words))
-        if not terms:
-            raise ValueError("give at least one word to search for")
-        chosen = _lang(lang)
-        hits = finder.search(_loaded(data).dataset, terms, loader.prepared_for_search())
-        return views.search(hits, chosen)
+        if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"query must be str or a list of str, not {query!r}")
+        return answers.search(_data(data), words, _lang(lang))
 
     return _answer(answer)
 
@@ -209,30 +176,21 @@ def search(
 def targets(
     year: int | None = None, lang: str = "en", data: Sequence[str] = ()
 ) -> list[payloads.Target]:
-    """The targets behind the Day, each with every figure measured against it
-    (`targets --json`); with `year`, the targets set for that year."""
+    """The targets behind the Day, each with every figure measured against it and its
+    verdict (`targets --json`); with `year`, the targets set for that year."""
+    from digiday.answers import targets as answers
 
-    def answer() -> list[payloads.Target]:
-        if year is not None:
-            _of(year, (int, str), "year")
-        chosen = choices.year(year) if year is not None else None
-        return views.targets(_loaded(data).dataset, chosen, _lang(lang))
-
-    return _answer(answer)
+    return _answer(lambda: answers.targets(_data(data), year, _lang(lang)))
 
 
 def sources(
     id: str | None = None, lang: str = "en", data: Sequence[str] = ()
 ) -> list[payloads.Source]:
     """Every source the data cites (`sources --json`); with `id`, that source alone."""
+    from digiday.answers import sources as answers
 
     def answer() -> list[payloads.Source]:
         _lang(lang)
-        if id is not None:
-            _of(id, (str,), "id")
-        dataset = _loaded(data).dataset
-        if id is not None and id not in {source.id for source in dataset.sources}:
-            raise ValueError(f"unknown source id {id!r} (see digiday sources)")
-        return views.sources(dataset, id)
+        return answers.sources(_data(data), id)
 
     return _answer(answer)

@@ -1,24 +1,28 @@
-"""The environment a run happens in, resolved once, before the command line is parsed.
+"""The environment a run happens in, resolved once, and the writing to its streams.
 
-The root command makes one `Environment` from the process (its arguments, variables, streams
-and clock) and hands it to the command through click's context object, and the commands read
-the process through it alone, so that tests can make their own (tests/environment.py). Two
-readers have no command line to be handed one: the Python API (digiday.api), which reads
-`os.environ` and the clock itself, and the fast path (digiday.cli.fast), which resolves its own.
+The root makes one `Environment` from the process (its variables, streams and clock) and
+hands it to the command through click's context object; the commands read the process and
+write their answer through it alone, so that tests can make their own (tests/environment.py),
+as httpie's `Environment` is made once and replaced in its tests. The Python API has no
+command line, and reads `os.environ` and the clock itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import io
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from digiday.core import clock
 from digiday.core.constants import LANGS
-from digiday.errors import Failure
+from digiday.core.today import now as clock_now
+from digiday.errors import Failure, escape, reason
 from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
@@ -26,12 +30,6 @@ if TYPE_CHECKING:
 
 # What a stream must encode to show Vietnamese: a letter with two marks, đ, and the dash.
 _VIETNAMESE_PROBE = "ệđ–"
-
-
-def _sleep(seconds: float) -> None:
-    from digiday.interactive import alarm  # here: only --follow waits, and the fast path never does
-
-    alarm.sleep(seconds)
 
 
 class Environment(NamedTuple):  # as immutable as a frozen dataclass, without its import
@@ -42,152 +40,66 @@ class Environment(NamedTuple):  # as immutable as a frozen dataclass, without it
     colour: bool  # text output gets colour and styles
     ascii_only: bool  # stdout cannot encode Vietnamese: print it without diacritics
     width: int  # columns for text output
-    now: Callable[[], dt.datetime] = clock.now
+    now: Callable[[], dt.datetime] = clock_now
     warnings: tuple[str, ...] = ()
     stdin: TextIO | None = None  # where `quiz` reads answers, on a terminal
     environ: Mapping[str, str] = MappingProxyType({})  # the variables, for --tz local
-    sleep: Callable[[float], None] = _sleep  # how --follow waits for midnight
+    # How --follow waits up to a number of seconds: True when its reader has gone (None:
+    # on stdout, interactive/follow.py's own wait).
+    wait: Callable[[float], bool] | None = None
     argv: tuple[str, ...] = ()  # the command line, for --show-completion's SHELL
     traceback: bool = False  # DIGIDAY_TRACEBACK: an internal error shows its traceback
 
 
 def resolve(
-    argv: Sequence[str],
+    argv: tuple[str, ...] = (),
+    lang: str | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     stdin: TextIO | None = None,
     now: Callable[[], dt.datetime] | None = None,
-    sleep: Callable[[float], None] | None = None,
+    wait: Callable[[float], bool] | None = None,
 ) -> Environment:
-    """The environment for a run of `digiday ARGV...`; the process's, unless given.
+    """The environment for a run of `digiday ARGV...` whose `--lang` is `lang` (None when
+    the line gives none); the process's, unless given.
 
     Raises Failure (usage, 2) for a bad `--lang`; a bad DIGIDAY_LANG only warns.
     """
     environ = os.environ if environ is None else environ
     stdout = sys.stdout if stdout is None else stdout
-    stderr = sys.stderr if stderr is None else stderr
-    stdin = sys.stdin if stdin is None else stdin
-    lang, warning = choose_lang(argv, environ)
+    chosen, warning = choose_lang(lang, environ)
     is_terminal = _isatty(stdout)
+    forced = environ.get("FORCE_COLOR", "") not in ("", "0")
     return Environment(
-        lang=lang,
+        lang=chosen,
         stdout=stdout,
-        stderr=stderr,
+        stderr=sys.stderr if stderr is None else stderr,
         is_terminal=is_terminal,
-        colour=bool(environ.get("FORCE_COLOR")) or (is_terminal and not environ.get("NO_COLOR")),
+        # NO_COLOR (no-color.org) wins over everything; FORCE_COLOR=0 forces nothing.
+        colour=not environ.get("NO_COLOR") and (forced or is_terminal),
         ascii_only=not can_encode(stdout, _VIETNAMESE_PROBE),
         width=_width(is_terminal, environ),
-        now=clock.now if now is None else now,
+        now=clock_now if now is None else now,
         warnings=(warning,) if warning else (),
-        stdin=stdin,
+        stdin=sys.stdin if stdin is None else stdin,
         environ=environ,
-        traceback=bool(environ.get("DIGIDAY_TRACEBACK")),
-        sleep=_sleep if sleep is None else sleep,
+        wait=wait,
         argv=tuple(argv),
+        traceback=bool(environ.get("DIGIDAY_TRACEBACK")),
     )
 
 
-# The options that take a value, and those that do not, of the root ("") and of each
-# command. The language must be known before click parses the line (it chooses the words of
-# --help and of usage errors), so the line is read for --lang here first, by click's own
-# rules: an option that takes a value swallows the next word, whatever it looks like
-# (`ics -o --lang=vi` writes a file named --lang=vi). tests/test_env.py checks these
-# tables against the commands click builds, and this reading against click's.
-_SHARED = ("--lang", "--format", "-f", "--data")
-_VALUES: dict[str, tuple[str, ...]] = {
-    "": ("--lang",),
-    "info": _SHARED,
-    "agencies": (*_SHARED, "--role"),
-    "themes": _SHARED,
-    "editions": _SHARED,
-    "countdown": (*_SHARED, "--date", "--tz"),
-    "is-today": ("--lang", "--date", "--tz", "--data"),
-    "ics": ("--lang", "--data", "--date", "--tz", "--from", "--to", "--output", "-o"),
-    "search": _SHARED,
-    "sources": _SHARED,
-    "targets": (*_SHARED, "--year"),
-    "quiz": (*_SHARED, "--count", "-n", "--topic", "--seed"),
-    "validate": ("--lang",),
-}
-_FORMAT_FLAGS = ("--json", "--plain")
-_FLAGS: dict[str, tuple[str, ...]] = {
-    "": ("--version", "--install-completion", "--show-completion"),
-    "countdown": (*_FORMAT_FLAGS, "--days", "--watch", "--follow"),
-    "is-today": (),
-    "ics": (),
-    "validate": (),
-}
-
-
-def options_of(command: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The options of `command` ("" for the root) that take a value, and the flags."""
-    flags = (*_FLAGS.get(command, _FORMAT_FLAGS), "-h", "--help")
-    return frozenset(_VALUES[command]), frozenset(flags)
-
-
-def lang_argument(argv: Sequence[str]) -> str | None:
-    """The value of the last `--lang` on the line as click reads it, or None.
-
-    Reading stops where click's would fail (an unknown command or option, a value missing),
-    since click reads no further either.
-    """
-    explicit = None
-    command: str | None = ""  # the root's options come first, then the command's
-    values, flags = options_of("")
-    words = list(argv)
-    while words:
-        word = words.pop(0)
-        if word == "--":
-            if command != "" or not words:
-                break
-            word = words.pop(0)  # after the root's `--`, the command's name
-        elif word.startswith("-") and len(word) > 1:
-            name, equals, value = word.partition("=")
-            if name in values and word.startswith("--"):
-                if not equals:
-                    if not words:
-                        break
-                    value = words.pop(0)
-                if name == "--lang":
-                    explicit = value
-                continue
-            if word.startswith("--"):
-                if name in flags and not equals:
-                    continue
-                break
-            # Short options: a cluster of flags (`-h`), the first that takes a value taking
-            # the rest of the word, or the next word.
-            for index, letter in enumerate(word[1:], start=2):
-                option = "-" + letter
-                if option in values:
-                    if index == len(word):
-                        if not words:
-                            return explicit
-                        words.pop(0)
-                    break
-                if option not in flags:
-                    return explicit
-            continue
-        if command == "":
-            if word not in _VALUES or word == "":
-                break
-            command = word
-            values, flags = options_of(command)
-    return explicit
-
-
-def choose_lang(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[Lang, str | None]:
+def choose_lang(explicit: str | None, environ: Mapping[str, str]) -> tuple[Lang, str | None]:
     """The reader's language, and a warning to show, if any.
 
     `--lang` (any case), then DIGIDAY_LANG, then LANGUAGE (as gettext reads it), then the
     first locale variable set (LC_ALL, LC_MESSAGES, LANG; a value starting with `vi` is
-    Vietnamese), else English. A bad
-    `--lang` is a usage error, told in the language the environment gives; a bad
-    DIGIDAY_LANG means English and a warning, so that no cron job fails over it.
+    Vietnamese), else English. A bad `--lang` is a usage error, told in the language the
+    environment gives; a bad DIGIDAY_LANG means English and a warning, so that no cron job
+    fails over it.
     """
-    explicit = lang_argument(argv)
     if explicit is not None:
         if explicit.lower() in LANGS:
             return _lang(explicit.lower()), None
@@ -207,10 +119,10 @@ def choose_lang(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[Lang, 
 
 def language_lang(environ: Mapping[str, str]) -> Lang | None:
     """The language $LANGUAGE gives, read as GNU gettext reads it: its first entry that is
-    Vietnamese or English (`vi:en`, `en_GB:vi`), unless the locale is C or POSIX (set or
-    not), where gettext ignores the variable."""
+    Vietnamese or English (`vi:en`, `en_GB:vi`), unless the locale is exactly C or POSIX
+    (set or not), where gettext ignores the variable; C.UTF-8 is not C."""
     locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "C")
-    if locale in ("C", "POSIX") or locale.startswith("C."):
+    if locale in ("C", "POSIX"):
         return None
     for entry in environ.get("LANGUAGE", "").split(":"):
         code = entry.lower()
@@ -257,3 +169,138 @@ def _width(is_terminal: bool, environ: Mapping[str, str]) -> int:
         return shutil.get_terminal_size().columns
     columns = environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 80
+
+
+# Writing: text in what the stream can encode, bytes as they are, a failure as a WriteError.
+
+# What an ASCII or Latin-1 terminal gets for the punctuation the tool and its data use.
+_PLAIN_PUNCTUATION = str.maketrans(
+    {
+        "đ": "d",
+        "Đ": "D",
+        "–": "-",
+        "—": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "·": "-",
+        "•": "*",
+        "→": "->",
+        "\u00a0": " ",
+    }
+)
+
+
+def without_diacritics(text: str) -> str:
+    """`Còn 315 ngày đến` → `Con 315 ngay den`: Vietnamese for a terminal that cannot show
+    it, letters kept, marks dropped, dashes and quotes made ASCII."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_PUNCTUATION))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def for_stream(text: str, stream: TextIO | None) -> str:
+    """`text` as `stream` can encode it: as it is, else without diacritics, and anything
+    still beyond the encoding as an escape (never `?`)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeError, LookupError):
+        pass
+    plain = without_diacritics(text)
+    try:
+        return plain.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        return plain.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def tolerate_narrow_encodings() -> None:
+    """The last guard: a character a stream's encoding lacks becomes an escape, not a crash
+    (text is folded by for_stream first, so this is for what nobody foresaw)."""
+    for stream in (sys.stdout, sys.stderr):  # either is None when started closed
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+# Told when the answer cannot be written to stdout.
+STDOUT_FAILED = N_("cannot write the answer to standard output: {reason}")
+
+
+class WriteError(Exception):
+    """The answer could not be written to stdout (disk full, stdout closed, an I/O error).
+
+    A closed pipe is not one: that stays a BrokenPipeError, which ends the run quietly.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@contextmanager
+def _writing(env: Environment) -> Iterator[TextIO]:
+    """stdout, with a failure to write it turned into a WriteError."""
+    if env.stdout is None:  # started with stdout closed (`digiday ... >&-`)
+        raise WriteError(reason(OSError(errno.EBADF, os.strerror(errno.EBADF))))
+    try:
+        yield env.stdout
+    except OSError as problem:
+        if problem.errno == errno.EPIPE:
+            raise
+        raise WriteError(reason(problem)) from None
+
+
+def write_text(env: Environment, text: str) -> None:
+    with _writing(env) as stdout:
+        stdout.write(for_stream(text, stdout) if env.ascii_only else text)
+
+
+def flush(env: Environment) -> None:
+    """Push out what is buffered, so that a full disk is found before the run ends."""
+    if env.stdout is not None:
+        with _writing(env) as stdout:
+            stdout.flush()
+
+
+def write_bytes(env: Environment, content: bytes) -> None:
+    """Bytes to stdout as they are (UTF-8 JSON, an iCalendar file), whatever its encoding."""
+    with _writing(env) as stdout:
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is None:
+            stdout.write(content.decode("utf-8"))
+        else:
+            buffer.write(content)
+            buffer.flush()
+
+
+def report(message: str, stderr: TextIO | None = None) -> None:
+    """One line (or a few, for data problems) on stderr, prefixed with the program's name,
+    escaped and in what the stream can encode. A stderr that cannot be written is let go
+    quietly: the exit status is then the only word left, and it must stay the one the run
+    ended with."""
+    stream = sys.stderr if stderr is None else stderr
+    if stream is None:  # started with stderr closed: nobody to tell
+        return
+    try:
+        for line in message.split("\n"):
+            stream.write(for_stream(f"digiday: {escape(line)}\n", stream))
+        stream.flush()
+    except (OSError, ValueError):  # a full disk, a closed pipe, a closed stream
+        to_devnull(stream)  # or the interpreter's own last flush fails too, with status 120
+
+
+def to_devnull(stream: TextIO | None) -> None:
+    """Point a stream that failed at /dev/null: later writes, and the interpreter's final
+    flush of what is still buffered, would fail again (exit 120, "Exception ignored")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's buffer), or None: nothing to flush at exit

@@ -1,13 +1,17 @@
-"""Exit statuses, in one place, and the one way the tool reports a problem."""
+"""Exit statuses, in one place, and the words of every problem the tool reports: a msgid and
+its values, put into the reader's language once, where the root reports it (cli/root.py)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from enum import IntEnum
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NoReturn
+
+from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
     from digiday.core.model import Lang
@@ -26,16 +30,22 @@ class ExitStatus(IntEnum):
 
 class Word(str):
     """A value of a message that is itself one of the tool's words (a msgid): translated
-    with the message."""
+    with the message, its own placeholders filled from `values`."""
+
+    values: Mapping[str, object] = MappingProxyType({})
+
+    @classmethod
+    def of(cls, msgid: str, **values: object) -> Word:
+        word = cls(msgid)
+        word.values = values
+        return word
 
 
 class Failure(Exception):
     """Raised anywhere below the CLI to end the run with `status` after printing a message.
 
-    The message is a msgid (marked with `N_()` where it is written) with its values; the
-    root puts it into the reader's language once, when it reports it (root._run), so that
-    nothing below the command line needs to know the language. Values named `path` are
-    shown whole (escaped), `value` quoted, escaped and cut; a `Word` is translated.
+    Values named `path` or `folder` are shown whole (escaped), `value` quoted, escaped and
+    cut; a `Word` is translated.
     """
 
     def __init__(
@@ -48,21 +58,47 @@ class Failure(Exception):
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`."""
-        from digiday.l10n.translate import catalogue, tr
-
-        t = catalogue(lang)
-        values = {name: _shown_as(name, value, t.gettext) for name, value in self.values.items()}
-        return tr(self.msgid, lang, **values)
+        return words(self.msgid, lang, self.values)
 
 
-def _shown_as(name: str, value: object, gettext: Callable[[str], str]) -> object:
-    if name == "path":
-        return quoted_path(value)
+def words(msgid: str, lang: Lang, values: Mapping[str, object]) -> str:
+    """`msgid` in `lang`, its values shown as a message shows them."""
+    from digiday.l10n.translate import tr
+
+    shown = {name: _shown_as(name, value, lang) for name, value in values.items()}
+    return tr(msgid, lang, **shown)
+
+
+def _shown_as(name: str, value: object, lang: Lang) -> object:
     if isinstance(value, Word):
-        return gettext(value)
+        return words(value, lang, value.values)
+    if name in ("path", "folder"):
+        return quoted_path(value)
     if name == "value" and isinstance(value, str):
         return quoted(value)
     return value
+
+
+def fail(msgid: str, status: ExitStatus = ExitStatus.USAGE, /, **values: object) -> NoReturn:
+    """End the run with the message `msgid` (see Failure)."""
+    raise Failure(msgid, status, **values)
+
+
+class Interrupted(BaseException):  # not an Exception: `except Exception` must not stop it
+    """SIGTERM or SIGHUP ended a run that cleans up first (`-o FILE`, `--watch`): the run
+    ends as that signal asks, with status 128 + `signum`."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    def __str__(self) -> str:
+        import signal
+
+        try:
+            return f"interrupted by {signal.Signals(self.signum).name}"
+        except ValueError:
+            return f"interrupted by signal {self.signum}"
 
 
 class TerminalGone(Exception):
@@ -70,9 +106,32 @@ class TerminalGone(Exception):
     SIGHUP ignored): the run ends quietly, since nobody is left to read a message."""
 
 
-def fail(msgid: str, status: ExitStatus = ExitStatus.USAGE, /, **values: object) -> NoReturn:
-    """End the run with the message `msgid` (see Failure)."""
-    raise Failure(msgid, status, **values)
+# The system's reasons the tool tells, in the reader's language; any other is told as the
+# system words it.
+_REASONS = {
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOENT: N_("No such file or directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EFBIG: N_("File too large"),
+    errno.EIO: N_("Input/output error"),
+    errno.EBADF: N_("Bad file descriptor"),
+    errno.ENXIO: N_("No such device or address"),
+    errno.ETXTBSY: N_("Text file busy"),
+}
+
+
+def reason(problem: OSError) -> str:
+    """The system's reason for `problem`, as a Word where the tool has its own for it."""
+    if problem.errno in _REASONS:
+        return Word(_REASONS[problem.errno])
+    return problem.strerror or (os.strerror(problem.errno) if problem.errno else str(problem))
 
 
 MAX_SHOWN = 80  # characters of an echoed value a message shows at most
@@ -129,40 +188,3 @@ def quoted(value: object) -> str:
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
     return f"'{text}'"
-
-
-def _safe_line(line: str) -> str:
-    """A message line with nothing unsafe in it: the last guard for messages made elsewhere
-    (click's, the YAML parser's). Values are cut where they are put in a message, never
-    here, so that a file's path stays whole."""
-    return escape(line)
-
-
-def report(message: str, stderr: TextIO | None = None) -> None:
-    """One line (or a few, for data problems) on stderr, prefixed with the program's name,
-    in what the stream can encode. A stderr that cannot be written is let go quietly: the
-    exit status is then the only word left, and it must stay the one the run ended with."""
-    from digiday.output import for_stream
-
-    stream = sys.stderr if stderr is None else stderr
-    if stream is None:  # started with stderr closed: nobody to tell
-        return
-    try:
-        for line in message.split("\n"):
-            stream.write(for_stream(f"digiday: {_safe_line(line)}\n", stream))
-        stream.flush()
-    except (OSError, ValueError):  # a full disk, a closed pipe, a closed stream
-        to_devnull(stream)  # or the interpreter's own last flush fails too, with status 120
-
-
-def to_devnull(stream: TextIO | None) -> None:
-    """Point a stream that failed at /dev/null: later writes, and the interpreter's final
-    flush of what is still buffered, would fail again (exit 120, "Exception ignored")."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
-        finally:
-            os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (a test's buffer), or None: nothing to flush at exit

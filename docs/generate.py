@@ -255,7 +255,7 @@ def check_fresh(today: dt.date | None = None) -> int:
     bundled data's date: the maintainer's reminder to check the sources again (README, the
     checklist)."""
     from digiday.core import schedule
-    from digiday.render.freshness import stale_notice
+    from digiday.render.phrases import stale_notice
     from digiday.store import loader as data
 
     if today is None:

@@ -211,7 +211,7 @@ def _fallbacks(lines: list[str]) -> list[str]:
     marks. groff uses it only where a font lacks the glyph (its PostScript fonts lack
     Vietnamese), so `groff -man -ww -z` warns of none, and a terminal still shows the real
     character."""
-    from digiday.output import without_diacritics
+    from digiday.environment import without_diacritics
 
     used = sorted(set(re.findall(r"\\\[u([0-9A-F]{4,})\]", "\n".join(lines))))
     out = []

@@ -21,16 +21,16 @@ from digiday.core.model import (
     Target,
     Text,
 )
-from digiday.store import loader as data
+from digiday.store.loader import Data
 
 
 @pytest.fixture(scope="module")
 def bundled() -> Dataset:
-    return data.load()
+    return Data().dataset
 
 
 def edition(bundled: Dataset, year: int) -> Edition:
-    found = bundled.edition_for(year)
+    found = bundled.editions.get(year)
     assert found is not None, year
     return found
 
@@ -40,17 +40,17 @@ def entry(bundled: Dataset, section: str, ident: str) -> Entry:
 
 
 def source(bundled: Dataset, ident: str) -> Source:
-    return next(item for item in bundled.sources if item.id == ident)
+    return next(item for item in bundled.sources.values() if item.id == ident)
 
 
 def agency(bundled: Dataset, ident: str) -> Agency:
-    found = bundled.agency(ident)
+    found = bundled.agencies.get(ident)
     assert found is not None, ident
     return found
 
 
 def document(bundled: Dataset, ident: str) -> Document:
-    return next(item for item in bundled.documents if item.id == ident)
+    return next(item for item in bundled.documents.values() if item.id == ident)
 
 
 def present(text: Text | None) -> Text:
@@ -72,7 +72,7 @@ def all_texts(bundled: Dataset) -> list[str]:
             for item in value.values():
                 walk(item)
 
-    walk(bundled._replace(sources=()))
+    walk(bundled._replace(sources={}))
     return found
 
 
@@ -188,11 +188,11 @@ def test_defect_8_the_2023_year_theme_says_who_and_when(bundled: Dataset) -> Non
 
 
 def measurement(bundled: Dataset, ident: str) -> Measurement:
-    return next(item for item in bundled.measurements if item.id == ident)
+    return next(item for item in bundled.measurements.values() if item.id == ident)
 
 
 def target(bundled: Dataset, ident: str) -> Target:
-    return next(item for item in bundled.targets if item.id == ident)
+    return next(item for item in bundled.targets.values() if item.id == ident)
 
 
 def test_defect_9_both_2024_digital_economy_figures_are_estimates(bundled: Dataset) -> None:
@@ -209,7 +209,7 @@ def test_defect_9_both_2024_digital_economy_figures_are_estimates(bundled: Datas
     assert '"ước tính chính sách"' in note.vi and '"policy estimate"' in note.en
     assert not any(
         m.kind == "official"
-        for m in bundled.measurements
+        for m in bundled.measurements.values()
         if m.year == 2024 and (m.measure == "digital-economy")
     )
     definition = {item.id for item in bundled.info["definition"]}
@@ -301,7 +301,7 @@ def test_defect_16_document_titles_are_the_documents_own(bundled: Dataset) -> No
     assert document(bundled, "dec-505").title.vi == "Về Ngày Chuyển đổi số quốc gia"
     assert document(bundled, "law-148").title.vi == "Luật Chuyển đổi số"
     assert document(bundled, "dec-411").title.vi.startswith("Phê duyệt Chiến lược quốc gia")
-    for item in bundled.documents:
+    for item in bundled.documents.values():
         assert "chương" not in item.title.vi and "hiệu lực" not in item.title.vi, item.id
 
 
@@ -374,7 +374,7 @@ NO_STORED_COPY = [
 
 @pytest.mark.parametrize("ident", NO_STORED_COPY)
 def test_section_2_a_page_with_no_stored_copy_is_not_cited(bundled: Dataset, ident: str) -> None:
-    assert ident not in {item.id for item in bundled.sources}
+    assert ident not in {item.id for item in bundled.sources.values()}
 
 
 def test_section_2_congthuong_is_cited_at_the_address_of_its_stored_copy(

@@ -15,36 +15,46 @@ from collections.abc import Iterator
 
 import pytest
 
+from digiday.core.model import (
+    Agency,
+    Dataset,
+    Document,
+    Edition,
+    Entry,
+    Measurement,
+    Source,
+    Target,
+    Text,
+)
 from digiday.store import loader as data
-from digiday.core.model import Agency, Dataset, Document, Edition, Entry, Measurement, Source, Target
-from digiday.core.model import Text
+from digiday.store.loader import Data
 
 
 @pytest.fixture(scope="module")
 def bundled() -> Dataset:
-    return data.load()
+    return Data().dataset
 
 
 def target(bundled: Dataset, ident: str) -> Target:
-    found = [item for item in bundled.targets if item.id == ident]
+    found = [item for item in bundled.targets.values() if item.id == ident]
     assert found, ident
     return found[0]
 
 
 def measurement(bundled: Dataset, ident: str) -> Measurement:
-    found = [item for item in bundled.measurements if item.id == ident]
+    found = [item for item in bundled.measurements.values() if item.id == ident]
     assert found, ident
     return found[0]
 
 
 def source(bundled: Dataset, ident: str) -> Source:
-    found = [item for item in bundled.sources if item.id == ident]
+    found = [item for item in bundled.sources.values() if item.id == ident]
     assert found, ident
     return found[0]
 
 
 def document(bundled: Dataset, ident: str) -> Document:
-    return next(item for item in bundled.documents if item.id == ident)
+    return next(item for item in bundled.documents.values() if item.id == ident)
 
 
 def entry(bundled: Dataset, section: str, ident: str) -> Entry:
@@ -52,13 +62,13 @@ def entry(bundled: Dataset, section: str, ident: str) -> Entry:
 
 
 def edition(bundled: Dataset, year: int) -> Edition:
-    found = bundled.edition_for(year)
+    found = bundled.editions.get(year)
     assert found is not None, year
     return found
 
 
 def agency(bundled: Dataset, ident: str) -> Agency:
-    found = bundled.agency(ident)
+    found = bundled.agencies.get(ident)
     assert found is not None, ident
     return found
 
@@ -81,7 +91,7 @@ def texts(value: object) -> Iterator[Text]:
 
 
 def all_texts(bundled: Dataset) -> list[Text]:
-    return list(texts(bundled._replace(sources=())))
+    return list(texts(bundled._replace(sources={})))
 
 
 # --- Part A, section 3: the numbered defects ---
@@ -112,17 +122,17 @@ def test_a2_decision_749_counts_work_files_processed_online_not_dossiers(bundled
         assert "xử lý trên môi trường mạng" in files.indicator.vi
         assert files.indicator.en.startswith("Work files at")
         assert files.measure == f"work-files-{level}"  # one level, one population
-    mine = [t for t in bundled.targets if t.document == "dec-749"]
+    mine = [t for t in bundled.targets.values() if t.document == "dec-749"]
     assert not any("giải quyết trực tuyến" in t.indicator.vi for t in mine)
     assert not any(t.unit == "% of dossiers" for t in mine)
-    assert "dec-749-dossiers-2030" not in {t.id for t in bundled.targets}
+    assert "dec-749-dossiers-2030" not in {t.id for t in bundled.targets.values()}
 
 
 def test_a3_the_unfound_5g_figure_is_gone_and_the_stored_ones_stand_side_by_side(
     bundled: Dataset,
 ) -> None:
-    assert not any(m.value == 61.2 for m in bundled.measurements)
-    assert "baovinhlong-steering-2026" not in {s.id for s in bundled.sources}
+    assert not any(m.value == 61.2 for m in bundled.measurements.values())
+    assert "baovinhlong-steering-2026" not in {s.id for s in bundled.sources.values()}
     october = measurement(bundled, "5g-2025-10")
     assert (october.value, october.unit, october.kind) == (39.52, "% of the population", "claim")
     assert october.date == "2025-11-15" and "phiên họp thứ năm" in october.by.vi
@@ -138,7 +148,7 @@ def test_a3_the_unfound_5g_figure_is_gone_and_the_stored_ones_stand_side_by_side
 
 
 def test_a4_the_749_words_known_only_in_english_say_so(bundled: Dataset) -> None:
-    assert "vietnamlawmagazine-749" not in {s.id for s in bundled.sources}
+    assert "vietnamlawmagazine-749" not in {s.id for s in bundled.sources.values()}
     for ident in ("dec-749-sector-share-2025", "dec-749-productivity-2025"):
         item = target(bundled, ident)
         note = present(item.note)
@@ -179,7 +189,7 @@ def test_a8_the_80_percent_claim_stands_beside_the_measured_rates(bundled: Datas
     note = present(claim.note)
     assert "37%" in note.vi and "gần 40%" in note.vi
     assert "37%" in note.en and "nearly 40%" in note.en
-    dossiers = {m.id: m for m in bundled.measurements if m.measure == "online-dossiers"}
+    dossiers = {m.id: m for m in bundled.measurements.values() if m.measure == "online-dossiers"}
     assert {(m.year, m.value) for m in dossiers.values()} >= {
         (2024, 45),
         (2025, 39.51),
@@ -418,7 +428,7 @@ def test_section_4_gii_2025_is_44_of_139(bundled: Dataset) -> None:
 
 
 def test_section_4_the_ministrys_estimates_say_their_method(bundled: Dataset) -> None:
-    economy = [m for m in bundled.measurements if m.measure == "digital-economy"]
+    economy = [m for m in bundled.measurements.values() if m.measure == "digital-economy"]
     ministry = [m for m in economy if "Bộ Thông tin và Truyền thông" in m.by.vi]
     assert {m.year for m in ministry} >= {2022, 2023, 2024}
     for figure in ministry:
@@ -434,12 +444,12 @@ def test_section_4_the_ministrys_estimates_say_their_method(bundled: Dataset) ->
 
 
 def test_section_4_a_result_measures_only_its_own_measure(bundled: Dataset) -> None:
-    measures = {t.measure for t in bundled.targets}
-    for figure in bundled.measurements:
+    measures = {t.measure for t in bundled.targets.values()}
+    for figure in bundled.measurements.values():
         assert figure.measure in measures, figure.id
     # Work files, dossiers and services are three things; none of these figures is a
     # work-file figure.
-    assert not [m for m in bundled.measurements if m.measure.startswith("work-files")]
+    assert not [m for m in bundled.measurements.values() if m.measure.startswith("work-files")]
 
 
 # --- Item 3: the verdict's oracle, by hand (see ../notes/facts-report.md) ---
@@ -494,7 +504,7 @@ ORACLE = {
 
 
 def test_item_3_the_oracle_covers_every_target_of_2025_or_before(bundled: Dataset) -> None:
-    assert {t.id for t in bundled.targets if t.year <= 2025} == set(ORACLE)
+    assert {t.id for t in bundled.targets.values() if t.year <= 2025} == set(ORACLE)
     assert data.data_as_of() == "2026-12-07"
 
 
@@ -506,7 +516,7 @@ def test_item_3_the_oracles_deciding_figures_are_of_the_targets_measure_and_year
     verdict, decided_by = ORACLE[ident]
     deciding = [
         m
-        for m in bundled.measurements
+        for m in bundled.measurements.values()
         if m.measure == item.measure
         and m.year == item.year
         and m.kind in ("official", "estimate")
@@ -570,7 +580,7 @@ def test_item_5_one_fact_one_entry(bundled: Dataset) -> None:
     history = {item.id: item for item in bundled.info["history"]}
     # Decision 1496 and Law 148 are on the timeline as their documents.yaml records.
     assert "vcci-renamed" not in history and "law-passed" not in history
-    assert {"dec-1496", "law-148"} <= {item.id for item in bundled.documents}
+    assert {"dec-1496", "law-148"} <= {item.id for item in bundled.documents.values()}
     in_force = history["law-in-force"].text
     assert "148/2025/QH15" in in_force.vi and "11/12/2025" in in_force.vi
     assert "8 chương, 48 điều" in in_force.vi and "48 articles" in in_force.en
@@ -625,7 +635,10 @@ def test_item_6_vietnamese_dates_are_written_without_leading_zeros(bundled: Data
 def test_item_6_the_2024_notes_say_plain_things(bundled: Dataset) -> None:
     ceremony = edition(bundled, 2024).ceremony
     assert ceremony is not None
-    assert present(ceremony.note).vi == "Tổ chức ngày 12/10/2024, hai ngày sau Ngày Chuyển đổi số quốc gia."
+    assert (
+        present(ceremony.note).vi
+        == "Tổ chức ngày 12/10/2024, hai ngày sau Ngày Chuyển đổi số quốc gia."
+    )
     contest = entry(bundled, "history", "logo-contest").text
     assert contest.vi.endswith("kèm giải thưởng 100 triệu đồng.")
 

@@ -139,9 +139,10 @@ def test_themes_lists_2022_to_the_latest_day_with_unknown_2026(run: Invoke) -> N
 
 
 def test_themes_text_shows_unknown_never_invented(run: Invoke) -> None:
-    # 2026's Day is before the data's date (1/12/2026): its theme was not found then.
-    assert "(not found as of 07/12/2026)" in run("themes", "2026").stdout
-    assert "(chưa tìm thấy, dữ liệu đến 07/12/2026)" in run("themes", "2026", "--lang", "vi").stdout
+    # 2026's Day is before the data's date (7/12/2026): its theme was not found then. An
+    # English reader is never given 07/12/2026, which reads as 12 July.
+    assert "(not found as of 7 December 2026)" in run("themes", "2026").stdout
+    assert "(chưa tìm thấy, dữ liệu đến 7/12/2026)" in run("themes", "2026", "--lang", "vi").stdout
     assert "unofficial translation" in run("themes", "2024").stdout
     assert run("themes", "2030", "--plain").stdout == "2030\t9\t\n"
 

@@ -14,6 +14,7 @@ import pytest
 from digiday.core.model import ROLES, SECTIONS, Dataset, Text
 from digiday.store import bundle, yamlsafe
 from digiday.store import loader as data
+from digiday.store.loader import Data
 
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -21,7 +22,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 @pytest.fixture(scope="module")
 def bundled() -> Dataset:
-    return data.load()
+    return Data().dataset
 
 
 def leaves(value: Any, kind: type[T]) -> Iterator[T]:
@@ -65,9 +66,9 @@ def citing_records(value: Any) -> Iterator[Any]:
 
 
 def test_every_source_is_cited_and_every_citation_resolves(bundled: Dataset) -> None:
-    known = {source.id for source in bundled.sources}
+    known = {source.id for source in bundled.sources.values()}
     cited: set[str] = set()
-    records = [r for part in bundled._replace(sources=()) for r in citing_records(part)]
+    records = [r for part in bundled._replace(sources={}) for r in citing_records(part)]
     assert len(records) > 60  # the walk reaches info, agencies, themes, editions, documents
     for record in records:
         assert record.sources, record
@@ -80,11 +81,11 @@ def test_sections_and_counts_from_the_article(bundled: Dataset) -> None:
     assert tuple(bundled.info) == SECTIONS
     assert len(bundled.info["activities"]) == 5  # the article's five activities
     assert len(bundled.info["purposes"]) == 3  # Article 2's three purposes
-    assert {agency.role for agency in bundled.agencies} == set(ROLES)
+    assert {agency.role for agency in bundled.agencies.values()} == set(ROLES)
 
 
 def test_themes_match_the_verified_facts(bundled: Dataset) -> None:
-    themes = {theme.year: theme for theme in bundled.themes}
+    themes = {theme.year: theme for theme in bundled.themes.values()}
     assert sorted(themes) == [2022, 2023, 2024, 2025]  # 2026: not confirmed, so absent
     # With spaced hyphens, as the ceremony reports write it (audit, correction 14); the plan
     # article writes commas, which editions[2025].theme_note says (audit 2, defect 4).
@@ -94,15 +95,15 @@ def test_themes_match_the_verified_facts(bundled: Dataset) -> None:
 
 
 def test_changes_since_2022(bundled: Dataset) -> None:
-    mic, most = bundled.agency("mic"), bundled.agency("most")
+    mic, most = bundled.agencies.get("mic"), bundled.agencies.get("most")
     assert mic is not None and most is not None
     assert mic.successor == "most" and mic.change is not None
     assert "176/2025/QH15" in mic.change.vi and "55/2025" in mic.change.en
-    provinces = bundled.agency("provinces")
+    provinces = bundled.agencies.get("provinces")
     assert provinces is not None and provinces.change is not None
     assert "34" in provinces.change.en and "202/2025/QH15" in provinces.change.en
-    for agency in bundled.agencies:
-        assert agency.successor is None or bundled.agency(agency.successor) is not None
+    for agency in bundled.agencies.values():
+        assert agency.successor is None or bundled.agencies.get(agency.successor) is not None
 
 
 def test_the_advertisement_is_not_content(bundled: Dataset) -> None:
@@ -113,7 +114,7 @@ def test_the_advertisement_is_not_content(bundled: Dataset) -> None:
 
 
 def test_documents_are_dated_and_numbered(bundled: Dataset) -> None:
-    numbers = {document.number: document.date for document in bundled.documents}
+    numbers = {document.number: document.date for document in bundled.documents.values()}
     assert numbers["505/QĐ-TTg"] == "2022-04-22"
     assert numbers["749/QĐ-TTg"] == "2020-06-03"
     assert numbers["57-NQ/TW"] == "2024-12-22"
@@ -136,14 +137,14 @@ def test_each_bundled_file_is_a_valid_overlay(name: str) -> None:
 
 
 def test_source_addresses_are_https_or_http(bundled: Dataset) -> None:
-    for source in bundled.sources:
+    for source in bundled.sources.values():
         assert re.match(r"https?://", source.url)
 
 
 def test_the_wheels_bundle_gives_the_same_data_without_parsing_or_checking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from_yaml = data.load()
+    from_yaml = Data().dataset
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / bundle.BUNDLE).write_bytes(data.pack(DATA_DIR))
@@ -156,19 +157,18 @@ def test_the_wheels_bundle_gives_the_same_data_without_parsing_or_checking(
     monkeypatch.setattr(data, "_check_bundled", not_again)
     data._bundled.cache_clear()
     try:
-        assert data.load() == from_yaml
-        assert len(data.prepared_for_search()) > 100  # search's folding, done ahead
+        assert Data().dataset == from_yaml
         # A user's file is still checked in full, and laid over a copy, not the bundle itself.
-        assert data.load(str(DATA_DIR / "themes.yaml")) == from_yaml
+        assert Data(str(DATA_DIR / "themes.yaml")).dataset == from_yaml
         overlay = tmp_path / "overlay.yaml"
         overlay.write_text(
             "themes:\n  - year: 2031\n    theme: {vi: Một, en: One}\n    sources: [x]\n"
         )
         with pytest.raises(data.DataError, match="unknown source id 'x'"):
-            data.load(str(overlay))
+            Data(str(overlay)).check()
         overlay.write_text(overlay.read_text().replace("[x]", "[sggp-en-505]"))
-        assert data.load(str(overlay)).themes[-1].year == 2031
-        assert data.load() == from_yaml
+        assert list(Data(str(overlay)).dataset.themes)[-1] == 2031
+        assert Data().dataset == from_yaml
         assert data.data_as_of() == str(
             yamlsafe.parse_bundled((DATA_DIR / bundle.META).read_text())["data_as_of"]
         )
@@ -191,7 +191,7 @@ def test_a_bundle_in_another_format_is_not_trusted_and_the_yaml_is_read(
 ) -> None:
     import marshal
 
-    from_yaml = data.load()
+    from_yaml = Data().dataset
     folder = tmp_path / "data"
     folder.mkdir()
     for name in (*bundle.BUNDLED_FILES, bundle.META):
@@ -200,6 +200,6 @@ def test_a_bundle_in_another_format_is_not_trusted_and_the_yaml_is_read(
     monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
     data._bundled.cache_clear()
     try:
-        assert data.load() == from_yaml
+        assert Data().dataset == from_yaml
     finally:
         data._bundled.cache_clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digiday.store import loader as data
+from digiday.store.loader import Data
 from tests.conftest import Invoke
 
 CONTRACT_KEYS = {"year", "edition", "date", "theme", "year_theme", "ceremony", "plan", "sources"}
@@ -42,7 +42,7 @@ def test_2026_knows_its_year_theme_and_never_calls_it_the_days(run: Invoke) -> N
     text = run("editions", "2026", "--lang", "vi", env={"COLUMNS": "200"}).stdout
     lines = text.splitlines()
     day_theme = lines.index("Chủ đề của Ngày")
-    assert lines[day_theme + 1].strip() == "(chưa tìm thấy, dữ liệu đến 07/12/2026)"
+    assert lines[day_theme + 1].strip() == "(chưa tìm thấy, dữ liệu đến 7/12/2026)"
     year_theme = next(i for i, line in enumerate(lines) if line.startswith("Chủ đề năm"))
     assert "không phải chủ đề của Ngày" in lines[year_theme]
     assert lines[year_theme + 1].strip() == YEAR_THEME_2026
@@ -196,7 +196,7 @@ def test_cited_by_agrees_with_what_every_item_says_it_cites(run: Invoke) -> None
 
 
 def test_every_address_is_one_page_and_given_once() -> None:
-    urls = [source.url for source in data.load().sources]
+    urls = [source.url for source in Data().dataset.sources.values()]
     assert len(urls) == len(set(urls))
     for url in urls:
         parts = urllib.parse.urlsplit(url)
@@ -225,42 +225,42 @@ GONE = [
 def test_no_item_cites_a_source_for_what_the_audit_says_it_does_not_support() -> None:
     from digiday.answers import sources as provenance
 
-    bundled = data.load()
+    bundled = Data().dataset
     citing = provenance.cited_by(bundled)
     for source, ref in UNSUPPORTED:
         assert ref not in citing.get(source, []), (source, ref)
-    known = {source.id for source in bundled.sources}
+    known = {source.id for source in bundled.sources.values()}
     assert not known & set(GONE)
-    sggp = next(source for source in bundled.sources if source.id == "sggp-en-505")
+    sggp = next(source for source in bundled.sources.values() if source.id == "sggp-en-505")
     assert sggp.date == "2023-10-06"  # 17
 
 
 def test_corrections_in_the_text() -> None:
-    bundled = data.load()
+    bundled = Data().dataset
     info = {entry.id: entry for entries in bundled.info.values() for entry in entries}
     # 5, 6: the targets and the 2024 figures are `digiday targets` records now.
     assert "digiday targets" in info["targets"].text.vi
-    by_id = {target.id: target for target in bundled.targets}
-    figures = {m.id: m for m in bundled.measurements}
+    by_id = {target.id: target for target in bundled.targets.values()}
+    figures = {m.id: m for m in bundled.measurements.values()}
     assert any(t.target == 30 and t.year == 2030 for t in by_id.values())  # Resolution 52
     assert {(m.year, m.value, m.kind) for m in figures.values()} >= {
         (2024, 18.3, "estimate"),  # the ministry's own estimate
         (2024, 13.17, "estimate"),  # the statistics office's estimate (audit-2 defect 9)
     }
-    vcci = bundled.agency("vcci")
+    vcci = bundled.agencies.get("vcci")
     assert vcci is not None and vcci.change is not None
     assert "31/12/2021" in vcci.change.vi and "30/11/2022" in vcci.change.vi  # 7
-    provinces = bundled.agency("provinces")
+    provinces = bundled.agencies.get("provinces")
     assert provinces is not None and provinces.change is not None
     assert "12/6/2025" in provinces.change.vi and "1/7/2025" in provinces.change.vi  # 8
-    mic = bundled.agency("mic")
+    mic = bundled.agencies.get("mic")
     assert mic is not None and "hằng năm" not in mic.tasks[0].vi  # 9
-    most = bundled.agency("most")
+    most = bundled.agencies.get("most")
     assert most is not None and "hướng dẫn tổ chức" not in most.tasks[0].vi  # 10
     participation = next(e for e in bundled.info["activities"] if e.id == "participation")
     assert participation.text.vi.startswith("Khuyến khích")  # 12
     assert "optimise" in next(e for e in bundled.info["activities"] if e.id == "adoption").text.en
-    documents = {document.id: document for document in bundled.documents}
+    documents = {document.id: document for document in bundled.documents.values()}
     assert "phục vụ chuyển đổi số quốc gia" in documents["dec-06"].title.vi  # 16
     assert "thanhnien-411" in documents["dec-411"].sources
 

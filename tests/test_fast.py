@@ -185,8 +185,9 @@ def test_a_failure_of_the_fast_path_leaves_the_answer_to_the_full_command_line()
         "sys.argv = ['digiday', 'countdown', '--days', '--date', '2026-10-09']\n"
         "from digiday.__main__ import main\nmain()\n"
     )
-    result = complete(
-        [sys.executable, "-c", driver], capture_output=True, env=process_env(), timeout=60,
-        check=False,
-    )  # fmt: skip
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"1\n", b"")
+    quiet = complete([sys.executable, "-c", driver], env=process_env({"DIGIDAY_TRACEBACK": ""}))
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, b"1\n", b"")
+    # A developer is shown the fast path's bug (DIGIDAY_TRACEBACK), and still the answer.
+    loud = complete([sys.executable, "-c", driver], env=process_env({"DIGIDAY_TRACEBACK": "1"}))
+    assert (loud.returncode, loud.stdout) == (0, b"1\n")
+    assert loud.stderr.startswith(b"Traceback") and b"KeyError: 'x'" in loud.stderr

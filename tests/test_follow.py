@@ -1,53 +1,62 @@
 """`countdown --follow`: a line now and one at each midnight in the zone, flushed, until a
-signal or a closed pipe ends it quietly; driven in-process by a clock the test moves."""
+signal, a closed pipe or a reader that went away ends it quietly; driven in-process by a
+clock the test moves, and as real processes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import glob
 import io
+import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
 from digiday.cli.app import app
 from digiday.environment import resolve
-from digiday.interactive import alarm
+from digiday.interactive.follow import _watching
+from digiday.interactive.terminal import signals
 from tests.environment import SCRIPT, process_env, start
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 class Clock:
-    """A clock that sleeping moves on, and that stops the run after `wakes` sleeps."""
+    """A clock that waiting moves on, and that stops the run after `wakes` waits: with a
+    reader that went away when `gone`, else as Ctrl-C does."""
 
-    def __init__(self, start: dt.datetime, wakes: int) -> None:
+    def __init__(self, start: dt.datetime, wakes: int, gone: bool = False) -> None:
         self.now = start
         self.wakes = wakes
+        self.gone = gone
         self.slept: list[float] = []
 
     def read(self) -> dt.datetime:
         return self.now
 
-    def sleep(self, seconds: float) -> None:
+    def wait(self, seconds: float) -> bool:
         self.slept.append(seconds)
         if len(self.slept) > self.wakes:
+            if self.gone:
+                return True
             raise KeyboardInterrupt  # what Ctrl-C or SIGINT is: the end, quietly
         self.now += dt.timedelta(seconds=seconds)
+        return False
 
 
-def follow(*args: str, start: dt.datetime, wakes: int) -> tuple[int, str, Clock]:
-    clock = Clock(start, wakes)
+def follow(
+    *args: str, start: dt.datetime, wakes: int, gone: bool = False
+) -> tuple[int, str, Clock]:
+    clock = Clock(start, wakes, gone)
     out = io.StringIO()
     status = app(
         ["countdown", "--follow", *args],
         standalone_mode=False,
-        make_environment=lambda argv: resolve(
-            argv, stdout=out, stderr=io.StringIO(), now=clock.read, sleep=clock.sleep
+        make_environment=lambda argv, lang: resolve(
+            argv, lang, stdout=out, stderr=io.StringIO(), now=clock.read, wait=clock.wait
         ),
     )
     return status, out.getvalue(), clock
@@ -79,12 +88,19 @@ def follow(*args: str, start: dt.datetime, wakes: int) -> tuple[int, str, Clock]
 )
 def test_seconds_before_midnight_in_vietnam_two_lines(lang: str, lines: list[str]) -> None:
     start = dt.datetime(2027, 10, 9, 23, 59, 50, tzinfo=VIETNAM)
-    status, out, clock = follow("--lang", lang, start=start, wakes=2)
+    status, out, clock = follow("--lang", lang, start=start, wakes=1 + 1440)
     assert status == 0
     assert out.splitlines() == lines
-    # It slept to midnight (10 s, and a hair), then to each next one: one wake a day.
+    # It waited until midnight (10 s, and a hair), then a minute at a time, the clock read
+    # afresh after each: a day of waits for the next line.
     assert 10 <= clock.slept[0] <= 10.1
-    assert all(86400 <= s <= 86400.1 for s in clock.slept[1:])
+    assert all(s == 60 for s in clock.slept[1:-1])
+
+
+def test_a_reader_that_went_away_ends_it_quietly() -> None:
+    start = dt.datetime(2027, 10, 9, 12, 0, tzinfo=VIETNAM)
+    status, out, clock = follow(start=start, wakes=3, gone=True)
+    assert (status, len(out.splitlines()), len(clock.slept)) == (0, 1, 4)
 
 
 def test_json_plain_and_days_are_one_line_each() -> None:
@@ -92,6 +108,7 @@ def test_json_plain_and_days_are_one_line_each() -> None:
     _, out, _ = follow("--json", start=start, wakes=1)
     first, second = out.splitlines()
     assert '"days": 1' in first and '"days": 0' in second and first.startswith("{")
+    assert json.loads(first)["countdown"]["days"] == 1
     _, days, _ = follow("--days", start=start, wakes=1)
     assert days == "1\n0\n"
     _, plain, _ = follow("--plain", start=start, wakes=1)
@@ -104,14 +121,16 @@ def test_a_clock_that_jumps_past_midnight_is_caught_up() -> None:
     clock = Clock(clock_start, 2)
     out = io.StringIO()
 
-    def sleep(seconds: float) -> None:
-        clock.sleep(seconds)
-        clock.now += dt.timedelta(days=2)  # and the machine slept on
+    def wait(seconds: float) -> bool:
+        clock.now += dt.timedelta(days=2, hours=1)  # and the machine slept on, two days
+        return clock.wait(seconds)
 
     app(
         ["countdown", "--follow", "--days"],
         standalone_mode=False,
-        make_environment=lambda argv: resolve(argv, stdout=out, now=clock.read, sleep=sleep),
+        make_environment=lambda argv, lang: resolve(
+            argv, lang, stdout=out, now=clock.read, wait=wait
+        ),
     )
     # Asleep at 23:00 on the 7th, awake two days after that midnight: the Day, not the 8th.
     assert out.getvalue().splitlines()[:2] == ["3", "0"]
@@ -154,89 +173,52 @@ def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting() -> None:
         assert (signum, process.returncode, stderr) == (signum, 0, b"")
 
 
-# The sleep itself (digiday.interactive.alarm): a timer that counts suspended time, watched
-# with one on the wall clock that a clock change cancels.
-
-linux_only = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="timerfd is Linux's; elsewhere a minute"
-)
+# The wait itself (digiday.interactive.follow): at most a minute, ended at once by a
+# reader that went away or by a signal.
 
 
-@linux_only
-def test_the_sleep_is_a_boot_clock_timer_watched_by_a_wall_clock_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    timers = alarm._Timers()
-    made: list[tuple[int, int]] = []
-    set_: list[int] = []
-    create, settime = timers.create, timers.settime
-
-    def recorded_create(clock: int, *, flags: int = 0) -> int:
-        fd = create(clock, flags=flags)
-        made.append((clock, fd))
-        return fd
-
-    def recorded_settime(fd: int, *, flags: int = 0, initial: float = 0.0) -> None:
-        set_.append(flags)
-        settime(fd, flags=flags, initial=initial)
-
-    timers.create, timers.settime = recorded_create, recorded_settime
-    monkeypatch.setattr(alarm, "_timers", timers)
-    started = time.monotonic()
-    alarm.sleep(0.3)
-    assert 0.3 <= time.monotonic() - started < 2
-    # The constants are the kernel's, as the time module names them.
-    assert [clock for clock, _ in made] == [time.CLOCK_BOOTTIME, time.CLOCK_REALTIME]
-    assert set_ == [0, 1 | 2]  # relative; TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET
-    for _, fd in made:  # both closed after the wait
-        with pytest.raises(OSError, match="Bad file descriptor"):
-            os.fstat(fd)
+def test_the_wait_ends_at_once_when_the_reader_has_gone() -> None:
+    read, write = os.pipe()
+    with os.fdopen(write, "w") as stdout:
+        wait = _watching(stdout, None)
+        started = time.monotonic()
+        assert wait(0.2) is False  # a reader there: the whole wait
+        assert time.monotonic() - started >= 0.2
+        os.close(read)
+        started = time.monotonic()
+        assert wait(30.0) is True  # gone: at once
+        assert time.monotonic() - started < 5
 
 
-@linux_only
-def test_a_wall_clock_deadline_already_past_neither_ends_the_sleep_nor_spins(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # A clock moved far back (faketime) puts the wall-clock timer's deadline in the past.
-    monkeypatch.setattr(alarm, "_YEARS", -100 * 365 * 86400)
-    started, cpu = time.monotonic(), time.process_time()
-    alarm.sleep(0.5)
-    assert 0.5 <= time.monotonic() - started < 2
-    assert time.process_time() - cpu < 0.2
-
-
-@linux_only
 def test_a_signal_that_came_just_before_the_wait_ends_it() -> None:
     # A signal's C handler runs at once, its Python handler only when Python next looks: one
-    # that lands between that look and the wait used to wait with it, a day for --follow
-    # (a SIGTERM sent as the line was read, one run in a couple of hundred). Raised here
-    # with a handler that does nothing, its byte is in the wake-up pipe as the wait begins.
-    previous = signal.signal(signal.SIGUSR1, lambda signum, frame: None)
-    try:
-        with alarm.waking_on_signals():
-            signal.raise_signal(signal.SIGUSR1)
-            started = time.monotonic()
-            alarm.sleep(3.0)
-            assert time.monotonic() - started < 1.5
-            started = time.monotonic()
-            alarm.sleep(0.3)  # the pipe was drained: the next wait is whole
-            assert time.monotonic() - started >= 0.3
-        assert signal.set_wakeup_fd(-1) == -1  # and the process's wake-up fd is as it was
-    finally:
-        signal.signal(signal.SIGUSR1, previous)
+    # that lands between that look and the wait would wait with it (a minute, for --follow).
+    # Raised here with a handler that does nothing, its byte is in the wake-up pipe as the
+    # wait begins, and the wait ends at once.
+    previous = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(previous)
+    with signals({signal.SIGUSR1: lambda signum, frame: None}) as woken:
+        wait = _watching(None, woken)
+        signal.raise_signal(signal.SIGUSR1)
+        started = time.monotonic()
+        assert wait(3.0) is False
+        assert time.monotonic() - started < 1.5
+        started = time.monotonic()
+        wait(0.3)  # the pipe was emptied: the next wait is whole
+        assert time.monotonic() - started >= 0.3
+    assert signal.set_wakeup_fd(previous) == previous  # as it was
 
 
-def test_where_suspend_cannot_be_counted_it_wakes_each_minute(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    slept: list[float] = []
-    monkeypatch.setattr(sys, "platform", "darwin")
-    monkeypatch.setattr(alarm, "_timers", None)
-    monkeypatch.setattr(time, "sleep", slept.append)
-    alarm.sleep(86400.0)
-    alarm.sleep(5.0)
-    alarm.sleep(-1.0)
-    assert slept == [60.0, 5.0]
+def test_a_follow_piped_into_head_ends_with_its_reader() -> None:
+    # GNU tail -f | head -1 ends at once; so does this, not at the next midnight.
+    assert SCRIPT is not None
+    started = time.monotonic()
+    shell = start(
+        ["/bin/bash", "-c", f"'{SCRIPT}' countdown --follow | head -1"], stdout=subprocess.PIPE
+    )
+    out, _ = shell.communicate(timeout=30)
+    assert time.monotonic() - started < 10
+    assert shell.returncode == 0 and b"National Digital Transformation Day" in out
 
 
 def _libfaketime() -> str | None:

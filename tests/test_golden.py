@@ -120,16 +120,22 @@ def test_the_fixture_stands_in_for_the_bundled_data_entirely() -> None:
 
     with bundled():
         inside = data.load_all()
-    assert [theme.year for theme in inside.dataset.themes] == [2022, 2023, 2024, 2025, 2027]
+    assert [theme.year for theme in inside.dataset.themes.values()] == [
+        2022,
+        2023,
+        2024,
+        2025,
+        2027,
+    ]
     assert inside.data_as_of == "2026-11-01"
-    assert {source.id for source in inside.dataset.sources} == {
+    assert {source.id for source in inside.dataset.sources.values()} == {
         "cong-quyet-dinh",
         "bao-tong-ket",
         "ban-luu-2025",
         "trang-dai",
     }
-    after = data.load()
-    assert "bao-tong-ket" not in {source.id for source in after.sources}
+    after = data.Data().dataset
+    assert "bao-tong-ket" not in {source.id for source in after.sources.values()}
 
 
 def test_no_help_depends_on_the_data() -> None:

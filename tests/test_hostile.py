@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from digiday.core.today import local_zone
 from digiday.errors import UNSAFE
 from digiday.store import loader as data
+from digiday.store.loader import Data
 from tests.conftest import Invoke
 from tests.environment import SCRIPT, complete, digiday, invoke, process_env
 
@@ -290,14 +291,14 @@ def test_a_file_is_refused_or_every_record_in_it_is_used(
         encoding="utf-8",
     )
     try:
-        merged = data.load(str(path))
+        merged = Data(str(path)).dataset
     except data.DataError as problem:
         assert problem.problems
         return
-    loaded_themes = {theme.year: theme for theme in merged.themes}
+    loaded_themes = {theme.year: theme for theme in merged.themes.values()}
     for theme in themes:
         assert loaded_themes[theme["year"]].theme.vi == theme["theme"]["vi"]  # type: ignore[index]
-    loaded_documents = {document.id: document for document in merged.documents}
+    loaded_documents = {document.id: document for document in merged.documents.values()}
     for document in documents:
         assert loaded_documents[str(document["id"])].date == document["date"]
 

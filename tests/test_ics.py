@@ -8,11 +8,11 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from icalendar import Calendar
 
-from digiday.store import loader as data
+from digiday.store.loader import Data
 from tests.conftest import Invoke
 from tests.fixture_data import FOLDER as FIXTURE
 from tests.fixture_data import bundled
@@ -44,8 +44,11 @@ def test_each_event(run: Invoke) -> None:
     assert str(first["transp"]) == "TRANSPARENT"
     assert str(first["summary"]) == "3rd National Digital Transformation Day"
     assert "Theme: Universalising digital infrastructure" in str(first["description"])
-    # 2026: no theme, none invented; the Day is before the data's date (1/12/2026).
-    assert "Theme: (not found as of 07/12/2026)" in str(events[2]["description"])
+    # 2026: no theme known, none invented, and no placeholder line to sit in a calendar for
+    # years; nothing in it calls the Day a holiday (National Day is 2 September).
+    assert "Theme" not in str(events[2]["description"])
+    categories = {str(c) for e in events for c in cast(Any, e["categories"]).cats}
+    assert categories == {"Digital transformation", "Vietnam"}
     assert len({str(e["uid"]) for e in events}) == 3
 
 
@@ -84,12 +87,15 @@ def test_output_file_written_atomically(run: Invoke, tmp_path: Path) -> None:
 
 
 def test_unwritable_output_is_an_error(run: Invoke, tmp_path: Path) -> None:
-    # A write that fails is exit 74 (the answer could not be written), naming the folder
-    # that is missing, whole.
-    result = run("ics", "-o", str(tmp_path / "missing" / "day.ics"))
+    # A write that fails is exit 74 (the answer could not be written), naming the file as
+    # given and the folder that is missing, whole (newcomer D17).
+    target = tmp_path / "missing" / "day.ics"
+    result = run("ics", "-o", str(target))
     assert result.exit_code == 74
     folder = tmp_path / "missing"
-    assert result.stderr == f"digiday: cannot write '{folder}': No such file or directory\n"
+    assert result.stderr == (
+        f"digiday: cannot write '{target}': the folder '{folder}' does not exist\n"
+    )
     assert result.stdout == ""
 
 
@@ -111,20 +117,25 @@ def _events(run: Invoke, *args: str) -> dict[int, Any]:
 
 def test_each_event_has_its_revision_its_address_and_categories(run: Invoke) -> None:
     events = _events(run)
-    # 2024 and 2025 say more than a year with no facts (their themes): revision 1 or later
-    # (2025's ceremony was corrected in the second audit: 2). 2030 says only what any year
-    # says: revision 0.
-    assert [int(events[year]["sequence"]) for year in (2024, 2025, 2030)] == [1, 2, 0]
-    modified = dt.datetime(2026, 11, 29, tzinfo=dt.timezone.utc)
+    # 2024 and 2025 say more than a year with no facts (their themes): one revision past
+    # the rest, at least. 2030 says only what any year says: the rest's revision, which
+    # moved on once (issue 34: no placeholder, no "National day" category).
+    _, ledger = ledger_of(BUNDLED_META)
+    rest = ledger_of(BUNDLED_META)[0]["calendar_rest"]
+    assert int(events[2030]["sequence"]) == rest[1] >= 1
+    assert int(events[2024]["sequence"]) == ledger[2024][1] > rest[1]
+    assert int(events[2025]["sequence"]) == ledger[2025][1] > rest[1]
+    modified = dt.datetime.fromisoformat(ledger[2024][2]).replace(tzinfo=dt.timezone.utc)
     assert events[2024].decoded("last-modified") == modified
-    sources = {source.id: source.url for source in data.load().sources}
-    theme = data.load().theme_for(2025)
+    sources = {source.id: source.url for source in Data().dataset.sources.values()}
+    theme = Data().dataset.themes.get(2025)
     assert theme is not None
     assert str(events[2025]["url"]) == sources[theme.sources[0]]
     assert "url" not in events[2030]  # no theme, no source to point to
-    assert events[2025]["categories"].cats == ["National day", "Digital transformation"]
+    # Not "National day": in Vietnam that is 2 September, a holiday (newcomer D16).
+    assert events[2025]["categories"].cats == ["Digital transformation", "Vietnam"]
     vi = _events(run, "--lang", "vi")
-    assert vi[2025]["categories"].cats == ["Ngày quốc gia", "Chuyển đổi số"]
+    assert vi[2025]["categories"].cats == ["Chuyển đổi số", "Việt Nam"]
 
 
 def test_a_changed_event_gets_the_next_revision_and_the_rest_stay(
@@ -204,8 +215,10 @@ def test_the_ledger_gives_each_year_the_digest_of_what_its_event_says_now(run: I
     """What a stale ledger looks like: a theme or a ceremony edited, a year added, the data's
     date moved (an unknown part is told with it), and scripts/ledger.py not run after."""
     _, ledger = ledger_of(BUNDLED_META)
-    dataset = data.load()
-    with_facts = {theme.year for theme in dataset.themes} | {ed.year for ed in dataset.editions}
+    dataset = Data().dataset
+    with_facts = {theme.year for theme in dataset.themes.values()} | {
+        ed.year for ed in dataset.editions.values()
+    }
     missing = sorted(with_facts - set(ledger))
     assert missing == [], f"no revision for {missing}: run python3 scripts/ledger.py"
     years = range(min(ledger), max(ledger) + 1)
@@ -219,17 +232,23 @@ def test_the_ledger_gives_each_year_the_digest_of_what_its_event_says_now(run: I
     assert {year: shown[year] for year in ledger} == {
         year: (sequence, modified) for year, (_, sequence, modified) in ledger.items()
     }
+    # A year not listed: the rest, whose digest is what the year 2100 says.
+    digest, sequence, modified = ledger_of(BUNDLED_META)[0]["calendar_rest"]
+    assert said_digests(run, range(2100, 2101))[2100] == digest, "run python3 scripts/ledger.py"
+    assert revisions_of(run, range(2100, 2101))[2100] == (sequence, modified)
 
 
 def test_the_ledgers_revisions_are_dated_within_the_ledger() -> None:
     fields, ledger = ledger_of(BUNDLED_META)
-    since, as_of = dt.date.fromisoformat(fields["calendar_since"]), fields["data_as_of"]
-    dataset = data.load()
+    _, rest, since = fields["calendar_rest"]
+    since, as_of = dt.date.fromisoformat(since), dt.date.fromisoformat(fields["data_as_of"])
+    assert since <= as_of
+    dataset = Data().dataset
     for year, (digest, sequence, modified) in ledger.items():
         assert len(digest) == 16 and int(digest, 16) >= 0, year
-        # A year with a theme says more than a year with no facts: past revision 0.
-        assert sequence >= (1 if dataset.theme_for(year) else 0), year
-        assert since <= dt.date.fromisoformat(modified) <= dt.date.fromisoformat(as_of), year
+        # A year with a theme says more than a year with no facts: past the rest.
+        assert sequence >= (rest + 1 if dataset.themes.get(year) else rest), year
+        assert since <= dt.date.fromisoformat(modified) <= as_of, year
     # Two events never say the same: each summary names its own edition.
     assert len({digest for digest, _, _ in ledger.values()}) == len(ledger)
 
@@ -262,16 +281,19 @@ def test_the_ledger_script_moves_a_changed_year_on_and_leaves_the_rest(
         assert meta.read_bytes() == before  # --check writes nothing
         assert ledger_script().main([], meta) == 0
     fields, ledger = ledger_of(meta)
-    assert (fields["data_as_of"], fields["calendar_since"]) == ("2026-11-01", "2026-06-01")
     with bundled(folder):  # the ledger just written, read as the bundled data's
         said = said_digests(run, range(2022, 2028))
+        rest = said_digests(run, range(2100, 2101))[2100]
         assert ledger_script().main(["--check"], meta) == 0
+    assert fields["data_as_of"] == "2026-11-01"
+    # The rest's digest was stale: the next revision, as of the data.
+    assert fields["calendar_rest"] == [rest, 1, "2026-11-01"]
     assert ledger == {
         2022: [said[2022], 3, "2026-09-01"],  # unchanged: its line stays
         2023: [said[2023], 2, "2026-11-01"],  # changed: the next revision, as of the data
-        2024: [said[2024], 1, "2026-11-01"],  # facts, and no line before
+        2024: [said[2024], 2, "2026-11-01"],  # facts, and no line before: past the rest
         2025: [said[2025], 1, "2026-06-01"],
-        2027: [said[2027], 1, "2026-11-01"],
+        2027: [said[2027], 2, "2026-11-01"],
     }  # 2026 has no facts: not listed
     assert meta.read_text(encoding="utf-8").startswith(
         "# The date the bundled data was last checked against its sources"

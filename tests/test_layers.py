@@ -4,6 +4,7 @@ environment (its XDG folders are empty and its own), but for the clock's own not
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import subprocess
@@ -18,7 +19,9 @@ from tests.environment import invoke
 # The bundled data's date, read from the file itself, so that a data release changes no test.
 META = Path(__file__).resolve().parent.parent / "data" / "meta.yaml"
 BUNDLED = str(yaml.safe_load(META.read_text(encoding="utf-8"))["data_as_of"])
-SHORT = "{2}/{1}/{0}".format(*BUNDLED.split("-"))  # 2026-12-01 as 01/12/2026
+# The data's date as each language writes it: 1 December 2026, 1/12/2026 (no leading zero).
+_YEAR, _MONTH, _DAY = (int(part) for part in BUNDLED.split("-"))
+AS_OF = {"en": f"{_DAY} {calendar.month_name[_MONTH]} {_YEAR}", "vi": f"{_DAY}/{_MONTH}/{_YEAR}"}
 
 
 def digiday(
@@ -135,14 +138,13 @@ def test_the_newest_layer_date_is_the_datas(tmp_path: Path) -> None:
 
 
 NOTICE = {
-    "en": f"digiday: the data is as of {SHORT}, before the 6th National Digital "
-    "Transformation Day (10/10/2027): for newer data, upgrade digiday (pipx upgrade digiday, "
-    "uv tool upgrade digiday or pip install -U digiday) or lay a data file over it (see "
-    "digiday validate --help)\n",
-    "vi": f"digiday: dữ liệu chỉ đến {SHORT}, trước Ngày Chuyển đổi số quốc gia lần thứ sáu "
-    "(10/10/2027): để có dữ liệu mới hơn, hãy nâng cấp digiday (pipx upgrade digiday, uv tool "
-    "upgrade digiday hoặc pip install -U digiday) hoặc thêm một tệp dữ liệu (xem digiday "
+    "en": f"digiday: the data is as of {AS_OF['en']}, before the 6th National Digital "
+    "Transformation Day (10 October 2027): for newer data, install digiday again from where "
+    "it came from, updated (git pull in a checkout), or lay a data file over it (see digiday "
     "validate --help)\n",
+    "vi": f"digiday: dữ liệu chỉ đến {AS_OF['vi']}, trước Ngày Chuyển đổi số quốc gia lần thứ "
+    "sáu (10/10/2027): để có dữ liệu mới hơn, hãy cài lại digiday từ nơi đã cài, bản mới (git "
+    "pull trong bản sao mã nguồn), hoặc thêm một tệp dữ liệu (xem digiday validate --help)\n",
 }
 
 
@@ -202,8 +204,7 @@ def test_content_commands_tell_it_with_the_clock_too() -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
-    [("themes", "--json"), ("is-today",), ("countdown", "--days"), ("--version",), ("validate",)],
+    "args", [("themes", "--json"), ("is-today",), ("countdown", "--days"), ("validate",)]
 )
 def test_a_broken_layer_is_exit_3_on_every_command(tmp_path: Path, args: tuple[str, ...]) -> None:
     folder = tmp_path / "share" / "digiday"
@@ -212,6 +213,17 @@ def test_a_broken_layer_is_exit_3_on_every_command(tmp_path: Path, args: tuple[s
     result = digiday(*args, env={"XDG_DATA_HOME": str(tmp_path / "share")})
     assert result.returncode == 3, result.stderr
     assert result.stderr.startswith(f"digiday: '{folder / 'broken.yaml'}', line ".encode())
+
+
+def test_the_version_answers_whatever_the_layers_hold(tmp_path: Path) -> None:
+    # What a bug report asks for first: never refused over a broken or missing layer.
+    folder = tmp_path / "share" / "digiday"
+    folder.mkdir(parents=True)
+    (folder / "broken.yaml").write_text("themes: [\n", encoding="utf-8")
+    env = {"XDG_DATA_HOME": str(tmp_path / "share"), "DIGIDAY_DATA": "/nope.yaml"}
+    result = digiday("--version", env=env)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.decode().endswith(f"(data as of {BUNDLED})\n")
 
 
 def broken_layers(tmp_path: Path) -> list[tuple[dict[str, str], str]]:
@@ -270,10 +282,10 @@ def test_a_later_date_than_today_is_allowed(tmp_path: Path) -> None:
 
 
 UNKNOWN = {
-    ("before", "en"): f"(not found as of {SHORT})",
-    ("before", "vi"): f"(chưa tìm thấy, dữ liệu đến {SHORT})",
-    ("after", "en"): f"(not yet in the data of {SHORT})",
-    ("after", "vi"): f"(chưa có trong dữ liệu đến {SHORT})",
+    ("before", "en"): f"(not found as of {AS_OF['en']})",
+    ("before", "vi"): f"(chưa tìm thấy, dữ liệu đến {AS_OF['vi']})",
+    ("after", "en"): f"(not yet in the data of {AS_OF['en']})",
+    ("after", "vi"): f"(chưa có trong dữ liệu đến {AS_OF['vi']})",
 }
 
 
@@ -296,17 +308,19 @@ def test_a_missing_part_says_which_side_of_the_data_s_date_its_day_is(lang: str,
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_the_calendar_says_the_same(lang: str) -> None:
+def test_the_calendar_leaves_an_unknown_theme_out(lang: str) -> None:
+    # An event sits in people's calendars for years: no placeholder that goes stale (D16).
     calendar = digiday("ics", "--from", "2026", "--to", "2028", "--lang", lang).stdout
     unfolded = calendar.decode().replace("\r\n ", "").replace("\\,", ",")  # RFC 5545 text
-    assert UNKNOWN["before", lang] in unfolded
-    assert UNKNOWN["after", lang] in unfolded
+    assert unfolded.count("BEGIN:VEVENT") == 3
+    assert UNKNOWN["before", lang] not in unfolded
+    assert UNKNOWN["after", lang] not in unfolded
 
 
 def test_a_newer_layer_moves_a_day_to_before_the_data_s_date(tmp_path: Path) -> None:
     newer = layer(tmp_path / "2029.yaml", (2031, "x"), as_of="2028-11-01")
     result = digiday("editions", "2028", "--data", str(newer), env={"COLUMNS": "200"})
-    assert "(not found as of 01/11/2028)" in result.stdout.decode()
+    assert "(not found as of 1 November 2028)" in result.stdout.decode()
 
 
 def test_validating_a_layer_in_use_by_another_spelling_checks_it_once(tmp_path: Path) -> None:

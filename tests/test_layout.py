@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from digiday.store import loader as data
+from digiday.store.loader import Data
 from tests.conftest import Invoke
 
 WIDTHS = ("40", "80", "120")
@@ -26,7 +26,7 @@ def test_every_address_is_printed_whole_on_a_line_of_its_own(
     run: Invoke, width: str, lang: str
 ) -> None:
     shown = {line.strip() for line in lines(run, "sources", "--lang", lang, width=width)}
-    for source in data.load().sources:
+    for source in Data().dataset.sources.values():
         assert source.url in shown
 
 
@@ -81,8 +81,8 @@ def test_titles_that_wrap_do_not_fall_back_to_the_margin(run: Invoke, width: str
         shown = lines(run, *args, width=width)
         note = [n for n, line in enumerate(shown) if line.startswith("English text is")]
         shown = shown[: note[0]] if note else shown  # a closing paragraph, at the margin
-        names = {agency.name.en for agency in data.load().agencies}
-        ids = {source.id for source in data.load().sources}
+        names = {agency.name.en for agency in Data().dataset.agencies.values()}
+        ids = {source.id for source in Data().dataset.sources.values()}
         for line in shown:
             if line and not line.startswith((" ", "╭", "│", "╰")):
                 assert (

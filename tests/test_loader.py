@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from digiday.store import loader as data
 from digiday.store import yamlsafe
+from digiday.store.loader import Data
 from tests.conftest import Invoke, YamlFile
 
 GOOD = """\
@@ -275,7 +276,7 @@ def test_fuzz_structures(
     path = tmp_path_factory.mktemp("fuzz") / "structure.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     try:
-        data.load(str(path))
+        Data(str(path)).check()
     except data.DataError as problem:
         assert all(str(path) in str(p) for p in problem.problems)
 

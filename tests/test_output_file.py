@@ -1,4 +1,4 @@
-"""`digiday ics -o FILE`: what each kind of file gets (digiday.output.write_file).
+"""`digiday ics -o FILE`: what each kind of file gets (digiday/cli/outfile.py).
 
 Real processes for what a user sees (modes, links, FIFOs, devices, exit statuses and
 messages); a small driver process for signals in the middle of a write; in-process tests for
@@ -26,7 +26,8 @@ from types import FrameType
 
 import pytest
 
-from digiday.output import Interrupted, write_file
+from digiday.cli.outfile import write_file
+from digiday.errors import Interrupted
 from tests.environment import SCRIPT, base_env, complete, digiday, process_env, start
 
 ICS = ("ics", "--from", "2022", "--to", "2023")
@@ -65,14 +66,19 @@ def _mode(path: Path) -> int:
 
 
 def _failed(result: subprocess.CompletedProcess[bytes], blamed: Path, reason: int) -> bool:
-    """The run ended with status 74, a message naming `blamed` whole (not a file inside it)
-    with the system's reason, no traceback and nothing on stdout."""
+    """The run ended with status 74, one line naming `blamed` whole and quoted (the file or
+    the folder at fault) with the system's reason (or, for a missing folder or a file where
+    a folder should be, the tool's words for it), no traceback and nothing on stdout."""
+    said = {
+        errno.ENOENT: b"does not exist",
+        errno.ENOTDIR: b"is not a folder",
+    }.get(reason, os.strerror(reason).encode())
     return (
         result.returncode == 74
         and result.stdout == b""
-        and os.fsencode(blamed) in result.stderr
-        and os.fsencode(blamed) + b"/" not in result.stderr
-        and os.strerror(reason).encode() in result.stderr
+        and b"'" + os.fsencode(blamed) + b"'" in result.stderr
+        and said in result.stderr
+        and result.stderr.count(b"\n") == 1
         and b"Traceback" not in result.stderr
     )
 
@@ -441,7 +447,8 @@ def test_a_signal_during_a_write_raises_interrupted_in_process(
 DRIVER = textwrap.dedent(
     """
     import os, signal, sys, time
-    from digiday import output
+    from digiday.cli import outfile
+    from digiday.errors import Interrupted
 
     target, go, ignored = sys.argv[1], sys.argv[2], sys.argv[3:]
     for name in ignored:
@@ -457,8 +464,8 @@ DRIVER = textwrap.dedent(
 
     os.fsync = stalled_fsync
     try:
-        output.write_file(target, b"new")
-    except output.Interrupted as interrupted:
+        outfile.write_file(target, b"new")
+    except Interrupted as interrupted:
         sys.exit(128 + interrupted.signum)
     """
 )

@@ -134,9 +134,9 @@ def test_a_stderr_that_cannot_be_written_keeps_the_status() -> None:
 def test_an_internal_error_is_one_line_or_a_traceback_when_asked(tmp_path: Path) -> None:
     # A bug forced from outside: a views module that raises. DIGIDAY_TRACEBACK shows it.
     (tmp_path / "sitecustomize.py").write_text(
-        "import digiday.answers.views\n"
+        "import digiday.answers.info\n"
         "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
-        "digiday.answers.views.info = broken\n",
+        "digiday.answers.info.info = broken\n",
         encoding="utf-8",
     )
     env = {"PYTHONPATH": str(tmp_path), "DIGIDAY_TRACEBACK": ""}

@@ -28,13 +28,12 @@ import pytest
 
 from digiday.answers import quiz
 from digiday.answers.search import fold
-from digiday.core import schedule
 from digiday.core.model import Dataset, Lang
-from digiday.l10n.translate import ordinal, partial_date
-from digiday.store import loader as data
+from digiday.l10n.translate import partial_date
+from digiday.store.loader import Data
 from tests.oracles import true_options
 
-DATASET = data.load()
+DATASET = Data().dataset
 SEEDS = range(500)
 LANGS: tuple[Lang, ...] = ("en", "vi")
 CHANCE = 1 / 4
@@ -260,17 +259,15 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
     def add(text: str, kind: object) -> None:
         kinds.setdefault(fold(text), set()).add(kind)
 
-    for theme in dataset.themes:
+    for theme in dataset.themes.values():
         add(str(theme.year), "year")
         add(theme.theme.get(lang), "theme")
-    for edition in dataset.editions:
-        c = edition.ceremony
-        if c is not None and c.date is not None and c.place is not None:
-            add(f"{partial_date(c.date, lang)}, {c.place.get(lang)}", "ceremony")
-        add(ordinal(schedule.edition(edition.year), lang), "ordinal")
-    for agency in dataset.agencies:
+    for edition in dataset.editions.values():
+        if edition.year_theme is not None:
+            add(edition.year_theme.text.get(lang), "year theme")
+    for agency in dataset.agencies.values():
         add(agency.name.get(lang), "body")
-    for document in dataset.documents:
+    for document in dataset.documents.values():
         add(document.number, ("number", document_kind(document.number)))
         add(partial_date(document.date, lang), ("date", document.date.count("-")))
     for section in ("purposes", "activities"):
@@ -279,7 +276,7 @@ def kinds_of_options(dataset: Dataset, lang: Lang) -> dict[str, set[object]]:
                 add(entry.title.get(lang), ("title", gerund(entry.title.en)))
     from digiday.l10n.translate import figure
 
-    for target in dataset.targets:
+    for target in dataset.targets.values():
         if target.target is not None and target.unit is not None:
             add(figure(target.target, target.unit, lang), ("figure", target.unit))
     return kinds

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digiday.answers import search
-from digiday.store import loader as data
+from digiday.store.loader import Data
 from tests.conftest import Invoke
 
 
@@ -36,10 +36,10 @@ def test_words_split_however_the_shell_did() -> None:
 
 @pytest.fixture(scope="module")
 def refs() -> object:
-    dataset = data.load()
+    dataset = Data().dataset
 
     def find(*terms: str) -> list[str]:
-        return [hit.piece.ref for hit in search.search(dataset, list(terms))]
+        return [hit.piece.ref for hit in search.hits(dataset, list(terms))]
 
     return find
 
@@ -193,9 +193,13 @@ def test_exact_words_rank_above_prefix_matches() -> None:
         return Theme(year, Text(text, text), ("s",))
 
     data = Dataset(
-        {}, (), (theme(2030, "transformation day"), theme(2031, "transform day")), (), ()
+        {},
+        {},
+        {2030: theme(2030, "transformation day"), 2031: theme(2031, "transform day")},
+        {},
+        {},
     )
-    assert [hit.piece.ref for hit in search.search(data, ["transform"])] == [
+    assert [hit.piece.ref for hit in search.hits(data, ["transform"])] == [
         "themes/2031",
         "themes/2030",
     ]
@@ -259,28 +263,6 @@ def test_spans_agree_with_a_plain_word_by_word_oracle(text: str, terms: list[str
     assert sorted(set(search.spans(text, terms))) == _oracle_spans(text, terms)
 
 
-@pytest.mark.parametrize(
-    "query", [["chuyen", "doi", "so"], ["số"], ["transform"], ["505/QĐ-TTg"], ["vtv"], ["ai"]]
-)
-def test_texts_folded_ahead_give_the_same_answer(query: list[str]) -> None:
-    # What the wheel carries (data.pack) is a cache: with it, without it, or with a part
-    # of it, a search finds the same.
-    dataset = data.load()
-    texts = [
-        text
-        for piece in search.pieces(dataset)
-        for lang in ("vi", "en")
-        for text in search.haystacks(piece, lang)
-    ]
-    prepared = search.prepare(texts)
-    assert len(prepared) > 100
-    half = dict(list(prepared.items())[::2])
-    plain = search.search(dataset, query)
-    assert plain
-    assert search.search(dataset, query, prepared) == plain
-    assert search.search(dataset, query, half) == plain
-
-
 def test_marks_of_any_script_fold_away() -> None:
     # Not only Vietnamese marks (U+0300-U+036F): the Cyrillic titlo, a combining mark too.
     assert search.fold("a\u0483b Ч\u0483") == "ab ч"
@@ -314,7 +296,7 @@ def test_search_finds_every_part_of_the_data_and_nothing_it_does_not_hold(
     # Every piece is found under its own section, the first part of its ref.
     from digiday.core.model import SECTIONS
 
-    hits = search.search(data.load(), ["2025"])
+    hits = search.hits(Data().dataset, ["2025"])
     assert {hit.piece.section for hit in hits} >= {"themes", "editions", "documents"}
     for hit in hits:
         section = hit.piece.section
@@ -324,11 +306,11 @@ def test_search_finds_every_part_of_the_data_and_nothing_it_does_not_hold(
 
 def test_every_text_of_an_edition_is_searched() -> None:
     # Each part of an edition, from its theme note to the month, finds the edition.
-    dataset = data.load()
-    for edition in dataset.editions:
+    dataset = Data().dataset
+    for edition in dataset.editions.values():
         for text in search._edition_texts(edition):
             word = max(text.en.split(), key=len).strip(".,;:()\"'“”")
-            found = [hit.piece.ref for hit in search.search(dataset, [word])]
+            found = [hit.piece.ref for hit in search.hits(dataset, [word])]
             assert f"editions/{edition.year}" in found, (edition.year, word)
 
 
@@ -343,17 +325,19 @@ def test_text_compared_word_by_word_still_folds_and_takes_prefixes() -> None:
     assert [text[a:b] for a, b in search.spans(text, ["strasse"])] == ["Straße"]
     search._ONE_TO_ONE.clear()
     needle, pattern = search._needles(["stras"])[0]
-    assert list(search._Tokens("Die Straße", {}).runs(needle, pattern)) == [(4, 10, False)]
+    assert list(search._Tokens("Die Straße").runs(needle, pattern)) == [(4, 10, False)]
     needle, pattern = search._needles(["strasse"])[0]
-    assert list(search._Tokens("Die Straße", {}).runs(needle, pattern)) == [(4, 10, True)]
+    assert list(search._Tokens("Die Straße").runs(needle, pattern)) == [(4, 10, True)]
 
 
 def test_a_source_without_a_publisher_has_none_in_its_label() -> None:
     from digiday.core.model import Dataset, Source
 
-    dataset = Dataset({}, (), (), (), (Source("plain-source", "A title", "https://e.org"),))
-    assert search.search(dataset, ["none"]) == []
-    assert [hit.piece.ref for hit in search.search(dataset, ["title"])] == ["sources/plain-source"]
+    dataset = Dataset(
+        {}, {}, {}, {}, {"plain-source": Source("plain-source", "A title", "https://e.org")}
+    )
+    assert search.hits(dataset, ["none"]) == []
+    assert [hit.piece.ref for hit in search.hits(dataset, ["title"])] == ["sources/plain-source"]
 
 
 class _CountedWords(tuple[str, ...]):
@@ -375,7 +359,7 @@ def test_a_long_query_word_costs_the_text_word_by_word_its_words_not_their_produ
     needle, pattern = search._needles(["-".join(["ab"] * 500)])[0]
     counted = search._Needle(_CountedWords(needle.words), needle.exactly)
     _CountedWords.read = 0
-    assert list(search._Tokens(text, {}).runs(counted, pattern)) == []
+    assert list(search._Tokens(text).runs(counted, pattern)) == []
     places = len(text.split())
     assert 0 < _CountedWords.read <= 2 * places, (_CountedWords.read, places)
 

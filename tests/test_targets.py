@@ -117,7 +117,9 @@ def test_the_figures_of_2024_and_2025_and_which_kind_each_is(run: Invoke) -> Non
     assert claimed["date"] == "2025-10-21" and claimed["short_by"] is None
     # How far short of the 20% set for 2025, in points.
     assert by_year[2025, 14.02]["short_by"] == pytest.approx(5.98)
-    assert by_year[2024, 18.3]["short_by"] == pytest.approx(1.7)
+    # The ministry's is a policy estimate, made by another method than the statistics
+    # office's the targets are set on: beside them, said so, and never compared.
+    assert ministry["method"] and ministry["short_by"] is None
     assert not [m for m in measured.values() if m["year"] == 2024 and m["kind"] == "official"]
 
 
@@ -170,7 +172,7 @@ def test_year_gives_the_targets_for_that_year(run: Invoke) -> None:
     assert set(targets(run, "--year", "2026")) >= {"plan-2026-digital-economy", "plan-2026-5g"}
 
 
-@pytest.mark.parametrize("year", ["2021", "abc", "99999", "-5"])
+@pytest.mark.parametrize("year", ["1999", "abc", "99999", "-5"])
 def test_a_bad_year_is_a_usage_error(run: Invoke, year: str) -> None:
     result = run("targets", "--year", year)
     assert result.exit_code == 2 and result.stdout == ""
@@ -178,6 +180,10 @@ def test_a_bad_year_is_a_usage_error(run: Invoke, year: str) -> None:
 
 
 def test_a_year_without_targets_says_so(run: Invoke) -> None:
+    # Any year from 2000 on: before the first Day too (a target is no Day).
+    for year in ("2021", "2000"):
+        early = run("targets", "--year", year, "--json")
+        assert (early.exit_code, early.json()["targets"]) == (0, [])
     assert run("targets", "--year", "2027", "--json").json()["targets"] == []
     assert run("targets", "--year", "2027", "--plain").stdout == ""
     text = run("targets", "--year", "2027")
@@ -284,8 +290,9 @@ def test_the_api_answers_as_json_does(
 
 
 def test_the_api_refuses_a_bad_year() -> None:
-    with pytest.raises(ValueError, match="2021"):
-        digiday.targets(2021)
+    with pytest.raises(ValueError, match="1999"):
+        digiday.targets(1999)
+    assert digiday.targets(2021) == []
     with pytest.raises(ValueError, match="language"):
         digiday.targets(lang="fr")
 

@@ -17,21 +17,25 @@ from typing import Any
 
 import pytest
 
-from digiday.answers import quiz, views
+from digiday.answers import days, quiz
+from digiday.answers.payloads import Question
 from digiday.core.model import Lang
 from digiday.environment import Environment
+from digiday.errors import TerminalGone
 from digiday.interactive.play import play
-from digiday.interactive.watch import TerminalGone, frame, run
+from digiday.interactive.watch import frame, run
 from digiday.l10n.translate import long_date
 from digiday.render import text
-from digiday.store import loader as data
+from digiday.render.phrases import ceremony_summary
+from digiday.store.loader import Data
 from tests.environment import NOW, SCRIPT, process_env, read_until, start
 
 HO_CHI_MINH = dt.timezone(dt.timedelta(hours=7))
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
 ESCAPE = re.compile(r"\x1b")
 WORD = re.compile(r"[^\W_]+")
-DATASET = data.load()
+DATA = Data()
+DATASET = DATA.dataset
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
@@ -75,20 +79,20 @@ class Vanished(io.StringIO):
 # The quiz, in-process
 
 
-def questions(count: int = 3) -> list[quiz.Question]:
-    return quiz.questions(DATASET, "en", "all", count, 5)
+def questions(count: int = 3, lang: Lang = "en") -> list[Question]:
+    return quiz.quiz(DATA, lang, "all", count, 5)
 
 
 HINT = "Not an answer: press 1-4 or A-D, or q to stop."
 HOW_TO_STOP = "Answer with 1-4 or A-D; press q, Esc or Ctrl-D to stop with the score so far."
 
 
-def keys_for(asked: list[quiz.Question], right: int, between: str = "") -> str:
+def keys_for(asked: list[Question], right: int, between: str = "") -> str:
     """Keys that answer the first `right` questions rightly and the rest wrongly, mixing
     digits and letters, each after `between`."""
     keys = ""
     for number, question in enumerate(asked):
-        answer = question.answer if number < right else (question.answer + 1) % 4
+        answer = question["answer"] if number < right else (question["answer"] + 1) % 4
         keys += between + ("1234" if number % 2 else "abcd")[answer]
     return keys
 
@@ -98,7 +102,7 @@ def played(keys: str, count: int = 3, lang: Lang = "en") -> str:
     (where keys come a line at a time)."""
     env = terminal(stdin=io.StringIO(keys), lang=lang)
     assert env.stdin is not None
-    play(env, quiz.questions(DATASET, lang, "all", count, 5), env.stdin)
+    play(env, questions(count, lang), env.stdin)
     return SGR.sub("", written(env))
 
 
@@ -114,7 +118,7 @@ def test_the_quiz_plays_through_in_process(colour: bool) -> None:
     play(env, asked, env.stdin)  # a StringIO has no terminal mode: none is set or restored
     shown = written(env)
     plain = SGR.sub("", shown)
-    assert all(one_line(question.question) in one_line(plain) for question in asked)
+    assert all(one_line(question["question"]) in one_line(plain) for question in asked)
     assert plain.count("Right.") == 2 and plain.count("Not quite") == 1
     assert plain.rstrip().endswith("Score: 2 of 3")
     assert HINT not in one_line(plain)
@@ -125,7 +129,7 @@ def test_the_quiz_plays_through_in_process(colour: bool) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_quiz_says_first_how_to_answer_and_how_to_stop(lang: Lang) -> None:
-    asked = quiz.questions(DATASET, lang, "all", 3, 5)
+    asked = questions(3, lang)
     shown = played(keys_for(asked, 0), lang=lang)
     how = {
         "en": HOW_TO_STOP,
@@ -134,21 +138,21 @@ def test_the_quiz_says_first_how_to_answer_and_how_to_stop(lang: Lang) -> None:
     }
     assert one_line(shown).startswith(how[lang])
     said = one_line(shown)  # a long question wraps at the terminal's width
-    assert said.index("Ctrl-D") < said.index(one_line(asked[0].question))
+    assert said.index("Ctrl-D") < said.index(one_line(asked[0]["question"]))
     assert shown.rstrip().endswith({"en": "Score: 0 of 3", "vi": "Điểm: 0/3"}[lang])
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_key_that_is_no_answer_gets_a_hint_and_the_question_waits(lang: Lang) -> None:
     # An arrow key's sequence is one key, and no Esc: it neither ends the quiz nor answers.
-    asked = quiz.questions(DATASET, lang, "all", 2, 5)
+    asked = questions(2, lang)
     shown = played("x\x1b[A" + keys_for(asked, 2), 2, lang)
     hint = {"en": HINT, "vi": "Không phải đáp án: bấm 1-4 hoặc A-D, hoặc q để dừng."}[lang]
     assert one_line(shown).count(hint) == 2
     assert shown.rstrip().endswith({"en": "Score: 2 of 2", "vi": "Điểm: 2/2"}[lang])
     # Both stand under the first question, before it is answered and the second asked.
     said = one_line(shown)
-    assert said.rindex(hint) < said.index(one_line(asked[1].question))
+    assert said.rindex(hint) < said.index(one_line(asked[1]["question"]))
 
 
 def test_enter_is_no_key_where_keys_come_with_it() -> None:
@@ -267,7 +271,7 @@ def test_restoring_the_terminal_mode_never_hides_what_ended_the_quiz() -> None:
     import pty
 
     from digiday.interactive.play import _keys
-    from digiday.interactive.watch import terminal_gone
+    from digiday.interactive.terminal import terminal_gone
 
     def quiz_ending(stream: io.TextIOWrapper, leader: int, error: Exception | None) -> None:
         with terminal_gone(), _keys(stream):
@@ -407,7 +411,7 @@ def test_colour_is_for_colour_and_the_terminal_for_the_rest(
     env = terminal(colour=colour)._replace(is_terminal=is_terminal)
     out = text.console(env)
     assert out.is_terminal is (is_terminal or colour)
-    payload = views.countdown(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", "en")
+    payload = days.countdown_of(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", "en")
     shown = text.render("countdown", payload, env, "2026-11-29")
     assert bool(ESCAPE.search(shown)) is escapes
 
@@ -420,17 +424,15 @@ def _words(*texts: str | None) -> set[str]:
 def _answers(command: str, lang: Lang) -> tuple[Any, set[str]]:
     """A command's payload, and every word of the answer it gives."""
     if command == "countdown":
-        payload = views.countdown(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", lang)
+        payload = days.countdown_of(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", lang)
         target = dt.date.fromisoformat(payload["date"])
         when = long_date(target.year, target.month, target.day, lang)
         return payload, _words(payload["weekday"], when, payload["today"], payload["timezone"])
     if command == "themes":
-        years = views.theme_years(DATASET, dt.date(2026, 11, 28))
-        themes = views.themes(DATASET, years, lang)
+        themes = days.themes(DATA, None, lang, dt.date(2026, 11, 28))
         return themes, _words(*(theme["theme"] for theme in themes))
-    years = views.edition_years(DATASET, dt.date(2026, 11, 28))
-    editions = views.editions(DATASET, years, lang)
-    summaries = (views.ceremony_summary(edition["ceremony"], lang) for edition in editions)
+    editions = days.editions(DATA, None, lang, dt.date(2026, 11, 28))
+    summaries = (ceremony_summary(edition["ceremony"], lang) for edition in editions)
     return editions, _words(*(edition["theme"] for edition in editions), *summaries)
 
 

@@ -126,18 +126,23 @@ def test_weekdays_follow_date_weekday() -> None:
     ],
 )
 def test_choose_lang(argv: list[str], environ: dict[str, str], expected: str) -> None:
-    assert choose_lang(argv, environ) == (expected, None)
+    from typer.main import get_command
+
+    from digiday.cli.app import app
+
+    given = get_command(app).lang_given("digiday", argv)  # type: ignore[attr-defined]
+    assert choose_lang(given, environ) == (expected, None)
 
 
 def test_a_bad_digiday_lang_means_english_and_a_warning() -> None:
-    lang, warning = choose_lang([], {"DIGIDAY_LANG": "fr", "LANG": "vi_VN.UTF-8"})
+    lang, warning = choose_lang(None, {"DIGIDAY_LANG": "fr", "LANG": "vi_VN.UTF-8"})
     assert lang == "en"
     assert warning == "unknown language 'fr' in DIGIDAY_LANG: using English (choose: vi, en)"
 
 
 def test_a_bad_lang_option_is_a_usage_error_in_the_locale_language(run: Invoke) -> None:
     with pytest.raises(Failure) as raised:
-        choose_lang(["--lang", "fr"], {"LANG": "vi_VN.UTF-8"})
+        choose_lang("fr", {"LANG": "vi_VN.UTF-8"})
     assert raised.value.status == ExitStatus.USAGE
     result = run("info", "--lang", "fr", env={"LANG": "vi_VN.UTF-8"})
     assert result.exit_code == 2
@@ -151,14 +156,15 @@ def test_a_bad_lang_option_is_a_usage_error_in_the_locale_language(run: Invoke) 
         ({"LANGUAGE": "fr:vi_VN:en", "LANG": "en_US.UTF-8"}, "vi"),  # the first vi… or en…
         ({"LANGUAGE": "en_GB:vi", "LANG": "vi_VN.UTF-8"}, "en"),
         ({"LANGUAGE": "fr:de", "LANG": "vi_VN.UTF-8"}, "vi"),  # none: the locale decides
-        ({"LANGUAGE": "vi", "LANG": "C.UTF-8"}, "en"),  # gettext ignores it under C
+        ({"LANGUAGE": "vi", "LANG": "C.UTF-8"}, "vi"),  # C.UTF-8 is not C: glibc reads it
+        ({"LANGUAGE": "vi", "LANG": "C"}, "en"),  # gettext ignores it under C
         ({"LANGUAGE": "vi", "LC_ALL": "POSIX", "LANG": "en_US.UTF-8"}, "en"),
         ({"LANGUAGE": "vi"}, "en"),  # no locale set is the C locale
         ({"LANGUAGE": "en", "LANG": "en_US.UTF-8", "DIGIDAY_LANG": "vi"}, "vi"),
     ],
 )
 def test_language_is_read_as_gettext_reads_it(environ: dict[str, str], expected: str) -> None:
-    assert choose_lang([], environ) == (expected, None)
+    assert choose_lang(None, environ) == (expected, None)
 
 
 def test_language_reaches_the_whole_program(run: Invoke) -> None:

@@ -1,30 +1,25 @@
-"""Checking what the user typed: choices (in any case), formats, years, whole numbers.
-
-Each check ends the run with a usage error naming the bad value and the good ones; the
-message is put into the reader's language where it is reported (root._run).
-"""
+"""The answers' arguments, checked: choices (in any case), years, whole numbers. The command
+line and the Python API hand them over as given, so both refuse a bad one in the same words:
+a usage error naming the bad value and the good ones (the API raises it as ValueError)."""
 
 from __future__ import annotations
 
+from digiday.core.schedule import YEARS
 from digiday.errors import Word, fail
 from digiday.l10n.translate import N_
-
-FORMATS = ("text", "plain", "json", "markdown", "line")
-# `line` is one line of a countdown; no other answer is one line.
-LINE_COMMANDS = ("countdown",)
 
 # Python refuses to turn a string of more than 4,300 digits into an int (CVE-2020-10735).
 # No number the tool takes has more than a few digits: anything longer is simply out of range.
 _MAX_DIGITS = 20
 
 
-def choose(value: str, choices: tuple[str, ...], what: str) -> str:
+def choose(value: object, choices: tuple[str, ...], what: str) -> str:
     """`value` (in any case) as one of `choices`; otherwise a usage error naming them all.
     `what` is a msgid naming the thing chosen ("role")."""
-    chosen = value.strip().lower()
+    chosen = value.strip().lower() if isinstance(value, str) else None
     if chosen in choices:
         return chosen
-    if not chosen:
+    if chosen == "":
         fail(
             N_("{what} cannot be empty (choose: {choices})"),
             what=Word(what),
@@ -33,42 +28,37 @@ def choose(value: str, choices: tuple[str, ...], what: str) -> str:
     fail(
         N_("unknown {what} {value} (choose: {choices})"),
         what=Word(what),
-        value=value,
+        value=str(value),
         choices=", ".join(choices),
     )
 
 
-def output_format(fmt: str | None, as_json: bool, plain: bool, command: str = "") -> str:
-    """The one format that --format, --json and --plain ask for together, for `command`."""
-    given = [flag for flag, on in (("--json", as_json), ("--plain", plain)) if on]
-    if fmt is not None:
-        fmt = choose(fmt, FORMATS, N_("format"))
-        if fmt == "line" and command not in LINE_COMMANDS:
-            fail(N_("--format line is for countdown alone (digiday countdown --format line)"))
-        implied = {"json": "--json", "plain": "--plain"}.get(fmt)
-        if any(flag != implied for flag in given):
-            fail(
-                N_("choose one format only: {given}"), given=", ".join([f"--format {fmt}", *given])
-            )
-    if len(given) > 1:
-        fail(N_("choose one format only: {given}"), given=", ".join(given))
-    if given:
-        return given[0].removeprefix("--")
-    return fmt or "text"
-
-
-def whole_number(text: str) -> int | None:
-    """`text` as a whole number (ASCII digits, an optional minus), or None: never Python's
-    ValueError for a number too long to convert."""
-    text = text.strip()
+def whole_number(value: object) -> int | None:
+    """`value` as a whole number (an int, or ASCII digits with an optional minus), or None:
+    never Python's ValueError for a number too long to convert."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
     digits = text.removeprefix("-")
     if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
         return None
     return int(text)
 
 
-def number(value: str, low: int, high: int, what: str) -> int:
-    """A whole number from `low` to `high`, from what was typed; `what` names it (--count)."""
+def _shown(value: object) -> str:
+    """A value as a message quotes it; an int of thousands of digits, which Python will not
+    write out, by how many it has."""
+    if isinstance(value, int) and abs(value) >= 10**_MAX_DIGITS:
+        import math
+
+        return Word.of(N_("a number of {digits} digits"), digits=int(math.log10(abs(value))) + 1)
+    return str(value)
+
+
+def number(value: object, low: int, high: int, what: str) -> int:
+    """A whole number from `low` to `high`; `what` names it (--count)."""
     found = whole_number(value)
     if found is not None and low <= found <= high:
         return found
@@ -77,17 +67,24 @@ def number(value: str, low: int, high: int, what: str) -> int:
         what=what,
         low=low,
         high=high,
-        value=value,
+        value=_shown(value),
     )
 
 
-def year(value: str | int) -> int:
-    """A year with a Day (2022 to 9999), from what was typed."""
-    from digiday.core.schedule import YEARS
-
-    found = whole_number(str(value))
+def year(value: object, first: int = YEARS.start) -> int:
+    """A year with a Day (2022 to 9999), or from `first` on (a target's year)."""
+    found = whole_number(value)
     if found is None or found < 0:
-        fail(N_("not a year {value} (write a year such as 2024)"), value=str(value))
-    if found not in YEARS:
-        fail(N_("year {value} has no Day: the first was in 2022 (choose 2022–9999)"), value=found)
+        fail(N_("not a year {value} (write a year such as 2024)"), value=_shown(value))
+    if first == YEARS.start and found not in YEARS:
+        fail(
+            N_("year {value} has no Day: the first was in 2022 (choose 2022–9999)"),
+            value=_shown(found),
+        )
+    if not first <= found < YEARS.stop:
+        fail(
+            N_("year {value} is out of range (choose {first}–9999)"),
+            value=_shown(found),
+            first=first,
+        )
     return found

@@ -17,6 +17,7 @@ from typing import Literal, TypedDict
 Section = Literal["overview", "definition", "activities", "purposes", "history"]
 Role = Literal["lead", "coordinator", "implementer", "association", "media", "press"]
 Kind = Literal["official", "estimate", "claim"]
+Verdict = Literal["open", "met", "not_met", "disputed", "unmeasured"]
 Topic = Literal["themes", "editions", "agencies", "documents", "purposes", "targets"]
 # Where a search hit stands: an info section, or a collection of the data.
 HitSection = Literal[
@@ -40,14 +41,45 @@ class InfoEntry(_InfoEntry, Dated):
     pass
 
 
+class Sourced(TypedDict):
+    text: str
+    sources: list[str]
+
+
+class BriefDay(TypedDict):
+    year: int
+    edition: int
+    date: str  # YYYY-10-10
+    weekday: str
+    theme: str | None
+
+
+class NextDay(BriefDay):
+    days: int
+
+
+class Lead(TypedDict):
+    id: str
+    name: str
+    sources: list[str]
+
+
+class Brief(TypedDict):
+    what: Sourced | None  # what the Day is, and the decision that set it
+    latest: BriefDay | None  # the most recent Day; None before the first
+    next: NextDay
+    lead: Lead | None  # the body that leads the Day now
+
+
 class Info(TypedDict, total=False):
-    """`info`: one key per section shown, in the order asked."""
+    """`info`: one key per section shown, in the order asked; or `brief` alone."""
 
     overview: list[InfoEntry]
     definition: list[InfoEntry]
     activities: list[InfoEntry]
     purposes: list[InfoEntry]
     history: list[InfoEntry]
+    brief: Brief
 
 
 class Agency(TypedDict):
@@ -143,6 +175,7 @@ class Measured(TypedDict):
     date: str | None
     text: str
     note: str | None
+    method: str | None  # made by another method than the target's: never compared with it
     short_by: float | None
     sources: list[str]
 
@@ -158,8 +191,11 @@ class Target(TypedDict):
     document_title: str | None
     target_text: str | None
     target_figure: str | None
+    note: str | None
     measure: str
     measured: list[Measured]
+    verdict: Verdict
+    decided_by: list[str]  # the ids of the figures that decided it
     sources: list[str]
 
 

@@ -11,11 +11,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from digiday.answers.sources import ref
 from digiday.core.model import LANGS, Agency, Dataset, Edition, Lang, Text
+from digiday.errors import fail
+from digiday.l10n.translate import N_
+
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.store.loader import Data
 
 # Search folds all content on every run, so folding is start-up: the work is done by regular
 # expressions, in C, and only the few characters that are not ASCII are looked at one by one.
@@ -60,7 +66,7 @@ def has_diacritics(word: str) -> bool:
 MAX_WORDS = 32
 
 
-def words(query: list[str]) -> list[str]:
+def words(query: Sequence[str]) -> list[str]:
     """The query's words, however the shell split them."""
     return [word for part in query for word in part.split()]
 
@@ -78,25 +84,25 @@ def pieces(data: Dataset) -> Iterator[Piece]:
     for section, entries in data.info.items():
         for entry in entries:
             yield Piece(section, ref("info", section, entry.id), entry.title, entry.text)
-    for agency in data.agencies:
+    for agency in data.agencies.values():
         parts = [*agency.tasks, *([agency.change] if agency.change else [])]
         body = Text(
             vi=" ".join(part.vi for part in parts),
             en=" ".join(part.en for part in parts),
         )
         yield Piece("agencies", ref("agencies", agency.id), _agency_name(agency), body)
-    for theme in data.themes:
+    for theme in data.themes.values():
         yield Piece("themes", ref("themes", theme.year), None, theme.theme)
-    for edition in data.editions:
+    for edition in data.editions.values():
         parts = _edition_texts(edition)
         if parts:
             body = Text(vi=" ".join(p.vi for p in parts), en=" ".join(p.en for p in parts))
             yield Piece("editions", ref("editions", edition.year), None, body)
-    for document in data.documents:
+    for document in data.documents.values():
         number = Text(document.number, document.number)
         yield Piece("documents", ref("documents", document.id), number, document.title)
     yield from _target_pieces(data)
-    for source in data.sources:
+    for source in data.sources.values():
         label = f"{source.title} ({source.publisher})" if source.publisher else source.title
         label = f"{label} {source.id}"
         yield Piece("sources", ref("sources", source.id), None, Text(label, label))
@@ -122,9 +128,9 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
     measurement, by what it measured, its figure and who gave it."""
     from digiday.l10n import translate
 
-    numbers = {document.id: document.number for document in data.documents}
+    numbers = {document.id: document.number for document in data.documents.values()}
     indicators: dict[str, Text] = {}
-    for target in data.targets:
+    for target in data.targets.values():
         indicators.setdefault(target.measure, target.indicator)
         words = {}
         for lang in LANGS:
@@ -135,7 +141,7 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
             )
             words[lang] = ", ".join(part for part in parts if part)
         yield Piece("targets", ref("targets", target.id), target.indicator, Text(**words))
-    for measured in data.measurements:
+    for measured in data.measurements.values():
         words = {}
         for lang in LANGS:
             kind = translate.kind(measured.kind, lang)
@@ -216,29 +222,13 @@ def _same(word: str, wanted: str) -> bool:
     return word == wanted or (len(wanted) >= PREFIX_LETTERS and word.startswith(wanted))
 
 
-Prepared = Mapping[str, tuple[str, bool]]
-"""Texts already folded: text (NFC) → (its fold, whether it folds character by character)."""
-
-
-def prepare(texts: Iterable[str]) -> dict[str, tuple[str, bool]]:
-    """The folding of `texts`, done ahead: the wheel's bundle carries it for the bundled
-    data (see data.pack), so a search there folds nothing. Folding all content costs more
-    than the rest of a search together."""
-    prepared = {}
-    for text in texts:
-        text = unicodedata.normalize("NFC", text)
-        prepared[text] = (fold(text), _one_to_one(text))
-    return prepared
-
-
 class _Tokens:
     """A text, compared both ways on demand."""
 
-    def __init__(self, text: str, prepared: Prepared) -> None:
+    def __init__(self, text: str) -> None:
         self.text = unicodedata.normalize("NFC", text)
-        known = prepared.get(self.text)
-        self._compared: dict[bool, str] = {} if known is None else {False: known[0]}
-        self._one_to_one = None if known is None else known[1]
+        self._compared: dict[bool, str] = {}
+        self._one_to_one: bool | None = None
         self._words_cache: dict[bool, list[tuple[str, int, int]]] = {}
 
     def compared(self, exactly: bool) -> str:
@@ -298,11 +288,9 @@ class _Tokens:
         return self._words_cache[exactly]
 
 
-def _match(
-    text: str, needles: list[tuple[_Needle, re.Pattern[str]]], prepared: Prepared
-) -> bool | None:
+def _match(text: str, needles: list[tuple[_Needle, re.Pattern[str]]]) -> bool | None:
     """None when some needle is missing; else whether every needle matched a whole word."""
-    tokens = _Tokens(text, prepared)
+    tokens = _Tokens(text)
     # A word cannot match where its letters do not stand at all: most pieces end here, cheaply.
     if not all(n.words[0] in tokens.compared(n.exactly) for n, _ in needles):
         return None
@@ -328,29 +316,27 @@ def haystacks(piece: Piece, lang: Lang) -> tuple[str, str]:
     return f"{piece.ref}\n{title}\n{piece.body.get(lang)}", title
 
 
-def search(data: Dataset, terms: list[str], prepared: Prepared | None = None) -> list[Hit]:
+def hits(data: Dataset, terms: list[str]) -> list[Hit]:
     """Every piece holding all `terms` as words; name and title matches first, then whole-word
-    matches before prefix matches, otherwise in the data's order. `prepared` holds texts
-    folded ahead (a cache: the answer is the same without it)."""
+    matches before prefix matches, otherwise in the data's order."""
     needles = _needles(terms)
     if not needles:
         return []
-    prepared = prepared or {}
     hits = []
     for piece in pieces(data):
         for lang in LANGS:
             whole_text, title = haystacks(piece, lang)
-            whole = _match(whole_text, needles, prepared)
+            whole = _match(whole_text, needles)
             if whole is not None:
-                in_title = bool(title) and _match(title, needles, prepared) is not None
+                in_title = bool(title) and _match(title, needles) is not None
                 hits.append(Hit(piece, in_title, whole))
                 break
     return sorted(hits, key=lambda hit: (not hit.in_title, not hit.whole))
 
 
-def spans(text: str, terms: list[str], prepared: Prepared | None = None) -> list[tuple[int, int]]:
+def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where in `text` (NFC) the terms match, as (start, end) offsets into it."""
-    tokens = _Tokens(text, prepared or {})
+    tokens = _Tokens(text)
     return sorted(
         (start, end)
         for needle, pattern in _needles(terms)
@@ -363,3 +349,25 @@ def result_text(piece: Piece, lang: Lang) -> str:
     title = piece.title.get(lang) if piece.title else ""
     body = piece.body.get(lang)
     return f"{title}: {body}" if title else body
+
+
+def search(data: Data, query: Sequence[str], lang: Lang) -> list[payloads.Hit]:
+    """Every piece of content holding all the words of `query` (however the shell split
+    them), as results in `lang`; none when nothing matches."""
+    terms = words(query)
+    if not terms:
+        fail(N_("give at least one word to search for, e.g. digiday search digital economy"))
+    if len(terms) > MAX_WORDS:
+        fail(
+            N_("too many words to search for ({count}); at most {limit}"),
+            count=len(terms),
+            limit=MAX_WORDS,
+        )
+    return [
+        {
+            "section": cast("payloads.HitSection", hit.piece.section),  # pieces' own
+            "ref": hit.piece.ref,
+            "text": result_text(hit.piece, lang),
+        }
+        for hit in hits(data.dataset, terms)
+    ]

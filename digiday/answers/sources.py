@@ -1,15 +1,21 @@
-"""Which item cites which source: the refs that `sources ID` lists and JSON's `cited_by`.
-
-A ref is the stable path that names an item everywhere (search results, `cited_by`):
-info/SECTION/ID, agencies/ID, themes/YEAR, editions/YEAR, documents/ID, sources/ID,
-targets/ID, measurements/ID; `ref` makes every one of them.
+"""`sources`: every source the data cites and what cites it (`cited_by`), and the refs that
+name each item everywhere (search results, `cited_by`): info/SECTION/ID, agencies/ID,
+themes/YEAR, editions/YEAR, documents/ID, sources/ID, targets/ID, measurements/ID.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from digiday.core.model import Dataset, Edition
+from digiday.errors import fail
+from digiday.l10n.translate import N_
+
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.store.loader import Data
 
 
 def ref(collection: str, *key: str | int) -> str:
@@ -33,24 +39,56 @@ def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
     for section, entries in data.info.items():
         for entry in entries:
             yield ref("info", section, entry.id), entry.sources
-    for agency in data.agencies:
+    for agency in data.agencies.values():
         yield ref("agencies", agency.id), agency.sources
-    for theme in data.themes:
+    for theme in data.themes.values():
         yield ref("themes", theme.year), theme.sources
     # An edition shows its Day's theme too, so the theme's sources count as its own; a year
     # with a theme and no edition record still has an edition (`digiday editions YEAR`).
-    for year in sorted({t.year for t in data.themes} | {e.year for e in data.editions}):
-        day, edition = data.theme_for(year), data.edition_for(year)
+    for year in sorted(data.themes.keys() | data.editions.keys()):
+        day, edition = data.themes.get(year), data.editions.get(year)
         ids = (*(day.sources if day else ()), *(edition_sources(edition) if edition else ()))
         yield ref("editions", year), ids
-    for document in data.documents:
+    for document in data.documents.values():
         yield ref("documents", document.id), document.sources
+    for target in data.targets.values():
+        yield ref("targets", target.id), target.sources
+    for measured in data.measurements.values():
+        yield ref("measurements", measured.id), measured.sources
 
 
 def cited_by(data: Dataset) -> dict[str, list[str]]:
     """Every source id (cited or not) and the refs of the items that cite it."""
-    refs: dict[str, list[str]] = {source.id: [] for source in data.sources}
-    for ref, ids in cited(data):
-        for ident in dict.fromkeys(ids):
-            refs.setdefault(ident, []).append(ref)
-    return refs
+    refs: dict[str, dict[str, None]] = {source: {} for source in data.sources}
+    for item, ids in cited(data):
+        for ident in ids:
+            refs.setdefault(ident, {})[item] = None
+    return {ident: list(items) for ident, items in refs.items()}
+
+
+def sources(data: Data, only: object = None) -> list[payloads.Source]:
+    """Every source, or the one with id `only`, and the refs of the items citing it."""
+    dataset = data.dataset
+    if only is not None and only not in dataset.sources:
+        known = list(dataset.sources)
+        close = difflib.get_close_matches(str(only), known, n=3, cutoff=0.6)
+        if close:
+            fail(
+                N_("unknown source id {value} (did you mean {close}? see digiday sources)"),
+                value=str(only),
+                close=", ".join(close),
+            )
+        fail(N_("unknown source id {value} (see digiday sources)"), value=str(only))
+    refs = cited_by(dataset)
+    return [
+        {
+            "id": source.id,
+            "title": source.title,
+            "url": source.url,
+            "publisher": source.publisher,
+            "date": source.date,
+            "cited_by": refs[source.id],
+        }
+        for source in dataset.sources.values()
+        if only is None or source.id == only
+    ]

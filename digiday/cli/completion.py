@@ -18,9 +18,9 @@ from digiday.cli.typer_internals import (
     install_completion,
     shell_name,
 )
+from digiday.environment import write_text
 from digiday.errors import ExitStatus, fail
 from digiday.l10n.translate import N_, tr
-from digiday.output import write_text
 
 if TYPE_CHECKING:
     from digiday.cli.typer_internals import Context, Parameter

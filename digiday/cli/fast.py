@@ -1,46 +1,50 @@
 """The answers that scripts, prompts and status bars ask for many times a minute, given
-without importing Typer and click, which cost most of a run (a starship prompt runs its
-commands on every prompt, synchronously).
+without importing Typer, which costs most of a run (a starship prompt runs its commands
+on every prompt, synchronously): `is-today`, `countdown --days` and `countdown --format
+line`, with `--date`, `--tz` and `--lang`.
 
-Only `is-today`, `countdown --days` and `countdown --format line`, with `--date`, `--tz` and
-`--lang`, are recognised here, and only when the answer is certain: anything else (another
-option, a repeated one, --help, a value the full command line would refuse, a data file in
-use, shell completion) is declined, and the full command line runs, so that every message
-and every refusal stays its own. Everything but reading the words is the full command
-line's own: the same functions for today, zones, the language, the data layers and the
-line. tests/test_fast.py checks that the two agree byte for byte.
+Only a line made of these options alone (as cli/params.py declares them: each takes a
+value, but the format's flag) is answered here, and only when the answer is certain:
+anything else (another option, a repeated one, --help, a value the full command line would
+refuse, a data file in use, shell completion) is declined, and the full command line runs,
+so that every message and every refusal stays its own. Everything but reading the words is
+the full command line's own: tests/cli/test_fast.py checks that the two agree byte for byte.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from digiday.cli.params import DATE, DAYS, FORMAT, LANG, TZ
+
 if TYPE_CHECKING:
-    from digiday.core.model import Lang
-    from digiday.core.today import Today
     from digiday.environment import Environment
 
-_VALUES = ("--date", "--tz", "--lang", "--format")
+_TAKEN = (DATE, TZ, LANG, FORMAT)  # the options that take a value, by their first name
+_NAMES = {name: param.names[0] for param in _TAKEN for name in param.names}
 
 
 def _read(words: Sequence[str]) -> dict[str, str] | None:
     """The options of `words` as click reads them (`--tz X`, `--tz=X`, `-f line`, `-fline`),
-    or None for anything else, or an option given twice."""
+    by their first name, or None for anything else, or an option given twice."""
     found: dict[str, str] = {}
     rest = list(words)
     while rest:
         word = rest.pop(0)
         name, equals, value = word.partition("=")
-        if word.startswith("-f") and word != "-f" and not word.startswith("--"):
-            name, value = "--format", word[2:]
-        elif word in (*_VALUES, "-f") and rest:
-            name, value = ("--format" if word == "-f" else word), rest.pop(0)
-        elif word == "--days":
+        short = word[:2] if not word.startswith("--") else ""
+        if short in _NAMES and len(word) > 2:
+            name, value = short, word[2:]  # `-fline`
+        elif word in _NAMES and rest:
+            name, value = word, rest.pop(0)
+        elif word == DAYS.names[0]:
             name, value = word, ""
-        elif not (equals and name in _VALUES):
+        elif not (equals and name in _NAMES):
             return None
+        name = _NAMES.get(name, name)
         if name in found:
             return None
         found[name] = value
@@ -61,7 +65,6 @@ def answer(
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
         return None  # before any import: every other command pays nothing for the check
-    from digiday.core import schedule
     from digiday.core.constants import DEFAULT_ZONE
     from digiday.core.today import today
     from digiday.environment import resolve
@@ -71,42 +74,46 @@ def answer(
     options = _read(words[1:])
     if options is None or layers.user_files((), environ):
         return None
-    wants = {name for name in options if name in ("--days", "--format")}
-    if words[0] == "countdown" and wants not in ({"--days"}, {"--format"}):
+    wants = {name for name in options if name in (DAYS.names[0], FORMAT.names[0])}
+    if words[0] == "countdown" and len(wants) != 1:
         return None
-    if (words[0] == "is-today" and wants) or options.get("--format", "line") != "line":
+    if (words[0] == "is-today" and wants) or options.get(FORMAT.names[0], "line") != "line":
         return None
     try:
-        env = resolve(argv, environ=environ, stdout=stdout, now=now)
-        when = today(options.get("--date"), options.get("--tz", DEFAULT_ZONE), env.now, environ)
-        left = schedule.days_until(when.date)
-    except (Failure, OverflowError):
+        env = resolve(
+            tuple(argv), options.get(LANG.names[0]), environ=environ, stdout=stdout, now=now
+        )
+        when = today(
+            options.get(DATE.names[0]), options.get(TZ.names[0], DEFAULT_ZONE), env.now, environ
+        )
+    except Failure:
         return None
     if env.warnings:  # a bad DIGIDAY_LANG: the full command line says so
         return None
+    from digiday.core import schedule
+
     if words[0] == "is-today":
         return 0 if schedule.is_day(when.date) else 1
-    text = f"{left}\n" if "--days" in options else _line(env.lang, when)
-    return _write(env, text)
-
-
-def _line(lang: Lang, when: Today) -> str:
-    from digiday.answers import views
-    from digiday.core.model import Dataset
+    try:
+        left = schedule.days_until(when.date)
+    except OverflowError:  # past the calendar's end: told by the full command line
+        return None
+    if DAYS.names[0] in options:
+        return _write(env, f"{left}\n")
+    from digiday.answers.days import countdown_of
+    from digiday.core.model import NOTHING
     from digiday.render import line
 
     # The line says the days, the edition and the date, never the theme: the one thing the
     # payload takes from the data. So the data need not be read (no layer is in use here).
-    nothing = Dataset({}, (), (), (), ())
-    return line.render(views.countdown(nothing, when.date, when.zone_name, lang), lang)
+    payload = countdown_of(NOTHING, when.date, when.zone_name, env.lang)
+    return _write(env, line.render(payload, env.lang))
 
 
 def _write(env: Environment, text: str) -> int:
-    """Write as the full command line does (root._run): a closed pipe is 0, quietly."""
-    import errno
-
-    from digiday.errors import ExitStatus, Failure, report, to_devnull
-    from digiday.output import STDOUT_FAILED, WriteError, flush, write_text
+    """Write as the full command line does (cli/root.py): a closed pipe is 0, quietly."""
+    from digiday.environment import STDOUT_FAILED, WriteError, flush, report, to_devnull, write_text
+    from digiday.errors import ExitStatus, Failure
 
     try:
         write_text(env, text)

@@ -26,9 +26,9 @@ from digiday.cli.typer_internals import (
     UsageError,
 )
 from digiday.core.model import Lang
+from digiday.environment import write_text
 from digiday.errors import Failure, quoted
 from digiday.l10n.translate import N_, catalogue, tr
-from digiday.output import write_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,7 +45,7 @@ def environment(ctx: Context) -> Environment:
     from digiday.environment import Environment, resolve
 
     found = ctx.find_object(Environment)
-    return found if found is not None else resolve([])
+    return found if found is not None else resolve()
 
 
 class HelpPage(HelpFormatter):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -17,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from digiday.cli.help import LocalisedCommand, LocalisedGroup, unknown_command, usage_error
+from digiday.cli.params import follows
 from digiday.cli.typer_internals import (
     Abort,
-    ClickException,
     Exit,
     UsageError,
     build_command,
@@ -27,8 +28,8 @@ from digiday.cli.typer_internals import (
     registered,
     typer_words,
 )
-from digiday.environment import Environment, locale_lang, resolve
-from digiday.errors import ExitStatus, Failure, report, to_devnull
+from digiday.environment import Environment, choose_lang, report, resolve, to_devnull
+from digiday.errors import ExitStatus, Failure
 from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
@@ -37,10 +38,13 @@ if TYPE_CHECKING:
 
 # The commands are registered on `commands`, which serves only as a list of them: the root
 # group builds a command's click object when it is asked for that command, so a run pays for
-# its own command alone (click's "lazily loading subcommands" pattern). Building all twelve
-# every time cost more start-up than any one command's own work.
+# its own command alone (click's "lazily loading subcommands" pattern).
 commands = typer.Typer()
 _built: dict[tuple[str, Lang], Command] = {}
+
+# The fewest columns help is laid out in: click cannot wrap text in none, and a terminal
+# narrower than this wraps the lines itself.
+_NARROWEST_HELP = 20
 
 
 class RootGroup(LocalisedGroup):
@@ -84,30 +88,52 @@ class RootGroup(LocalisedGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
-        make_environment: Callable[[list[str]], Environment] | None = None,
+        make_environment: Callable[[tuple[str, ...], str | None], Environment] | None = None,
         **extra: Any,
     ) -> Any:
-        """Resolve the environment from the command line before click parses it, then run
-        the command under the one error policy (`_run`). The root makes the context and
-        invokes the command itself, rather than through click's or Typer's `main`, which
+        """Resolve the environment (the language first, from the line as click reads it),
+        then run the command under the one error policy (`_run`). The root makes the context
+        and invokes the command itself, rather than through click's or Typer's `main`, which
         turn a closed pipe into exit 1 and Ctrl-C into their own exits before any policy of
         ours could see them. `make_environment` is for tests (see tests/environment.py)."""
         argv = list(sys.argv[1:] if args is None else args)
         name = prog_name or "digiday"
         try:
-            env = (make_environment or resolve)(argv)
-        except Failure as failure:  # a bad --lang: told in the locale's language
-            report(failure.text(locale_lang(os.environ)))
+            env = (make_environment or resolve)(tuple(argv), self.lang_given(name, argv))
+        except Failure as failure:  # a bad --lang: told in the language the variables give
+            report(failure.text(choose_lang(None, os.environ)[0]))
             status = int(failure.status)
         else:
             for warning in env.warnings:
                 report(warning, env.stderr)
+            interrupted = ExitStatus.OK if follows(argv) else ExitStatus.INTERRUPTED
             with typer_words(env.lang):
                 self.translate(env.lang)
-                status = _run(env, lambda: self._invoke(env, argv, name, complete_var, extra))
+                invoke = functools.partial(self._invoke, env, argv, name, complete_var, extra)
+                status = _run(env, invoke, interrupted)
         if standalone_mode:
             sys.exit(status)
         return status
+
+    def lang_given(self, name: str, argv: list[str]) -> str | None:
+        """The `--lang` of the line, as click itself reads it: the command's over the root's,
+        the last of each. The language must be known before the line is parsed for real (it
+        chooses the words of --help and of usage errors), so the line is read once first
+        without callbacks or errors (click's resilient parsing, as completion reads it):
+        what click cannot read, it reads no further than."""
+        with self.make_context(name, list(argv), resilient_parsing=True) as ctx:
+            given = ctx.params.get("lang")
+            # The group stops at its first word that is not an option: the command's name,
+            # followed by ctx.args.
+            if len(argv) > len(ctx.args):
+                word = argv[len(argv) - len(ctx.args) - 1]
+                command = self.get_command(ctx, word)
+                if command is not None:
+                    with command.make_context(
+                        word, list(ctx.args), parent=ctx, resilient_parsing=True
+                    ) as sub:
+                        given = sub.params.get("lang") or given
+        return given if isinstance(given, str) else None
 
     def _invoke(
         self,
@@ -119,20 +145,32 @@ class RootGroup(LocalisedGroup):
     ) -> Any:
         # What click's own `main` does, less its exception handling: shell completion's
         # answers (which exit), then the context and the command.
+        _completion_words(env)
         self._main_shell_completion(extra, prog_name, complete_var)
         # Help laid out in the reader's width: click's own guess never goes below 50
         # columns, and a terminal of 40 then breaks its lines again, inside words.
         widest = self.context_settings.get("max_content_width", 80)
-        extra.setdefault("terminal_width", min(env.width, widest) - 2)
+        extra.setdefault("terminal_width", max(min(env.width, widest) - 2, _NARROWEST_HELP))
         with self.make_context(prog_name, argv, obj=env, **extra) as ctx:
             return self.invoke(ctx)
 
 
-def _run(env: Environment, invoke: Callable[[], Any]) -> int:
+def _completion_words(env: Environment) -> None:
+    """The completion protocol's word count, which a shell's script sets: one that is not a
+    number completes nothing (Typer would end with its own ValueError)."""
+    count = env.environ.get("COMP_CWORD")
+    if env.environ.get("_DIGIDAY_COMPLETE") and count is not None and not count.isdigit():
+        raise Exit(0)
+
+
+def _run(
+    env: Environment, invoke: Callable[[], Any], interrupted: ExitStatus = ExitStatus.INTERRUPTED
+) -> int:
     """The one error policy: every exception a run can end with, as a status and at most a
-    short message on stderr in the reader's language."""
-    from digiday.errors import TerminalGone
-    from digiday.output import STDOUT_FAILED, Interrupted, WriteError, flush
+    short message on stderr in the reader's language; Ctrl-C ends it with `interrupted`
+    (OK for `countdown --follow`, which any of its signals stops quietly)."""
+    from digiday.environment import STDOUT_FAILED, WriteError, flush
+    from digiday.errors import Interrupted, TerminalGone
 
     try:
         try:
@@ -140,7 +178,7 @@ def _run(env: Environment, invoke: Callable[[], Any]) -> int:
             status = int(result) if isinstance(result, int) else 0
         except Exit as done:  # --help, --version, a command's own status
             status = done.exit_code
-        except SystemExit as done:  # shell completion exits so
+        except SystemExit as done:  # shell completion exits so, and --follow's signals
             status = done.code if isinstance(done.code, int) else 0
         flush(env)
         return status
@@ -150,17 +188,13 @@ def _run(env: Environment, invoke: Callable[[], Any]) -> int:
     except UsageError as problem:
         report(usage_error(problem, env.lang), env.stderr)
         return int(ExitStatus.USAGE)
-    except ClickException as problem:  # none is raised today; click's own words, if one is
-        report(problem.format_message(), env.stderr)
-        return problem.exit_code
     except WriteError as problem:
-        reason = Failure(STDOUT_FAILED, reason=problem.reason)
-        report(reason.text(env.lang), env.stderr)
+        report(Failure(STDOUT_FAILED, reason=problem.reason).text(env.lang), env.stderr)
         to_devnull(env.stdout)  # or the interpreter's last flush fails once more, with a trace
         return int(ExitStatus.IOERR)
     except (KeyboardInterrupt, Abort):
-        return int(ExitStatus.INTERRUPTED)
-    except Interrupted as stop:  # SIGTERM or SIGHUP while writing -o FILE, cleaned up
+        return int(interrupted)
+    except Interrupted as stop:  # SIGTERM or SIGHUP, once what it interrupted cleaned up
         return 128 + stop.signum
     except TerminalGone:  # the terminal went away under --watch or quiz: nobody to tell
         to_devnull(env.stdout)
@@ -170,8 +204,9 @@ def _run(env: Environment, invoke: Callable[[], Any]) -> int:
         report(Failure(N_("the system ran out of memory")).text(env.lang), env.stderr)
         return int(ExitStatus.OSERR)
     except OSError as problem:
-        if problem.errno == errno.EPIPE:
-            return _closed_pipe(env)
+        if problem.errno == errno.EPIPE:  # the reader went away (`digiday ... | head -1`)
+            to_devnull(env.stdout)
+            return int(ExitStatus.OK)
         return _internal(env, problem, f"{type(problem).__name__}: {problem.strerror or problem}")
     except Exception as problem:
         return _internal(env, problem, f"{type(problem).__name__}: {problem}")
@@ -204,9 +239,3 @@ def _completion_callback(name: str) -> Callable[..., Any]:
 def command_names() -> list[str]:
     """The registered commands' names, in the order they were registered."""
     return [command_name(info) for info in registered(commands)]
-
-
-def _closed_pipe(env: Environment) -> int:
-    """The reader went away (`digiday ... | head -1`): stop quietly."""
-    to_devnull(env.stdout)
-    return int(ExitStatus.OK)

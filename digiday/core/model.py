@@ -6,6 +6,8 @@ and about a fifth of the class-creation cost, which every run of the tool pays a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from digiday.core.constants import DEFAULT_ZONE as DEFAULT_ZONE
@@ -195,28 +197,21 @@ class Source(NamedTuple):
 
 
 class Dataset(NamedTuple):
-    """Everything the tool knows, after the user's file (if any) has been laid over."""
+    """Everything the tool knows, once every layer is laid over the bundled data: each kind
+    of record by its key (`id`; `year` for themes and editions), in the order it is shown,
+    so that a look-up costs the same however many records there are."""
 
-    info: dict[str, tuple[Entry, ...]]
-    agencies: tuple[Agency, ...]
-    themes: tuple[Theme, ...]
-    documents: tuple[Document, ...]
-    sources: tuple[Source, ...]
-    editions: tuple[Edition, ...] = ()
-    targets: tuple[Target, ...] = ()
-    measurements: tuple[Measurement, ...] = ()
+    info: Mapping[str, tuple[Entry, ...]]
+    agencies: Mapping[str, Agency]
+    themes: Mapping[int, Theme]
+    documents: Mapping[str, Document]
+    sources: Mapping[str, Source]
+    editions: Mapping[int, Edition] = MappingProxyType({})
+    targets: Mapping[str, Target] = MappingProxyType({})
+    measurements: Mapping[str, Measurement] = MappingProxyType({})
 
-    def theme_for(self, year: int) -> Theme | None:
-        return next((theme for theme in self.themes if theme.year == year), None)
 
-    def edition_for(self, year: int) -> Edition | None:
-        return next((edition for edition in self.editions if edition.year == year), None)
-
-    def agency(self, agency_id: str) -> Agency | None:
-        return next((agency for agency in self.agencies if agency.id == agency_id), None)
-
-    def document(self, document_id: str) -> Document | None:
-        return next((doc for doc in self.documents if doc.id == document_id), None)
+NOTHING = Dataset({}, {}, {}, {}, {})  # what every year is with no facts about it
 
 
 # Every record type, by name: how data.py writes records into the wheel's bundle and back.

@@ -13,6 +13,11 @@ from digiday.errors import fail
 from digiday.l10n.translate import N_
 
 
+def now() -> dt.datetime:
+    """The real clock, which the Environment carries as `now` (tests carry another)."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 class Today(NamedTuple):
     date: dt.date
     zone_name: str
@@ -28,7 +33,10 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 # Checked before zoneinfo sees a name: a name of hundreds of parts makes it recurse until
 # Python gives up, which would be reported as a bug of ours.
 _ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}")
-_ZONE_ERRORS = (KeyError, ValueError, OSError, UnicodeError, RecursionError)
+# zoneinfo reads a zone file with its own parser, whose failures on a corrupt or cut file
+# take many forms (struct.error, IndexError, ValueError, ...): any of them means the zone
+# cannot be had, as a missing file does.
+_ZONE_ERRORS = (Exception,)
 
 
 def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.tzinfo]:

@@ -1,27 +1,28 @@
 """`countdown --follow`: the answer again each time it changes, for status bars that keep a
 process (waybar, polybar's `tail`, i3blocks' `persist`).
 
-The answer changes at the midnight starting each day in the zone, so the loop sleeps until
-then: one wake a day. The sleep (digiday.interactive.alarm) counts the time a laptop spends
-suspended and ends early when the clock is set, and the loop reads the clock after every wake, so a
-machine that slept through midnight shows the new day as it wakes. Each answer is flushed
-at once: a status bar reads lines as they come. SIGTERM, SIGHUP (the bar went away) and
-SIGINT end it quietly, status 0, like the closed pipe that the root's error policy already
-ends so.
+The answer changes at the midnight starting each day in the zone. The loop waits a minute
+at most at a time and reads the clock after each wait, so a machine that slept through
+midnight, or a clock set by hand, shows the new day within a minute. The same wait watches
+stdout: a reader that goes away (`--follow | head -1`) ends the run at once. Each answer is
+flushed as it is written. SIGTERM, SIGHUP (the bar went away) and SIGINT end it quietly,
+status 0, like the closed pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import select
 import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from digiday.core import schedule
-from digiday.environment import Environment
-from digiday.interactive import alarm
-from digiday.output import flush, write_text
+from digiday.environment import Environment, flush, write_text
+from digiday.interactive.terminal import Handler, heard, signals
+
+_LONGEST_WAIT = 60.0  # seconds: how late a new day may be shown after a suspend
 
 
 class _Stopped(Exception):
@@ -32,27 +33,15 @@ def _stop(signum: int, frame: Any) -> None:
     raise _Stopped
 
 
-@contextmanager
-def _stoppable() -> Iterator[None]:
-    previous = {}
-    try:
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                previous[signum] = signal.signal(signum, _stop)
-    except ValueError:  # not the main thread (a test's): no handlers, nothing to restore
-        pass
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
 def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) -> None:
     """Write `answer(today)` now, and again each time today changes in `zone`, until a
-    signal or Ctrl-C ends it (quietly)."""
+    signal, Ctrl-C or a reader that has gone ends it (quietly)."""
     printed: dt.date | None = None
-    with _stoppable(), alarm.waking_on_signals():
+    stops: dict[int, Handler] = {signal.SIGTERM: _stop}
+    if hasattr(signal, "SIGHUP"):  # the bar went away
+        stops[signal.SIGHUP] = _stop
+    with signals(stops) as woken:
+        wait = env.wait or _watching(env.stdout, woken)
         try:
             while True:
                 now = env.now()
@@ -63,6 +52,28 @@ def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) 
                     printed = today
                 left = schedule.time_left_today(now, zone).total_seconds()
                 # A hair past midnight, so that the clock read on waking is in the new day.
-                env.sleep(max(left, 0.0) + 0.01)
+                if wait(min(max(left, 0.0) + 0.01, _LONGEST_WAIT)):
+                    return
         except (KeyboardInterrupt, _Stopped):
             return
+
+
+def _watching(stdout: TextIO | None, woken: int | None) -> Callable[[float], bool]:
+    """A wait of up to so many seconds that ends early when stdout's reader goes away (it
+    says so) or a signal comes."""
+    poller = select.poll()
+    out = None
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # a test's buffer
+        out = stdout.fileno()  # type: ignore[union-attr]
+        poller.register(out, 0)  # no event asked for: an error or a hang-up comes anyway
+    if woken is not None:
+        poller.register(woken, select.POLLIN)
+
+    def wait(seconds: float) -> bool:
+        for descriptor, _ in poller.poll(seconds * 1000):
+            if descriptor == out:
+                return True
+            heard(descriptor)  # a signal: its handler has run, or runs next
+        return False
+
+    return wait

@@ -10,14 +10,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.core.constants import QUIZ_LETTERS
-from digiday.interactive.watch import TerminalGone, terminal_gone
+from digiday.interactive.terminal import terminal_gone
 from digiday.l10n.translate import tr
 
 if TYPE_CHECKING:
-    from digiday.answers.quiz import Question
+    from digiday.answers.payloads import Question
     from digiday.environment import Environment
 
-__all__ = ["KEYS", "QUIT", "TerminalGone", "play"]
 
 # An option is chosen by its number (1-4) or its letter (A-D), in either case.
 KEYS = {str(n + 1): n for n in range(len(QUIZ_LETTERS))} | {
@@ -146,7 +145,6 @@ def play(env: Environment, questions: list[Question], stream: TextIO) -> None:
 def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     from rich.console import Group
 
-    from digiday.answers import views
     from digiday.render.text import answer, console, question, styled
 
     out = console(env, env.stdout)
@@ -162,7 +160,7 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
         # The prompt and the key chosen, on one line: Text, not a wrapped block.
         out.print(tr("Your answer (1-4 or A-D):", env.lang), style="dim", end=" ")
 
-    payload = views.quiz(questions)
+    payload = questions
     try:
         with _keys(stream) as descriptor:
             keys = _Keys(stream, descriptor)

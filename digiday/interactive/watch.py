@@ -2,55 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
 import os
 import select
 import signal
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from digiday.core import schedule
 from digiday.core.model import Lang
-from digiday.errors import TerminalGone
+from digiday.errors import Interrupted
+from digiday.interactive.terminal import Handler, heard, signals, terminal_gone
 from digiday.l10n.translate import catalogue, countdown_headline, long_date, tr
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from digiday.environment import Environment
-
-__all__ = ["TerminalGone", "frame", "live_line", "remaining", "run", "terminal_gone"]
-
-# What writing to, reading from or setting up a terminal fails with once the terminal has
-# gone (its window closed while SIGHUP was ignored, as under nohup or some multiplexers).
-_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
-
-
-def _gone(problem: BaseException) -> bool:
-    """Whether `problem` says the terminal went away: an OSError, or a termios.error (which
-    is none, and carries its errno as its first argument)."""
-    if isinstance(problem, OSError):
-        return problem.errno in _GONE
-    if type(problem).__module__ == "termios" and problem.args:
-        return problem.args[0] in _GONE
-    return False
-
-
-@contextlib.contextmanager
-def terminal_gone() -> Iterator[None]:
-    """The terminal vanishing under an interactive command, as TerminalGone: the root ends
-    the run quietly then, since nobody is left to read a message or a traceback."""
-    try:
-        yield
-    except Exception as problem:
-        if _gone(problem):
-            raise TerminalGone(str(problem)) from problem
-        raise
 
 
 def live_line(now: dt.datetime, zone: dt.tzinfo, lang: Lang) -> str:
@@ -129,55 +99,33 @@ def _size(stream: TextIO) -> os.terminal_size | None:
 
 
 class _Resizes:
-    """SIGWINCH, heard while the watch runs (where signals can be: the main thread of a
-    system that has it), and the handler that was there before put back afterwards.
+    """What the watch waits on: the next second, or a signal (digiday.interactive.terminal):
+    SIGWINCH, heard while it runs, redraws at once; SIGTERM and SIGHUP end it, the terminal
+    put back as Ctrl-C puts it back (the cursor shown again), with 128 + the signal."""
 
-    The handler only writes a byte to a pipe that `wait` sleeps on: it never redraws, since
-    it may run in the middle of a redraw, and never raises, since it may run anywhere."""
-
-    def __init__(self) -> None:
-        self._pipe: tuple[int, int] | None = None
-        self._previous: Any = None
-
-    def __enter__(self) -> _Resizes:
-        winch = getattr(signal, "SIGWINCH", None)
-        if winch is None or threading.current_thread() is not threading.main_thread():
-            return self
-        reader, writer = os.pipe()
-        for descriptor in (reader, writer):
-            os.set_blocking(descriptor, False)
-        self._pipe = (reader, writer)
-        self._previous = signal.signal(winch, self._heard)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pipe is None:
-            return
-        # A handler installed from C reads as None, and None cannot be installed back.
-        previous = signal.SIG_DFL if self._previous is None else self._previous
-        signal.signal(signal.SIGWINCH, previous)
-        pipe, self._pipe = self._pipe, None
-        for descriptor in pipe:
-            os.close(descriptor)
-
-    def _heard(self, signum: int, stack: FrameType | None) -> None:
-        pipe = self._pipe
-        if pipe is not None:
-            with contextlib.suppress(OSError):  # the pipe is full: a wake-up already waits
-                os.write(pipe[1], b"\0")
+    def __init__(self, woken: int | None) -> None:
+        self._woken = woken
 
     def wait(self, seconds: float) -> bool:
         """Sleep `seconds`, or less if the terminal is resized; whether it was."""
-        if self._pipe is None:
+        if self._woken is None:
             time.sleep(seconds)
             return False
-        ready, _, _ = select.select([self._pipe[0]], [], [], seconds)
-        if not ready:
-            return False
-        with contextlib.suppress(OSError):  # BlockingIOError: every byte read
-            while os.read(self._pipe[0], 64):
-                pass
-        return True
+        ready, _, _ = select.select([self._woken], [], [], seconds)
+        return bool(ready) and getattr(signal, "SIGWINCH", None) in heard(self._woken)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+def _handlers() -> dict[int, Handler]:
+    """Each signal the watch hears while it runs, and what it does."""
+    handlers: dict[int, Handler] = {signal.SIGTERM: _interrupt}
+    for name, handler in (("SIGHUP", _interrupt), ("SIGWINCH", lambda signum, frame: None)):
+        if hasattr(signal, name):
+            handlers[getattr(signal, name)] = handler
+    return handlers
 
 
 def _to_next_second() -> float:
@@ -191,7 +139,8 @@ def run(env: Environment, zone: dt.tzinfo) -> None:
 
     stdout = env.stdout
     assert stdout is not None  # the CLI watches only where stdout is a terminal
-    with terminal_gone(), _Resizes() as resizes:
+    with terminal_gone(), signals(_handlers()) as woken:
+        resizes = _Resizes(woken)
         out = console(env._replace(width=_room(env.width)), stdout)
         if out.is_dumb_terminal:
             _run_dumb(env, zone, stdout, resizes)

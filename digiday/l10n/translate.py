@@ -149,6 +149,26 @@ ORDINAL_FORMS = {
 }
 
 
+# A document's kind, as the letters of its number say it (52-NQ/TW, 749/QĐ-TTg, a law's
+# 148/2025/QH15), with its number: what it is called.
+DOCUMENT_KINDS = {
+    "qd": N_("Decision {number}"),
+    "nq": N_("Resolution {number}"),
+    "qh": N_("Law {number}"),
+    "ct": N_("Directive {number}"),
+}
+
+
+def document_name(number: str, lang: Lang) -> str:
+    """`Decision 505/QĐ-TTg` / `Quyết định 505/QĐ-TTg`: a document called by its kind and
+    number; a number whose kind the tool does not know, as it is."""
+    import re
+
+    found = re.search(r"[^\W\d_]+", number)
+    kind = found.group().lower().replace("đ", "d") if found else ""
+    return tr(DOCUMENT_KINDS[kind], lang, number=number) if kind in DOCUMENT_KINDS else number
+
+
 def translation_note(lang: Lang) -> str:
     """The note on English text, or "" where it does not apply (Vietnamese is the sources'
     own text; the catalogue still translates the note, for completeness)."""

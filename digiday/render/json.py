@@ -14,15 +14,21 @@ SCHEMA_VERSION = 1
 
 
 def render(
-    command: str, payload: Payload, lang: Lang, data_as_of: str, ascii_only: bool = False
+    command: str,
+    payload: Payload,
+    lang: Lang,
+    data_as_of: str,
+    ascii_only: bool = False,
+    indent: int | None = 2,
 ) -> str:
     """The envelope; `data_as_of` tells a script whether a null is a part not found when the
     sources were checked (a Day on or before it) or one the data cannot know yet (a later
-    Day); `ascii_only` escapes non-ASCII, for a stream that cannot encode it."""
+    Day); `ascii_only` escapes non-ASCII, for a stream that cannot encode it; `indent=None`
+    writes it on one line (`countdown --follow --json`)."""
     envelope = {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
         "data_as_of": data_as_of,
         command: payload,
     }
-    return json.dumps(envelope, ensure_ascii=ascii_only, indent=2) + "\n"
+    return json.dumps(envelope, ensure_ascii=ascii_only, indent=indent) + "\n"

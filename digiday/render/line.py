@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digiday.answers.views import day_date
 from digiday.l10n.translate import countdown_headline
+from digiday.render.phrases import day_date
 
 if TYPE_CHECKING:
     from digiday.answers.payloads import Countdown

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from digiday.answers.views import ceremony_summary, day_date, day_of, gap_words
 from digiday.core.constants import QUIZ_LETTERS
 from digiday.core.model import Lang
 from digiday.l10n.translate import (
@@ -21,7 +20,7 @@ from digiday.l10n.translate import (
     tr,
     translation_note,
 )
-from digiday.render.freshness import unknown
+from digiday.render.phrases import brief, ceremony_summary, day_date, day_of, gap_words, unknown
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
@@ -75,8 +74,14 @@ def _sources(ids: list[str], lang: Lang) -> str:
     return f"*{tr('Sources', lang)}: {', '.join(ids)}*" if ids else ""
 
 
-def _info(payload: payloads.Info, lang: Lang) -> list[str]:
+def _info(payload: payloads.Info, lang: Lang, as_of: str) -> list[str]:
     lines = [f"# {tr('National Digital Transformation Day', lang)}", ""]
+    if "brief" in payload:
+        return [
+            *lines,
+            *(f"- {_escape(line)}" for _, line in brief(payload["brief"], lang, as_of)),
+            "",
+        ]
     for section, entries in cast("dict[str, list[payloads.InfoEntry]]", payload).items():
         lines += [f"## {section_title(section, lang)}", ""]
         for entry in entries:
@@ -301,7 +306,6 @@ def _targets(payload: list[payloads.Target], lang: Lang) -> list[str]:
 
 
 _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
-    "info": _info,
     "agencies": _agencies,
     "search": _search,
     "sources": _source_list,
@@ -310,6 +314,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[str]]] = {
 }
 # The answers that tell a missing part of a Day, which needs the data's date to be told.
 _DATED: dict[str, Callable[[Any, Lang, str], list[str]]] = {
+    "info": _info,
     "themes": _themes,
     "editions": _editions,
     "countdown": _countdown,

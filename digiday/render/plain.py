@@ -13,10 +13,10 @@ from digiday.core.constants import QUIZ_LETTERS
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
-    from digiday.core.model import Lang
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "info": ("section", "id", "date", "title", "text"),
+    "brief": ("part", "year", "edition", "date", "days", "text"),
     "agencies": ("id", "role", "abbreviation", "name", "successor", "change", "tasks"),
     "themes": ("year", "edition", "theme"),
     "editions": (
@@ -69,6 +69,8 @@ Record = Mapping[str, object]  # one line's fields by name
 
 def _rows(command: str, payload: payloads.Payload) -> list[Record]:
     # Each command's payload is of its own type (digiday.answers.payloads), which `command` names.
+    if command == "info" and "brief" in payload:
+        return _brief(cast("payloads.Info", payload)["brief"])
     if command == "info":
         return [
             {"section": section, **entry}
@@ -92,6 +94,19 @@ def _rows(command: str, payload: payloads.Payload) -> list[Record]:
     if command == "countdown":
         return [cast("payloads.Countdown", payload)]
     return list(cast("list[Record]", payload))
+
+
+def _brief(said: payloads.Brief) -> list[Record]:
+    """`info --brief`: a line for each part, its day's fields where it has a day."""
+    rows: list[Record] = []
+    if said["what"] is not None:
+        rows.append({"part": "what", "text": said["what"]["text"]})
+    if said["latest"] is not None:
+        rows.append({"part": "latest", **said["latest"], "text": said["latest"]["theme"]})
+    rows.append({"part": "next", **said["next"], "text": said["next"]["theme"]})
+    if said["lead"] is not None:
+        rows.append({"part": "lead", "text": said["lead"]["name"]})
+    return rows
 
 
 def _flat_edition(edition: payloads.Edition) -> Record:
@@ -126,9 +141,9 @@ def _flat_target(target: payloads.Target) -> list[Record]:
     ] or [target]
 
 
-def render(command: str, payload: payloads.Payload, lang: Lang) -> str:
-    del lang  # plain output carries data only: no headings or words of the tool's own
-    fields = FIELDS[command]
+def render(command: str, payload: payloads.Payload) -> str:
+    """One line a record, in the order of FIELDS: data only, no words of the tool's own."""
+    fields = FIELDS["brief" if command == "info" and "brief" in payload else command]
     lines = [
         "\t".join(_cell(record.get(name)) for name in fields) for record in _rows(command, payload)
     ]

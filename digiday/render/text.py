@@ -21,7 +21,6 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.text import Text
 
-from digiday.answers.views import ceremony_summary, day_date, day_of, gap_words
 from digiday.core.constants import QUIZ_LETTERS
 from digiday.core.model import Lang
 from digiday.l10n.translate import (
@@ -37,8 +36,8 @@ from digiday.l10n.translate import (
     tr,
     translation_note,
 )
-from digiday.render.freshness import unknown
 from digiday.render.layout import Block, Fitted, boxed
+from digiday.render.phrases import brief, ceremony_summary, day_date, day_of, gap_words, unknown
 from digiday.render.wrap import cells
 
 if TYPE_CHECKING:
@@ -101,7 +100,11 @@ def _sources(ids: list[str], lang: Lang) -> Text:
     return _t((f"{tr('Sources', lang)}: {', '.join(ids)}", MUTED))
 
 
-def _info(payload: payloads.Info, lang: Lang) -> list[RenderableType]:
+def _info(payload: payloads.Info, lang: Lang, as_of: str) -> list[RenderableType]:
+    if "brief" in payload:
+        title = _t((tr("National Digital Transformation Day", lang), ACCENT))
+        said = brief(payload["brief"], lang, as_of)
+        return [title, *(Block(_t(line)) for _, line in said)]
     out: list[RenderableType] = [
         _banner(
             lang,
@@ -501,7 +504,6 @@ def _quiz(payload: list[payloads.Question], lang: Lang) -> list[RenderableType]:
 
 
 _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
-    "info": _info,
     "agencies": _agencies,
     "sources": _source_list,
     "quiz": _quiz,
@@ -509,6 +511,7 @@ _RENDERERS: dict[str, Callable[[Any, Lang], list[RenderableType]]] = {
 }
 # The answers that tell a missing part of a Day, which needs the data's date to be told.
 _DATED: dict[str, Callable[[Any, Lang, str], list[RenderableType]]] = {
+    "info": _info,
     "themes": _themes,
     "editions": _editions,
     "countdown": _countdown,

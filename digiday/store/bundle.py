@@ -77,9 +77,9 @@ def unpack(packed: bytes) -> tuple[Any, ...] | None:
     import marshal
 
     try:
-        merged, data_as_of, prepared, revisions, since = marshal.loads(packed)
-        if type(merged) is dict and type(data_as_of) is str and type(prepared) is dict:
-            return (_from_plain(merged), data_as_of, prepared, revisions, since)
+        merged, data_as_of, revisions, rest = marshal.loads(packed)
+        if type(merged) is dict and type(data_as_of) is str:
+            return (_from_plain(merged), data_as_of, revisions, rest)
     except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
         pass
     return None

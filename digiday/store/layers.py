@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+from digiday.errors import reason
 from digiday.l10n.translate import N_
 
 _SUFFIXES = (".yaml", ".yml")
@@ -24,11 +25,13 @@ _DEFAULT_DATA_DIRS = "/usr/local/share:/usr/share"
 
 
 def folders(environ: Mapping[str, str]) -> list[str]:
-    """The data folders, in the order their files are laid (the strongest last)."""
+    """The data folders, in the order their files are laid (the strongest last). A relative
+    path in either variable is ignored, as the XDG specification asks: the data must not
+    depend on the folder a command is run in."""
     shared = environ.get("XDG_DATA_DIRS") or _DEFAULT_DATA_DIRS
-    found = [os.path.join(d, "digiday") for d in reversed(shared.split(":")) if d]
-    home = environ.get("XDG_DATA_HOME")
-    if not home:
+    found = [os.path.join(d, "digiday") for d in reversed(shared.split(":")) if os.path.isabs(d)]
+    home = environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(home):
         base = environ.get("HOME") or os.path.expanduser("~")
         home = os.path.join(base, ".local", "share") if base and base != "~" else ""
     if home:
@@ -38,16 +41,30 @@ def folders(environ: Mapping[str, str]) -> list[str]:
 
 def folder_files(folder: str) -> list[str]:
     """The data files of `folder`, in the byte order of their names; none when it does not
-    exist. Raises DataError when it exists but cannot be listed."""
+    exist, or cannot even be looked for (a folder above it cannot be searched: a HOME the
+    user may not enter). Raises DataError when it exists but cannot be listed."""
     try:
         with os.scandir(folder) as entries:
             names = [entry.name for entry in entries]
     except FileNotFoundError:
         return []
     except OSError as error:
+        if isinstance(error, PermissionError) and not _can_look_for(folder):
+            return []
         raise _unlisted(folder, error) from None
     chosen = [n for n in names if n.endswith(_SUFFIXES) and not n.startswith(".")]
     return [os.path.join(folder, name) for name in sorted(chosen, key=os.fsencode)]
+
+
+def _can_look_for(folder: str) -> bool:
+    """Whether `folder` itself can be looked at (its parents searched)."""
+    try:
+        os.stat(folder)
+    except PermissionError:
+        return False
+    except OSError:
+        pass
+    return True
 
 
 def _unlisted(folder: str, error: OSError) -> Exception:
@@ -57,8 +74,7 @@ def _unlisted(folder: str, error: OSError) -> Exception:
         return refuse(folder, N_("is not a folder"))
     if isinstance(error, PermissionError):
         return refuse(folder, N_("cannot be read (permission denied)"))
-    reason = error.strerror or str(error)
-    return refuse(folder, N_("cannot be read ({reason})"), reason=reason)
+    return refuse(folder, N_("cannot be read ({reason})"), reason=reason(error))
 
 
 def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
@@ -78,10 +94,14 @@ def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
 
 
 def identity_of(path: str) -> object:
-    """What makes two paths the same file: its device and inode, else its absolute path
-    (a file that cannot be looked at is reported when it is read)."""
+    """What makes two paths the same file: its device and inode, else its absolute path, or
+    the path as given where even that cannot be had (a working folder that was deleted): a
+    file that cannot be looked at is reported when it is read."""
     try:
         found = os.stat(path)
     except (OSError, ValueError):
-        return os.path.abspath(path) if path else path
+        try:
+            return os.path.abspath(path) if path else path
+        except OSError:
+            return path
     return (found.st_dev, found.st_ino)

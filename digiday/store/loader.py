@@ -13,12 +13,12 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from digiday.core.model import LANGS, SECTIONS, Dataset, Lang
-from digiday.errors import ExitStatus, Failure, quoted
+from digiday.core.model import SECTIONS, Dataset, Lang
+from digiday.errors import ExitStatus, Failure, quoted, reason
 from digiday.l10n.translate import N_
 from digiday.store import bundle
 from digiday.store.bundle import BUNDLE, BUNDLED_FILES, META
@@ -69,8 +69,7 @@ def _read_file(path: str) -> bytes:
     except ValueError:  # the system is never asked: Python refuses a NUL in a path
         raise refuse(path, N_("cannot be read (a path cannot hold a NUL character)")) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise refuse(path, N_("cannot be read ({reason})"), reason=reason) from None
+        raise refuse(path, N_("cannot be read ({reason})"), reason=reason(error)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
@@ -80,9 +79,7 @@ def _read_file(path: str) -> bytes:
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             content = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise refuse(
-            path, N_("cannot be read ({reason})"), reason=error.strerror or str(error)
-        ) from None
+        raise refuse(path, N_("cannot be read ({reason})"), reason=reason(error)) from None
     finally:
         os.close(descriptor)
     if len(content) > MAX_BYTES:
@@ -146,9 +143,8 @@ class _Bundled(NamedTuple):
 
     merged: dict[str, dict[Any, Any]]
     data_as_of: str
-    prepared: dict[str, tuple[str, bool]]  # for search (see finder.prepare)
     calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
-    calendar_since: str
+    calendar_rest: tuple[str, int, str]  # the revision of every year not listed
 
 
 def _check_bundled(folder: Path | Traversable) -> _Bundled:
@@ -167,9 +163,9 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
         int(year): (str(digest), int(sequence), str(modified))
         for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
     }
-    return _Bundled(
-        merged, str(meta["data_as_of"]), {}, revisions, str(meta.get("calendar_since", ""))
-    )
+    digest, sequence, modified = meta.get("calendar_rest") or ("", 0, meta["data_as_of"])
+    rest = (str(digest), int(sequence), str(modified))
+    return _Bundled(merged, str(meta["data_as_of"]), revisions, rest)
 
 
 def pack(folder: Path) -> bytes:
@@ -180,17 +176,7 @@ def pack(folder: Path) -> bytes:
 
     Written by bundle.pack. Made from the YAML in the same build, by the same model, so
     it cannot be stale; a source checkout has none and reads the YAML instead."""
-    from digiday.answers import search as finder
-
-    bundled = _check_bundled(folder)
-    dataset = _dataset(bundled.merged)
-    prepared = finder.prepare(
-        text
-        for piece in finder.pieces(dataset)
-        for lang in LANGS
-        for text in (*finder.haystacks(piece, lang), finder.result_text(piece, lang))
-    )
-    return bundle.pack(tuple(bundled._replace(prepared=prepared)))
+    return bundle.pack(tuple(_check_bundled(folder)))
 
 
 @functools.cache
@@ -319,29 +305,50 @@ def load_all(files: Sequence[str] = ()) -> Loaded:
     return Loaded(_dataset(_merged(users)), max(dates))
 
 
-def load(files: Sequence[str] = ()) -> Dataset:
-    """The bundled data with `files` laid over it, in order. Raises DataError."""
-    return load_all(files).dataset
+class Data:
+    """The data in use: the bundled data with `files` laid over it, read (and every file
+    checked) when first asked for, so that an answer checks what was typed first."""
 
+    def __init__(self, files: Sequence[str] = ()) -> None:
+        self.files = (files,) if isinstance(files, str) else tuple(files)
 
-def prepared_for_search() -> dict[str, tuple[str, bool]]:
-    """The bundled texts folded ahead, when the wheel carries them (see finder.prepare)."""
-    return _bundled().prepared
+    @functools.cached_property
+    def _loaded(self) -> Loaded:
+        return load_all(self.files)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The records. Raises DataError."""
+        return self._loaded.dataset
+
+    @property
+    def data_as_of(self) -> str:
+        """The latest date among the layers (the bundled data's own at least)."""
+        return self._loaded.data_as_of
+
+    def check(self) -> None:
+        """Read and check every file in use, for an answer that needs none of it (exit 3
+        for a broken one all the same); with no file, the bundled data is not even read."""
+        if self.files:
+            self._loaded  # noqa: B018
 
 
 def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
     info = merged.get("info", {})
+
+    def by(name: str, key: Callable[[Any], Any] | None = None) -> dict[Any, Any]:
+        records = merged.get(name, {})
+        return dict(sorted(records.items(), key=lambda item: key(item[1]))) if key else records
+
     return Dataset(
         info={section: tuple(info.get(section, {}).values()) for section in SECTIONS},
-        agencies=tuple(merged.get("agencies", {}).values()),
-        themes=tuple(sorted(merged.get("themes", {}).values(), key=lambda theme: theme.year)),
-        documents=tuple(sorted(merged.get("documents", {}).values(), key=lambda doc: doc.date)),
-        sources=tuple(merged.get("sources", {}).values()),
-        editions=tuple(sorted(merged.get("editions", {}).values(), key=lambda ed: ed.year)),
-        targets=tuple(merged.get("targets", {}).values()),
-        measurements=tuple(
-            sorted(merged.get("measurements", {}).values(), key=lambda m: (m.year, m.date or ""))
-        ),
+        agencies=by("agencies"),
+        themes=by("themes", lambda theme: theme.year),
+        documents=by("documents", lambda document: document.date),
+        sources=by("sources"),
+        editions=by("editions", lambda edition: edition.year),
+        targets=by("targets"),
+        measurements=by("measurements", lambda m: (m.year, m.date or "")),
     )
 
 
@@ -388,11 +395,11 @@ def _summary(layer: Layer, base: dict[str, dict[Any, Any]]) -> Summary:
     return Summary(added, replaced)
 
 
-def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], str]:
-    """Each year's calendar event revision as bundled (digest, sequence, modified), and the
-    date the revisions began (see render/ics.py)."""
+def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], tuple[str, int, str]]:
+    """Each year's calendar event revision as bundled (digest, sequence, modified), and
+    that of every year not listed (see render/ics.py)."""
     bundled = _bundled()
-    return bundled.calendar, bundled.calendar_since
+    return bundled.calendar, bundled.calendar_rest
 
 
 def bundled_as_of() -> str:

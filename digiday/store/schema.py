@@ -36,7 +36,7 @@ from digiday.core.model import (
     Theme,
 )
 from digiday.core.schedule import FIRST_YEAR, LAST_YEAR, YEARS
-from digiday.errors import UNSAFE, quoted, quoted_path
+from digiday.errors import UNSAFE, Word, quoted, quoted_path
 from digiday.l10n.translate import N_, tr
 
 COLLECTIONS = (
@@ -52,19 +52,6 @@ COLLECTIONS = (
 TOP_KEYS = (*COLLECTIONS, "data_as_of")
 
 Path = tuple[str | int, ...]
-
-
-class Word(str):
-    """A value in a problem that is itself one of the tool's words: translated with it, and
-    its own placeholders filled from `values` once translated."""
-
-    values: Mapping[str, object] = MappingProxyType({})
-
-    @classmethod
-    def of(cls, msgid: str, **values: object) -> Word:
-        word = cls(msgid)
-        word.values = values
-        return word
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,23 @@
-"""Writing the answer: text in the terminal's encoding, bytes as they are, files atomically."""
+"""`-o FILE`: the answer written to a file as the contract promises.
+
+A regular file (or a new one) is replaced atomically and keeps its mode, group and extended
+attributes; anything else is written into, never replaced; a path naming a descriptor the
+process has open (`/dev/stderr`, `/dev/fd/3`, or the very file one is open on) is written
+through that descriptor, after what it holds. click's `open_file(atomic=True)` would rename
+over all of these, so the writing is the tool's own.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
-import sys
-import unicodedata
+import stat
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
+from digiday.environment import write_bytes
+from digiday.errors import ExitStatus, Failure, Interrupted, reason
 from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
@@ -23,140 +30,77 @@ if TYPE_CHECKING:
 
     Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
-# What an ASCII or Latin-1 terminal gets for the punctuation the tool and its data use.
-_PLAIN_PUNCTUATION = str.maketrans(
-    {
-        "đ": "d",
-        "Đ": "D",
-        "–": "-",
-        "—": "-",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "…": "...",
-        "·": "-",
-        "•": "*",
-        "→": "->",
-        "\u00a0": " ",
-    }
-)
 
-
-def without_diacritics(text: str) -> str:
-    """`Còn 315 ngày đến` → `Con 315 ngay den`: Vietnamese for a terminal that cannot show
-    it, letters kept, marks dropped, dashes and quotes made ASCII."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_PUNCTUATION))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
-
-
-def for_stream(text: str, stream: TextIO | None) -> str:
-    """`text` as `stream` can encode it: as it is, else without diacritics, and anything
-    still beyond the encoding as an escape (never `?`)."""
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+def save(env: Environment, path: str, content: bytes) -> None:
+    """`content` written where `-o PATH` says. Raises Failure (74) naming the path as given,
+    and the folder at fault where it is one; a closed pipe stays a BrokenPipeError."""
+    found = None if path == "-" else descriptor(path)
     try:
-        text.encode(encoding)
-        return text
-    except (UnicodeError, LookupError):
-        pass
-    plain = without_diacritics(text)
-    try:
-        return plain.encode(encoding, "backslashreplace").decode(encoding)
-    except LookupError:
-        return plain.encode("ascii", "backslashreplace").decode("ascii")
-
-
-def tolerate_narrow_encodings() -> None:
-    """The last guard: a character a stream's encoding lacks becomes an escape, not a crash
-    (text is folded by for_stream first, so this is for what nobody foresaw)."""
-    for stream in (sys.stdout, sys.stderr):  # either is None when started closed
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
-
-
-# Told when the answer cannot be written to stdout (root._run, and the fast path's own write).
-STDOUT_FAILED = N_("cannot write the answer to standard output: {reason}")
-
-
-class WriteError(Exception):
-    """The answer could not be written to stdout (disk full, stdout closed, an I/O error).
-
-    A closed pipe is not one: that stays a BrokenPipeError, which ends the run quietly.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@contextlib.contextmanager
-def _writing(env: Environment) -> Iterator[TextIO]:
-    """stdout, with a failure to write it turned into a WriteError."""
-    if env.stdout is None:  # started with stdout closed (`digiday ... >&-`)
-        raise WriteError(os.strerror(errno.EBADF))
-    try:
-        yield env.stdout
-    except BrokenPipeError:
-        raise
-    except OSError as problem:
-        if problem.errno == errno.EPIPE:
-            raise
-        raise WriteError(problem.strerror or str(problem)) from None
-
-
-def write_text(env: Environment, text: str) -> None:
-    with _writing(env) as stdout:
-        stdout.write(for_stream(text, stdout) if env.ascii_only else text)
-
-
-def flush(env: Environment) -> None:
-    """Push out what is buffered, so that a full disk is found before the run ends."""
-    if env.stdout is not None:
-        with _writing(env) as stdout:
-            stdout.flush()
-
-
-def write_bytes(env: Environment, content: bytes) -> None:
-    """Bytes to stdout as they are (UTF-8 JSON, an iCalendar file), whatever its encoding."""
-    with _writing(env) as stdout:
-        stdout.flush()
-        buffer = getattr(stdout, "buffer", None)
-        if buffer is None:
-            stdout.write(content.decode("utf-8"))
+        if path == "-" or (found == 1 and env.stdout is not None):
+            write_bytes(env, content)  # after what stdout's own buffer holds
+        elif found is not None:
+            _write_all(found, content)
         else:
-            buffer.write(content)
-            buffer.flush()
+            write_file(path, content)
+    except OSError as problem:
+        if problem.errno == errno.EPIPE:  # `-o /dev/stdout | head`: quiet, as for stdout
+            raise
+        raise _told(problem, path) from None
 
 
-class Interrupted(BaseException):  # not an Exception: `except Exception` must not stop it
-    """SIGTERM or SIGHUP came while write_file was writing. The temporary file is already
-    gone; the run should end as that signal asks, with status 128 + `signum`."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-    def __str__(self) -> str:
-        import signal
-
-        try:
-            return f"interrupted by {signal.Signals(self.signum).name}"
-        except ValueError:
-            return f"interrupted by signal {self.signum}"
-
-
-def is_stdout(env: Environment, path: str) -> bool:
-    """`path` names the file this run's standard output is open on: `/dev/stdout`,
-    `/proc/self/fd/1`, or the file's own name. `-o` writes such a file through stdout, after
-    what stdout already holds (`{ echo x; digiday ics -o /dev/stdout; } > f` keeps the x),
-    rather than replacing it."""
-    if env.stdout is None:
-        return False
+def descriptor(path: str) -> int | None:
+    """The descriptor of this process, open for writing, that `path` names or is the very
+    file of: `/dev/stdout`, `/dev/fd/N` and `/proc/self/fd/N` lead to its file, and so does
+    the file's own name. None when there is none (or the system lists none)."""
     try:
-        return os.path.samestat(os.stat(path), os.fstat(env.stdout.fileno()))
-    except (OSError, ValueError, io.UnsupportedOperation):  # no file, or no descriptor
-        return False
+        target = os.stat(path)
+        names = os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd")
+    except (OSError, ValueError):
+        return None
+    for fd in sorted(int(name) for name in names if name.isdigit()):
+        try:
+            writable = os.O_ACCMODE & _flags(fd) in (os.O_WRONLY, os.O_RDWR)
+            if writable and os.path.samestat(os.fstat(fd), target):
+                return fd
+        except OSError:  # closed since it was listed (the listing's own descriptor)
+            continue
+    return None
+
+
+def _flags(fd: int) -> int:
+    import fcntl
+
+    return fcntl.fcntl(fd, fcntl.F_GETFL)
+
+
+def _told(problem: OSError, path: str) -> Failure:
+    """The failure to write `path` in words: the folder at fault, named as the path given
+    names it, where it is a folder's."""
+    at = problem.filename if isinstance(problem.filename, str) else path
+    if at == path:
+        return Failure(
+            N_("cannot write {path}: {reason}"), ExitStatus.IOERR, path=path, reason=reason(problem)
+        )
+    folder = _as_given(at, path)
+    if problem.errno == errno.ENOENT:
+        message = N_("cannot write {path}: the folder {folder} does not exist")
+    elif problem.errno == errno.ENOTDIR:
+        message = N_("cannot write {path}: {folder} is not a folder")
+    else:
+        message = N_("cannot write {path}: the folder {folder} refuses it ({reason})")
+    return Failure(message, ExitStatus.IOERR, path=path, folder=folder, reason=reason(problem))
+
+
+def _as_given(folder: str, path: str) -> str:
+    """`folder` (a real path) as `path` names it (`out` for `out/cal.ics`), where it does."""
+    given = os.path.dirname(path)
+    with contextlib.suppress(OSError, ValueError):
+        real = os.path.realpath(folder)
+        while given and given != os.path.dirname(given):
+            if os.path.realpath(given) == real:
+                return given
+            given = os.path.dirname(given)
+    return folder
 
 
 def write_file(path: str, content: bytes) -> None:
@@ -165,14 +109,15 @@ def write_file(path: str, content: bytes) -> None:
     - A regular file, or a new one, is replaced atomically: a temporary file in the same
       folder, written, fsync'ed, then os.replace'd over `path`. A reader sees the old file or
       the new one, never half; a hard link to the old file keeps the old content.
-    - An existing file keeps its permission bits, and its group (and owner, for root) where
-      the system allows it. A new file gets what the umask (or the folder's default ACL)
-      gives, as any program's new file does: 0o666 & ~umask.
+    - An existing file the user may not write is refused, as the shell's `>` refuses it
+      (the rename needs only the folder's permission). One that may be written keeps its
+      permission bits, its group (and owner, for root) and its extended attributes (ACLs,
+      labels) where the system allows it. A new file gets what the umask (or the folder's
+      default ACL) gives, as any program's new file does: 0o666 & ~umask.
     - A symbolic link is followed and its target replaced; the link stays a link. A dangling
       link gets its target written, when the target's folder exists.
-    - Anything else that exists (a FIFO, a terminal, a device such as /dev/null or /dev/full,
-      /dev/stdout) is opened and written into, never replaced. A directory is an
-      IsADirectoryError.
+    - Anything else that exists (a FIFO, a terminal, a device such as /dev/null or /dev/full)
+      is opened and written into, never replaced. A directory is an IsADirectoryError.
     - No temporary file is left behind, whatever ends the write: an exception, Ctrl-C, or
       SIGTERM or SIGHUP, which (in the main thread, unless ignored) raise Interrupted for
       the duration of the write; the previous handlers are back in place afterwards.
@@ -181,8 +126,6 @@ def write_file(path: str, content: bytes) -> None:
       writable, read-only file system), the first missing folder of the path, the component
       that is a file where a folder should be, else `path` itself (disk full, I/O error).
     """
-    import stat
-
     if not path or path.endswith((os.sep, os.sep + ".", os.sep + "..")) or path in (".", ".."):
         # A name that can only be a folder: never a file made beside it (`zz/` wrote `zz`).
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
@@ -200,11 +143,20 @@ def write_file(path: str, content: bytes) -> None:
         except OSError as problem:
             raise _blamed(os.path.realpath(path), problem, path) from problem
         if status is None or stat.S_ISREG(status.st_mode):
+            if status is not None and not _may_write(path):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
             _replace(path, status, content)
         elif stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         else:
             _write_into(path, content)
+
+
+def _may_write(path: str) -> bool:
+    """Whether this user may write the file itself, as `>` would (root may)."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
 
 
 # A dot: hidden from `ls`, and from globs such as *.ics that might pick up a half file.
@@ -241,7 +193,7 @@ def _replace(path: str, status: os.stat_result | None, content: bytes) -> None:
     try:
         try:
             if status is not None:
-                _keep_owner_and_mode(handle, status)
+                _keep_attributes(handle, target, status)
             _write_all(handle, content)
             os.fsync(handle)
         finally:
@@ -268,9 +220,8 @@ def _remove(temporary: str | None) -> None:
             os.unlink(temporary)
 
 
-def _keep_owner_and_mode(handle: int, status: os.stat_result) -> None:
-    import stat
-
+def _keep_attributes(handle: int, target: str, status: os.stat_result) -> None:
+    """The replaced file's owner, group, mode and extended attributes, where allowed."""
     if hasattr(os, "fchown"):
         # Only root may give a file away; a user may still keep its group, if a member. When
         # neither is allowed (EINVAL: an owner unmapped in this user namespace), the new file
@@ -288,6 +239,11 @@ def _keep_owner_and_mode(handle: int, status: os.stat_result) -> None:
     if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where modes mean little
         # After fchown, which clears the set-user-ID and set-group-ID bits.
         os.fchmod(handle, stat.S_IMODE(status.st_mode))
+    if hasattr(os, "listxattr"):  # Linux: ACLs and security labels live here too
+        with contextlib.suppress(OSError):
+            for name in os.listxattr(target):
+                with contextlib.suppress(OSError):  # one the system does not let us set
+                    os.setxattr(handle, name, os.getxattr(target, name))
 
 
 def _write_all(handle: int, content: bytes) -> None:
@@ -298,8 +254,7 @@ def _write_all(handle: int, content: bytes) -> None:
 
 def _write_into(path: str, content: bytes) -> None:
     # No O_TRUNC and no O_CREAT: the file exists, and truncating a device or FIFO means
-    # nothing. Opened by `path`, not its real path: /dev/stdout resolves to a name such as
-    # /proc/self/fd/pipe:[1234], which only the kernel can open.
+    # nothing.
     try:
         handle = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
         try:
@@ -315,8 +270,6 @@ def _blamed(real: str, problem: OSError, fallback: str) -> OSError:
     symbolic links, of the file that could not be stat'ed or made): its first missing
     folder, a file where a folder should be, a folder that cannot be searched; when every
     folder is fine, `problem` itself, naming `fallback`."""
-    import stat
-
     parts = []
     part = real
     while os.path.dirname(part) != part:

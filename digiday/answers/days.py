@@ -1,0 +1,163 @@
+"""The Days: `themes`, `editions`, `countdown` and `is-today`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from digiday.answers.arguments import year as checked_year
+from digiday.answers.info import text
+from digiday.answers.sources import edition_sources
+from digiday.core import schedule
+from digiday.core.model import Ceremony, Dataset, Lang, Note, Plan
+from digiday.core.today import today
+from digiday.errors import fail
+from digiday.l10n.translate import N_, weekday
+
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.store.loader import Data
+
+
+def theme_years(data: Dataset, today: dt.date) -> list[int]:
+    """2022 to the most recent Day, and any later year the data has a theme for."""
+    latest = schedule.latest_year(today) or schedule.FIRST_YEAR
+    return list(range(schedule.FIRST_YEAR, max(latest, *data.themes, 0) + 1))
+
+
+def edition_years(data: Dataset, today: dt.date) -> list[int]:
+    """2022 to the next Day, and any later year the data has a theme or an edition for."""
+    upcoming = schedule.next_day(today).year
+    return list(range(schedule.FIRST_YEAR, max(upcoming, *data.themes, *data.editions) + 1))
+
+
+def _years(
+    data: Data, year: object, today: dt.date, listing: Callable[[Dataset, dt.date], list[int]]
+) -> tuple[Dataset, list[int]]:
+    """YEAR when given (checked before the data is read), else what `listing` gives."""
+    chosen = None if year is None else checked_year(year)
+    dataset = data.dataset
+    return dataset, [chosen] if chosen is not None else listing(dataset, today)
+
+
+def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
+    theme = data.themes.get(year)
+    edition = data.editions.get(year)
+    note = edition.theme_note if edition else None
+    return {
+        "year": year,
+        "edition": schedule.edition(year),
+        "theme": theme.theme.get(lang) if theme else None,
+        "unofficial_translation": bool(theme and theme.unofficial_translation) and lang == "en",
+        "note": text(note.text if note else None, lang),
+        "sources": list(theme.sources) if theme else [],
+    }
+
+
+def themes(data: Data, year: object, lang: Lang, today: dt.date) -> list[payloads.Theme]:
+    """Each year's theme with its edition, or YEAR's alone."""
+    dataset, years = _years(data, year, today, theme_years)
+    return [_theme(dataset, each, lang) for each in years]
+
+
+def _ceremony(ceremony: Ceremony | None, lang: Lang) -> payloads.Ceremony | None:
+    if ceremony is None:
+        return None
+    return {
+        "date": ceremony.date,
+        "place": text(ceremony.place, lang),
+        "chaired_by": text(ceremony.chaired_by, lang),
+        "organiser": text(ceremony.organiser, lang),
+        "provinces": text(ceremony.provinces, lang),
+        "note": text(ceremony.note, lang),
+        "sources": list(ceremony.sources),
+    }
+
+
+def _plan(plan: Plan | None, lang: Lang) -> payloads.Plan | None:
+    if plan is None:
+        return None
+    return {
+        "document": plan.document.get(lang),
+        "date": plan.date,
+        "issuer": text(plan.issuer, lang),
+        "note": text(plan.note, lang),
+        "sources": list(plan.sources),
+    }
+
+
+def _note(note: Note | None, lang: Lang) -> str | None:
+    return note.text.get(lang) if note else None
+
+
+def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[payloads.Edition]:
+    """Each Day as it happened: its theme, the year theme (a different thing), the national
+    ceremony, the plan and the month; an unknown part is None."""
+    dataset, years = _years(data, year, today, edition_years)
+    result: list[payloads.Edition] = []
+    for each in years:
+        day = _theme(dataset, each, lang)
+        edition = dataset.editions.get(each)
+        year_theme = edition.year_theme if edition else None
+        parts = edition_sources(edition) if edition else ()
+        result.append(
+            {
+                "year": each,
+                "edition": day["edition"],
+                "date": schedule.day_of(each).isoformat(),
+                "weekday": weekday(schedule.day_of(each).weekday(), lang),
+                "theme": day["theme"],
+                "unofficial_translation": day["unofficial_translation"],
+                "theme_note": day["note"],
+                "year_theme": _note(year_theme, lang),
+                "year_theme_by": text(year_theme.by if year_theme else None, lang),
+                "year_theme_unofficial_translation": bool(
+                    year_theme and year_theme.unofficial_translation
+                )
+                and lang == "en",
+                "ceremony": _ceremony(edition.ceremony if edition else None, lang),
+                "plan": _plan(edition.plan if edition else None, lang),
+                "month": _note(edition.month if edition else None, lang),
+                "sources": list(dict.fromkeys([*day["sources"], *parts])),
+            }
+        )
+    return result
+
+
+def days_left(day: dt.date) -> int:
+    """Days from `day` to the next Day (0 on the Day)."""
+    try:
+        return schedule.days_until(day)
+    except OverflowError:
+        fail(N_("no 10 October after {value} in the calendar"), value=day.isoformat())
+
+
+def countdown_of(data: Dataset, day: dt.date, zone_name: str, lang: Lang) -> payloads.Countdown:
+    """The countdown from `day` (today in the zone named)."""
+    left = days_left(day)
+    target = day + dt.timedelta(days=left)
+    theme = data.themes.get(target.year)
+    return {
+        "today": day.isoformat(),
+        "timezone": zone_name,
+        "date": target.isoformat(),
+        "days": left,
+        "is_today": schedule.is_day(day),
+        "edition": schedule.edition(target.year),
+        "weekday": weekday(target.weekday(), lang),
+        "theme": theme.theme.get(lang) if theme else None,
+    }
+
+
+def countdown(
+    data: Data,
+    date: str | None,
+    tz: str,
+    lang: Lang,
+    now: Callable[[], dt.datetime],
+    environ: Mapping[str, str] | None = None,
+) -> payloads.Countdown:
+    """Days until the next Day, from `date` (YYYY-MM-DD or DD/MM/YYYY) or today in `tz`."""
+    when = today(date, tz, now, environ)
+    return countdown_of(data.dataset, when.date, when.zone_name, lang)

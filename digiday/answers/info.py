@@ -1,0 +1,125 @@
+"""`info` and `agencies`: what the Day is (in full, or in brief), and who organises it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, cast
+
+from digiday.answers.arguments import choose
+from digiday.answers.sources import ref
+from digiday.core import schedule
+from digiday.core.constants import DEFAULT_ZONE, ROLES, SECTIONS
+from digiday.core.model import Dataset, Entry, Lang, Text
+from digiday.l10n.translate import N_, weekday
+
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.store.loader import Data
+
+
+def text(value: Text | None, lang: Lang) -> str | None:
+    return value.get(lang) if value is not None else None
+
+
+def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
+    dated: payloads.Dated = {"date": entry.date} if entry.date is not None else {}
+    return {
+        "id": entry.id,
+        "ref": ref("info", section, entry.id),
+        **dated,
+        "title": text(entry.title, lang),
+        "text": entry.text.get(lang),
+        "sources": list(entry.sources),
+    }
+
+
+def _history(data: Dataset, lang: Lang) -> list[payloads.InfoEntry]:
+    """Dated events and the documents behind the Day, on one timeline."""
+    events = [_entry("history", entry, lang) for entry in data.info["history"]]
+    documents: list[payloads.InfoEntry] = [
+        {
+            "id": document.id,
+            "ref": ref("documents", document.id),
+            "date": document.date,
+            "title": document.number,
+            "text": document.title.get(lang),
+            "sources": list(document.sources),
+        }
+        for document in data.documents.values()
+    ]
+    return sorted([*events, *documents], key=lambda item: str(item.get("date")))
+
+
+def info(data: Data, section: object, lang: Lang) -> payloads.Info:
+    """Every section of `info`, in order, or `section` alone."""
+    sections = SECTIONS if section is None else (choose(section, SECTIONS, N_("section")),)
+    dataset = data.dataset
+    result: dict[str, list[payloads.InfoEntry]] = {
+        name: _history(dataset, lang)
+        if name == "history"
+        else [_entry(name, entry, lang) for entry in dataset.info[name]]
+        for name in sections
+    }
+    return cast("payloads.Info", result)  # its keys are the sections
+
+
+def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
+    """Every body, or those with `role`, with who does its work now."""
+    chosen = None if role is None else choose(role, ROLES, N_("role"))
+    bodies = data.dataset.agencies
+    result: list[payloads.Agency] = []
+    for agency in bodies.values():
+        if chosen is not None and agency.role != chosen:
+            continue
+        successor = bodies.get(agency.successor) if agency.successor else None
+        result.append(
+            {
+                "id": agency.id,
+                "name": agency.name.get(lang),
+                "abbreviation": agency.abbreviation.get(lang) if agency.abbreviation else None,
+                "role": cast("payloads.Role", agency.role),  # the schema admits no other
+                "tasks": [task.get(lang) for task in agency.tasks],
+                "change": text(agency.change, lang),
+                "successor": agency.successor,
+                "successor_name": successor.name.get(lang) if successor else None,
+                "sources": list(agency.sources),
+            }
+        )
+    return result
+
+
+def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
+    """The Day in a few lines (`info --brief`): what it is and the decision that set it,
+    the most recent Day and the next, and who leads the Day now."""
+    from digiday.answers.days import countdown_of
+
+    dataset = data.dataset
+    what = next((e for e in dataset.info.get("overview", ()) if e.id == "the-day"), None)
+    latest_year = schedule.latest_year(today)
+    coming = countdown_of(dataset, today, DEFAULT_ZONE, lang)
+    leads = [a for a in dataset.agencies.values() if a.role == "lead"]
+    lead: payloads.Lead | None = None
+    if leads:
+        now = dataset.agencies.get(leads[0].successor or "", leads[0])
+        lead = {"id": now.id, "name": now.name.get(lang), "sources": list(now.sources)}
+
+    def day(year: int) -> payloads.BriefDay:
+        theme = dataset.themes.get(year)
+        return {
+            "year": year,
+            "edition": schedule.edition(year),
+            "date": schedule.day_of(year).isoformat(),
+            "weekday": weekday(schedule.day_of(year).weekday(), lang),
+            "theme": theme.theme.get(lang) if theme else None,
+        }
+
+    return {
+        "brief": {
+            "what": None
+            if what is None
+            else {"text": what.text.get(lang), "sources": list(what.sources)},
+            "latest": None if latest_year is None else day(latest_year),
+            "next": {**day(int(coming["date"][:4])), "days": coming["days"]},
+            "lead": lead,
+        }
+    }

@@ -1,0 +1,124 @@
+"""`targets`: what the documents behind the Day set out to reach, every figure measured
+against each target, and the verdict on it (CONTRACT.md, "targets: the verdict")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from digiday.answers.arguments import year as checked_year
+from digiday.answers.info import text
+from digiday.core.model import Lang, Measurement, Target
+from digiday.l10n.translate import measured_figure, target_figure, target_words
+
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.store.loader import Data
+
+FIRST_YEAR = 2000  # a target may be set for any year from here on; the Days began in 2022
+# Places in a ranking, where fewer is better: a target's "top N" and the rank a figure has.
+_RANKS = {
+    "rank, top": "rank",
+    "rank": "rank",
+    "rank in Southeast Asia, top": "rank in Southeast Asia",
+}
+_DECIDE = ("official", "estimate")  # a claim never decides
+
+
+def short_by(target: Target, measured: Measurement) -> float | None:
+    """How far `measured` falls short of `target` (0 once it is reached): percentage points,
+    or places in a ranking; None where the two cannot be compared: they count different
+    things, either has no number, or the figure was made by another method."""
+    if target.target is None or measured.value is None or target.unit is None:
+        return None
+    if measured.method is not None:
+        return None
+    if target.unit in _RANKS:
+        if measured.unit != _RANKS[target.unit]:
+            return None
+        return max(measured.value - target.target, 0)
+    if target.unit != measured.unit:
+        return None
+    return max(round(target.target - measured.value, 6), 0)
+
+
+def verdict(
+    target: Target, measured: list[Measurement], data_as_of: str
+) -> tuple[payloads.Verdict, list[str]]:
+    """The verdict on `target` and the ids of the figures that decided it: `open` while its
+    year is not over as of the data's date; else decided only by official and estimate
+    figures of its own year that can be compared with it (a claim never decides): `met` or
+    `not_met` when they agree, `disputed` when they do not, `unmeasured` when there is none."""
+    if int(data_as_of[:4]) <= target.year:
+        return "open", []
+    deciding = [
+        (m.id, gap)
+        for m in measured
+        if m.year == target.year and m.kind in _DECIDE and (gap := short_by(target, m)) is not None
+    ]
+    reached = {gap == 0 for _, gap in deciding}
+    found: payloads.Verdict = (
+        "unmeasured"
+        if not reached
+        else "disputed"
+        if len(reached) > 1
+        else "met"
+        if True in reached
+        else "not_met"
+    )
+    return found, [ident for ident, _ in deciding]
+
+
+def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Measured:
+    return {
+        "id": measured.id,
+        "year": measured.year,
+        "value": measured.value,
+        "unit": measured.unit,
+        "out_of": measured.out_of,
+        "kind": cast("payloads.Kind", measured.kind),  # the schema admits no other
+        "by": measured.by.get(lang),
+        "date": measured.date,
+        "text": measured_figure(measured, lang),
+        "note": text(measured.note, lang),
+        "method": text(measured.method, lang),
+        "short_by": short_by(target, measured),
+        "sources": list(measured.sources),
+    }
+
+
+def targets(data: Data, year: object, lang: Lang) -> list[payloads.Target]:
+    """Each target (those for `year`, when given) with every figure measured against it,
+    and its verdict."""
+    chosen = None if year is None else checked_year(year, FIRST_YEAR)
+    dataset = data.dataset
+    by_measure: dict[str, list[Measurement]] = {}
+    for measured in dataset.measurements.values():
+        by_measure.setdefault(measured.measure, []).append(measured)
+    result: list[payloads.Target] = []
+    for target in dataset.targets.values():
+        if chosen is not None and target.year != chosen:
+            continue
+        document = dataset.documents.get(target.document)
+        figures = by_measure.get(target.measure, [])
+        found, decided_by = verdict(target, figures, data.data_as_of)
+        result.append(
+            {
+                "id": target.id,
+                "indicator": target.indicator.get(lang),
+                "target": target.target,
+                "unit": target.unit,
+                "year": target.year,
+                "document": target.document,
+                "document_number": document.number if document else None,
+                "document_title": document.title.get(lang) if document else None,
+                "target_text": target_words(target, lang),
+                "target_figure": target_figure(target, lang),
+                "note": text(target.note, lang),
+                "measure": target.measure,
+                "measured": [_measured(target, m, lang) for m in figures],
+                "verdict": found,
+                "decided_by": decided_by,
+                "sources": list(target.sources),
+            }
+        )
+    return result
