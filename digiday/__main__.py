@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import itertools
 import os
-import signal
 import sys
 
 
@@ -38,6 +37,7 @@ def main() -> None:
 
 def _stop_quietly() -> None:
     """SIGTERM and SIGHUP end the run with 0 wherever they come; ignored stays ignored."""
+    import signal
 
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(0)

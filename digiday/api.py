@@ -74,7 +74,8 @@ def _date(value: object, name: str) -> dt.date:
 
 
 def _in_vietnam() -> dt.date:
-    from digiday.core.today import now, today
+    from digiday.answers.today import today
+    from digiday.environment import clock_now as now
 
     return today(None, DEFAULT_ZONE, now).date
 
@@ -89,7 +90,7 @@ def is_day(date: dt.date | None = None) -> bool:
 
 def next_day(today: dt.date | None = None) -> dt.date:
     """The next Day on or after `today` (default: today in Vietnam; today counts)."""
-    from digiday.answers.days import days_left
+    from digiday.answers.today import days_left
 
     def answer() -> dt.date:
         day = _in_vietnam() if today is None else _date(today, "today")
@@ -111,7 +112,7 @@ def countdown(
 ) -> payloads.Countdown:
     """Days until the next Day, its edition, weekday and theme (`countdown --json`)."""
     from digiday.answers import days
-    from digiday.core.today import now
+    from digiday.environment import clock_now as now
 
     def answer() -> payloads.Countdown:
         chosen = _lang(lang)

@@ -165,13 +165,14 @@ def _escaped(char: str) -> str:
     return char
 
 
-_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+# Compiled on first use (re's cache): most runs escape nothing.
+_NEEDS_ESCAPE = "[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def escape(text: str) -> str:
     """`text` with every unsafe character written as an escape (`\\x1b`, `\\u202e`), and a
     byte that was not UTF-8 as that byte (`\\xfe`)."""
-    return _NEEDS_ESCAPE.sub(lambda match: _escaped(match.group()), text)
+    return re.sub(_NEEDS_ESCAPE, lambda match: _escaped(match.group()), text)
 
 
 def quoted_path(path: object) -> str:

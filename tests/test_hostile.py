@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiday.core.today import local_zone
+from digiday.answers.today import local_zone
 from digiday.errors import UNSAFE
 from digiday.store import loader as data
 from digiday.store.loader import Data

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digiday.answers import today as today_module
 from digiday.core import schedule
-from digiday.core import today as today_module
 
 UTC = dt.timezone.utc
 START, END = dt.date(2000, 1, 1), dt.date(2100, 12, 31)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from digiday.answers import days, quiz
+from digiday.answers import days, quiz, today
 from digiday.answers.payloads import Question
 from digiday.core.model import Lang
 from digiday.environment import Environment
@@ -411,7 +411,7 @@ def test_colour_is_for_colour_and_the_terminal_for_the_rest(
     env = terminal(colour=colour)._replace(is_terminal=is_terminal)
     out = text.console(env)
     assert out.is_terminal is (is_terminal or colour)
-    payload = days.countdown_of(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", "en")
+    payload = today.countdown_of(DATASET.themes, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", "en")
     shown = text.render("countdown", payload, env, "2026-11-29")
     assert bool(ESCAPE.search(shown)) is escapes
 
@@ -424,7 +424,9 @@ def _words(*texts: str | None) -> set[str]:
 def _answers(command: str, lang: Lang) -> tuple[Any, set[str]]:
     """A command's payload, and every word of the answer it gives."""
     if command == "countdown":
-        payload = days.countdown_of(DATASET, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", lang)
+        payload = today.countdown_of(
+            DATASET.themes, dt.date(2026, 11, 28), "Asia/Ho_Chi_Minh", lang
+        )
         target = dt.date.fromisoformat(payload["date"])
         when = long_date(target.year, target.month, target.day, lang)
         return payload, _words(payload["weekday"], when, payload["today"], payload["timezone"])

@@ -7,13 +7,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from digiday.answers.arguments import year as checked_year
-from digiday.answers.info import text
 from digiday.answers.sources import edition_sources
+from digiday.answers.today import countdown_of, today
 from digiday.core import schedule
-from digiday.core.model import Ceremony, Dataset, Lang, Note, Plan
-from digiday.core.today import today
-from digiday.errors import fail
-from digiday.l10n.translate import N_, weekday
+from digiday.core.model import Ceremony, Dataset, Lang, Note, Plan, text_in
+from digiday.l10n.translate import weekday
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
@@ -50,7 +48,7 @@ def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
         "edition": schedule.edition(year),
         "theme": theme.theme.get(lang) if theme else None,
         "unofficial_translation": bool(theme and theme.unofficial_translation) and lang == "en",
-        "note": text(note.text if note else None, lang),
+        "note": text_in(note.text if note else None, lang),
         "sources": list(theme.sources) if theme else [],
     }
 
@@ -66,11 +64,11 @@ def _ceremony(ceremony: Ceremony | None, lang: Lang) -> payloads.Ceremony | None
         return None
     return {
         "date": ceremony.date,
-        "place": text(ceremony.place, lang),
-        "chaired_by": text(ceremony.chaired_by, lang),
-        "organiser": text(ceremony.organiser, lang),
-        "provinces": text(ceremony.provinces, lang),
-        "note": text(ceremony.note, lang),
+        "place": text_in(ceremony.place, lang),
+        "chaired_by": text_in(ceremony.chaired_by, lang),
+        "organiser": text_in(ceremony.organiser, lang),
+        "provinces": text_in(ceremony.provinces, lang),
+        "note": text_in(ceremony.note, lang),
         "sources": list(ceremony.sources),
     }
 
@@ -81,8 +79,8 @@ def _plan(plan: Plan | None, lang: Lang) -> payloads.Plan | None:
     return {
         "document": plan.document.get(lang),
         "date": plan.date,
-        "issuer": text(plan.issuer, lang),
-        "note": text(plan.note, lang),
+        "issuer": text_in(plan.issuer, lang),
+        "note": text_in(plan.note, lang),
         "sources": list(plan.sources),
     }
 
@@ -111,7 +109,7 @@ def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[paylo
                 "unofficial_translation": day["unofficial_translation"],
                 "theme_note": day["note"],
                 "year_theme": _note(year_theme, lang),
-                "year_theme_by": text(year_theme.by if year_theme else None, lang),
+                "year_theme_by": text_in(year_theme.by if year_theme else None, lang),
                 "year_theme_unofficial_translation": bool(
                     year_theme and year_theme.unofficial_translation
                 )
@@ -125,31 +123,6 @@ def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[paylo
     return result
 
 
-def days_left(day: dt.date) -> int:
-    """Days from `day` to the next Day (0 on the Day)."""
-    try:
-        return schedule.days_until(day)
-    except OverflowError:
-        fail(N_("no 10 October after {value} in the calendar"), value=day.isoformat())
-
-
-def countdown_of(data: Dataset, day: dt.date, zone_name: str, lang: Lang) -> payloads.Countdown:
-    """The countdown from `day` (today in the zone named)."""
-    left = days_left(day)
-    target = day + dt.timedelta(days=left)
-    theme = data.themes.get(target.year)
-    return {
-        "today": day.isoformat(),
-        "timezone": zone_name,
-        "date": target.isoformat(),
-        "days": left,
-        "is_today": schedule.is_day(day),
-        "edition": schedule.edition(target.year),
-        "weekday": weekday(target.weekday(), lang),
-        "theme": theme.theme.get(lang) if theme else None,
-    }
-
-
 def countdown(
     data: Data,
     date: str | None,
@@ -160,4 +133,4 @@ def countdown(
 ) -> payloads.Countdown:
     """Days until the next Day, from `date` (YYYY-MM-DD or DD/MM/YYYY) or today in `tz`."""
     when = today(date, tz, now, environ)
-    return countdown_of(data.dataset, when.date, when.zone_name, lang)
+    return countdown_of(data.dataset.themes, when.date, when.zone_name, lang)

@@ -9,16 +9,12 @@ from digiday.answers.arguments import choose
 from digiday.answers.sources import ref
 from digiday.core import schedule
 from digiday.core.constants import DEFAULT_ZONE, ROLES, SECTIONS
-from digiday.core.model import Dataset, Entry, Lang, Text
+from digiday.core.model import Dataset, Entry, Lang, text_in
 from digiday.l10n.translate import N_, weekday
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
     from digiday.store.loader import Data
-
-
-def text(value: Text | None, lang: Lang) -> str | None:
-    return value.get(lang) if value is not None else None
 
 
 def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
@@ -27,7 +23,7 @@ def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
         "id": entry.id,
         "ref": ref("info", section, entry.id),
         **dated,
-        "title": text(entry.title, lang),
+        "title": text_in(entry.title, lang),
         "text": entry.text.get(lang),
         "sources": list(entry.sources),
     }
@@ -79,7 +75,7 @@ def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
                 "abbreviation": agency.abbreviation.get(lang) if agency.abbreviation else None,
                 "role": cast("payloads.Role", agency.role),  # the schema admits no other
                 "tasks": [task.get(lang) for task in agency.tasks],
-                "change": text(agency.change, lang),
+                "change": text_in(agency.change, lang),
                 "successor": agency.successor,
                 "successor_name": successor.name.get(lang) if successor else None,
                 "sources": list(agency.sources),
@@ -91,12 +87,12 @@ def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
 def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
     """The Day in a few lines (`info --brief`): what it is and the decision that set it,
     the most recent Day and the next, and who leads the Day now."""
-    from digiday.answers.days import countdown_of
+    from digiday.answers.today import countdown_of
 
     dataset = data.dataset
     what = next((e for e in dataset.info.get("overview", ()) if e.id == "the-day"), None)
     latest_year = schedule.latest_year(today)
-    coming = countdown_of(dataset, today, DEFAULT_ZONE, lang)
+    coming = countdown_of(dataset.themes, today, DEFAULT_ZONE, lang)
     leads = [a for a in dataset.agencies.values() if a.role == "lead"]
     lead: payloads.Lead | None = None
     if leads:

@@ -5,7 +5,6 @@ themes/YEAR, editions/YEAR, documents/ID, sources/ID, targets/ID, measurements/I
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -71,6 +70,8 @@ def sources(data: Data, only: object = None) -> list[payloads.Source]:
     dataset = data.dataset
     if only is not None and only not in dataset.sources:
         known = list(dataset.sources)
+        import difflib
+
         close = difflib.get_close_matches(str(only), known, n=3, cutoff=0.6)
         if close:
             fail(

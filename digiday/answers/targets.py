@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from digiday.answers.arguments import year as checked_year
-from digiday.answers.info import text
-from digiday.core.model import Lang, Measurement, Target
+from digiday.core.model import Lang, Measurement, Target, text_in
 from digiday.l10n.translate import measured_figure, target_figure, target_words
 
 if TYPE_CHECKING:
@@ -79,8 +78,8 @@ def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Mea
         "by": measured.by.get(lang),
         "date": measured.date,
         "text": measured_figure(measured, lang),
-        "note": text(measured.note, lang),
-        "method": text(measured.method, lang),
+        "note": text_in(measured.note, lang),
+        "method": text_in(measured.method, lang),
         "short_by": short_by(target, measured),
         "sources": list(measured.sources),
     }
@@ -113,7 +112,7 @@ def targets(data: Data, year: object, lang: Lang) -> list[payloads.Target]:
                 "document_title": document.title.get(lang) if document else None,
                 "target_text": target_words(target, lang),
                 "target_figure": target_figure(target, lang),
-                "note": text(target.note, lang),
+                "note": text_in(target.note, lang),
                 "measure": target.measure,
                 "measured": [_measured(target, m, lang) for m in figures],
                 "verdict": found,

@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 import typer
 
 from digiday import __version__
+from digiday.answers.today import today
 from digiday.cli import params
-from digiday.cli.help import LocalisedCommand, environment
+from digiday.cli.help import COMMANDS, PROGRAM, LocalisedCommand, environment
 from digiday.cli.params import Param
 from digiday.cli.root import RootGroup, commands
 from digiday.core.constants import DEFAULT_ZONE, SECTIONS
-from digiday.core.today import today
 from digiday.environment import Environment, report, write_bytes, write_text
 from digiday.errors import ExitStatus, fail, quoted_path
 from digiday.l10n.translate import N_, catalogue, tr
 
 if TYPE_CHECKING:
     from digiday.answers.payloads import Payload
-    from digiday.core.today import Today
+    from digiday.answers.today import Today
     from digiday.store.loader import Data
 
 
@@ -60,7 +60,7 @@ YearArgument = Annotated[
 app = typer.Typer(
     cls=RootGroup,
     name="digiday",
-    help=params.PROGRAM,
+    help=PROGRAM,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -70,8 +70,8 @@ app = typer.Typer(
 
 
 def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command under `name`, with its help from cli/params.py."""
-    said = params.COMMANDS[name]
+    """Register a command under `name`, with its help from cli/help.py."""
+    said = COMMANDS[name]
     return commands.command(name, cls=LocalisedCommand, short_help=said.short, help=said.page)
 
 
@@ -272,7 +272,7 @@ def countdown(
     plain: PlainFlag = False,
     data_file: DataOption = None,
 ) -> None:
-    from digiday.answers.days import countdown_of, days_left
+    from digiday.answers.today import countdown_of, days_left
 
     shown = "line" if follow and fmt is None and not (as_json or plain) else fmt
     run = asked(ctx, data_file, shown, as_json, plain, line=True)
@@ -305,13 +305,13 @@ def countdown(
             run.data.check()
             live(env, when.zone)
             return
-    payload = countdown_of(run.data.dataset, when.date, when.zone_name, env.lang)
+    payload = countdown_of(run.data.dataset.themes, when.date, when.zone_name, env.lang)
     run.emit("countdown", payload, when.date)
 
 
 def _follow(run: Asked, when: "Today", days: bool, watch: bool, dated: bool) -> None:
     """`countdown --follow`: the answer for each new day, in its one-line forms."""
-    from digiday.answers.days import countdown_of, days_left
+    from digiday.answers.today import countdown_of, days_left
     from digiday.interactive.follow import follow
     from digiday.render import json, line, plain
 
@@ -330,7 +330,7 @@ def _follow(run: Asked, when: "Today", days: bool, watch: bool, dated: bool) -> 
     def answer(day: dt.date) -> str:
         if fmt == "days":
             return f"{days_left(day)}\n"
-        payload = countdown_of(dataset, day, when.zone_name, env.lang)
+        payload = countdown_of(dataset.themes, day, when.zone_name, env.lang)
         if fmt == "json":
             return json.render("countdown", payload, env.lang, as_of, env.ascii_only, indent=None)
         return (

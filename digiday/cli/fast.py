@@ -65,8 +65,8 @@ def answer(
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
         return None  # before any import: every other command pays nothing for the check
+    from digiday.answers.today import today
     from digiday.core.constants import DEFAULT_ZONE
-    from digiday.core.today import today
     from digiday.environment import resolve
     from digiday.errors import Failure
     from digiday.store import layers
@@ -100,13 +100,12 @@ def answer(
         return None
     if DAYS.names[0] in options:
         return _write(env, f"{left}\n")
-    from digiday.answers.days import countdown_of
-    from digiday.core.model import NOTHING
+    from digiday.answers.today import countdown_of
     from digiday.render import line
 
     # The line says the days, the edition and the date, never the theme: the one thing the
     # payload takes from the data. So the data need not be read (no layer is in use here).
-    payload = countdown_of(NOTHING, when.date, when.zone_name, env.lang)
+    payload = countdown_of({}, when.date, when.zone_name, env.lang)
     return _write(env, line.render(payload, env.lang))
 
 

@@ -1,22 +1,19 @@
-"""The typed, immutable model every other module reads. Only data.py builds it.
+"""The typed, immutable model every other module reads. Only store/loader.py builds it.
 
 The records are NamedTuples rather than frozen dataclasses: just as immutable and typed,
 and about a fifth of the class-creation cost, which every run of the tool pays at start-up.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from digiday.core.constants import DEFAULT_ZONE as DEFAULT_ZONE
 from digiday.core.constants import LANGS as LANGS
 from digiday.core.constants import QUIZ_TOPICS as QUIZ_TOPICS
 from digiday.core.constants import ROLES as ROLES
 from digiday.core.constants import SECTIONS as SECTIONS
-
-Lang = Literal["vi", "en"]
+from digiday.core.constants import Lang as Lang
 
 # What a measured figure is: a statistics office's or an index's published figure, one its
 # maker calls an estimate, or one stated at an event or in a report without its method.
@@ -59,6 +56,11 @@ class Text(NamedTuple):
 
     def get(self, lang: Lang) -> str:
         return self.vi if lang == "vi" else self.en
+
+
+def text_in(value: Text | None, lang: Lang) -> str | None:
+    """`value` in `lang`; None where the data gives no text."""
+    return value.get(lang) if value is not None else None
 
 
 class Entry(NamedTuple):

@@ -12,7 +12,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.core import schedule
-from digiday.core.model import Lang
+from digiday.core.constants import Lang
 from digiday.errors import Interrupted
 from digiday.interactive.terminal import Handler, heard, signals, terminal_gone
 from digiday.l10n.translate import catalogue, countdown_headline, long_date, tr

@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from digiday.core.constants import QUIZ_LETTERS
-from digiday.core.model import Lang
+from digiday.core.constants import QUIZ_LETTERS, Lang
 from digiday.l10n.translate import (
     CEREMONY_PARTS,
     KINDS_NOTE,

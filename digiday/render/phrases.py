@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from digiday.core import schedule
-from digiday.core.model import Lang
+from digiday.core.constants import Lang
 from digiday.l10n.translate import gap, long_date, ordinal, partial_date, tr
 
 if TYPE_CHECKING:

@@ -21,8 +21,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.text import Text
 
-from digiday.core.constants import QUIZ_LETTERS
-from digiday.core.model import Lang
+from digiday.core.constants import QUIZ_LETTERS, Lang
 from digiday.l10n.translate import (
     CEREMONY_PARTS,
     KINDS_NOTE,

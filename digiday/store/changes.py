@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from digiday.core.model import Lang
+from digiday.core.constants import Lang
 from digiday.l10n.translate import catalogue, tr
 
 

@@ -1,21 +1,23 @@
-"""What today is, and where: --date, --tz and the clock, checked."""
+"""What today is, and where (--date, --tz and the clock, checked), and the countdown from it.
 
-from __future__ import annotations
+The fast path imports this module: it needs neither the model nor the data, and has no
+`from __future__ import annotations` (see digiday/environment.py).
+"""
 
 import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from digiday.core.constants import DEFAULT_ZONE
+from digiday.core import schedule
+from digiday.core.constants import DEFAULT_ZONE, Lang
 from digiday.errors import fail
-from digiday.l10n.translate import N_
+from digiday.l10n.translate import N_, weekday
 
-
-def now() -> dt.datetime:
-    """The real clock, which the Environment carries as `now` (tests carry another)."""
-    return dt.datetime.now(dt.timezone.utc)
+if TYPE_CHECKING:
+    from digiday.answers import payloads
+    from digiday.core.model import Theme
 
 
 class Today(NamedTuple):
@@ -31,8 +33,9 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 
 # The shape of an IANA zone name (America/Argentina/Buenos_Aires is as deep as they go).
 # Checked before zoneinfo sees a name: a name of hundreds of parts makes it recurse until
-# Python gives up, which would be reported as a bug of ours.
-_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}")
+# Python gives up, which would be reported as a bug of ours. Compiled on first use (re's
+# cache), not at import: the fast path seldom needs it.
+_ZONE_NAME = r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}"
 # zoneinfo reads a zone file with its own parser, whose failures on a corrupt or cut file
 # take many forms (struct.error, IndexError, ValueError, ...): any of them means the zone
 # cannot be had, as a missing file does.
@@ -45,7 +48,7 @@ def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.t
         return local_zone(environ)
     if name == DEFAULT_ZONE:
         return name, VIETNAM
-    if _ZONE_NAME.fullmatch(name):
+    if re.fullmatch(_ZONE_NAME, name):
         from zoneinfo import ZoneInfo
 
         try:
@@ -82,7 +85,7 @@ def local_zone(
 
 
 def _named(name: str) -> tuple[str, dt.tzinfo] | None:
-    if not _ZONE_NAME.fullmatch(name):
+    if not re.fullmatch(_ZONE_NAME, name):
         return None
     from zoneinfo import ZoneInfo
 
@@ -144,7 +147,6 @@ def today(
     environ: Mapping[str, str] | None = None,
 ) -> Today:
     """Today's date in the zone, or the date given with --date (the zone is still checked)."""
-    from digiday.core import schedule
 
     zone_name, tz = zone(zone_name, environ)  # `local` resolved once: its name and its zone
     if date_text is None:
@@ -158,3 +160,31 @@ def today(
             N_("no such day as {value} in the calendar (write YYYY-MM-DD or DD/MM/YYYY)"),
             value=date_text,
         )
+
+
+def days_left(day: dt.date) -> int:
+    """Days from `day` to the next Day (0 on the Day)."""
+    try:
+        return schedule.days_until(day)
+    except OverflowError:
+        fail(N_("no 10 October after {value} in the calendar"), value=day.isoformat())
+
+
+def countdown_of(
+    themes: "Mapping[int, Theme]", day: dt.date, zone_name: str, lang: Lang
+) -> "payloads.Countdown":
+    """The countdown from `day` (today in the zone named), told with the next Day's theme
+    where `themes` has it."""
+    left = days_left(day)
+    target = day + dt.timedelta(days=left)
+    theme = themes.get(target.year)
+    return {
+        "today": day.isoformat(),
+        "timezone": zone_name,
+        "date": target.isoformat(),
+        "days": left,
+        "is_today": schedule.is_day(day),
+        "edition": schedule.edition(target.year),
+        "weekday": weekday(target.weekday(), lang),
+        "theme": theme.theme.get(lang) if theme else None,
+    }
