@@ -190,8 +190,4 @@ def sources(
     """Every source the data cites (`sources --json`); with `id`, that source alone."""
     from digiday.answers import sources as answers
 
-    def answer() -> list[payloads.Source]:
-        _lang(lang)
-        return answers.sources(_data(data), id)
-
-    return _answer(answer)
+    return _answer(lambda: answers.sources(_data(data), id, _lang(lang)))

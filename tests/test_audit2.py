@@ -120,7 +120,7 @@ def test_defect_3_the_2025_year_theme_says_who_set_it(bundled: Dataset) -> None:
     assert "kkt-kontum-56" in year_theme.sources and "thuvienphapluat-56" in year_theme.sources
     # SGGP calls it the Day's theme, so it cannot be what makes it the year theme.
     assert year_theme.sources[0] != "sggp-2025-year-theme"
-    theme_note = edition(bundled, 2025).theme_note
+    theme_note = bundled.themes[2025].note  # the note went with the theme (issue 34, D9)
     assert theme_note is not None
     note = theme_note.text
     assert "Thứ trưởng Thường trực Bộ Khoa học và Công nghệ Vũ Hải Quân" in note.vi
@@ -130,7 +130,7 @@ def test_defect_3_the_2025_year_theme_says_who_set_it(bundled: Dataset) -> None:
 def test_defect_4_the_2025_theme_note_says_the_plan_article_writes_commas(
     bundled: Dataset,
 ) -> None:
-    theme_note = edition(bundled, 2025).theme_note
+    theme_note = bundled.themes[2025].note  # the note went with the theme (issue 34, D9)
     assert theme_note is not None
     note = theme_note.text
     assert "dấu phẩy" in note.vi and "chiến dịch truyền thông" in note.vi
@@ -325,10 +325,13 @@ def test_defect_18_source_titles_are_the_stored_pages_own(bundled: Dataset) -> N
     assert source(bundled, "laodong-176").title == (
         "The old Government apparatus will operate until the end of February 2025"
     )
-    # English copies whose own title was not seen are described in brackets.
+    # English copies whose own title was not seen are described instead, in both languages
+    # since issue 34 (D8), where the description was an English title in brackets.
     for ident in ("laodong-provinces", "nbghightech-2024"):
-        title = source(bundled, ident).title
-        assert title.startswith("[") and title.endswith("]"), ident
+        described = source(bundled, ident)
+        assert described.title is None and described.description is not None, ident
+        assert "Lao Động" in described.name("vi") or "NBG" in described.name("vi"), ident
+        assert not described.name("vi").startswith("["), ident
     assert source(bundled, "hanoitv-2022").title == (
         "Triển khai tuyên truyền Ngày Chuyển đổi số quốc gia"
     )
@@ -382,7 +385,7 @@ def test_section_2_congthuong_is_cited_at_the_address_of_its_stored_copy(
 ) -> None:
     page = source(bundled, "congthuong-2024")
     assert page.url.endswith("-351898.html&mobile=yes&amp=1")
-    assert page.title.startswith("Thủ tướng Phạm Minh Chính chủ trì chương trình chào mừng")
+    assert (page.title or "").startswith("Thủ tướng Phạm Minh Chính chủ trì chương trình chào mừng")
 
 
 PAGE_TITLES = {

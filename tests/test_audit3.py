@@ -298,7 +298,7 @@ def test_b4_coordination_dates_the_hand_over(bundled: Dataset) -> None:
 def test_b5_the_2025_theme_note_says_what_reports_call_it_in_two_sentences(
     bundled: Dataset,
 ) -> None:
-    theme_note = edition(bundled, 2025).theme_note
+    theme_note = bundled.themes[2025].note  # the note went with the theme (issue 34, D9)
     assert theme_note is not None
     note = theme_note.text
     assert "thông điệp" in note.vi and "chương trình chào mừng" in note.vi

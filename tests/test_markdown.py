@@ -34,6 +34,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("countdown", "--date", f"{YEAR - 1}-12-01"),  # counting down to the Day of 2031
     ("sources",),
     ("sources", SOURCE),
+    ("sources", f"{SOURCE}-described"),  # described in both languages, without a title
 )
 # Where the data's texts choose what is shown (which words match, which questions are
 # asked), the same answer with every text made harmless is what the structure is compared
@@ -114,7 +115,7 @@ class Texts:
 
 def records(texts: Texts) -> dict[str, Any]:
     """A data file with a record of every kind, every text field of each filled by `texts`."""
-    cited = [SOURCE]
+    cited = [SOURCE, f"{SOURCE}-described"]
     entries = {
         section: [
             {
@@ -142,12 +143,18 @@ def records(texts: Texts) -> dict[str, Any]:
             },
             {"id": "hxq-successor", "name": texts.text(), "tasks": [texts.text()], **agency},
         ],
-        "themes": [{"year": YEAR, "theme": texts.text(), "sources": cited}],
+        "themes": [
+            {
+                "year": YEAR,
+                "theme": texts.text(),
+                "sources": cited,
+                "note": {"text": texts.text(), "sources": cited},
+            }
+        ],
         "editions": [
             {
                 "year": YEAR,
                 "year_theme": {"text": texts.text(), "by": texts.text(), "sources": cited},
-                "theme_note": {"text": texts.text(), "sources": cited},
                 "ceremony": {
                     "date": f"{YEAR}-10-10",
                     **{
@@ -182,7 +189,8 @@ def records(texts: Texts) -> dict[str, Any]:
                 "url": texts.url(),
                 "publisher": texts.string(),
                 "date": str(YEAR),
-            }
+            },
+            {"id": f"{SOURCE}-described", "description": texts.text(), "url": texts.url()},
         ],
     }
 

@@ -46,7 +46,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "unknown key": (
         "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n",
-        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation)",
+        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation, note)",
     ),
     "year text": (
         "themes:\n  - year: twenty\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n",
@@ -198,11 +198,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "two unknown keys": (
         "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n    size: 5\n",
-        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation)\ndigiday: {F}, line 6: themes[0].size: unknown key 'size' (known: year, theme, sources, unofficial_translation)",
+        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation, note)\ndigiday: {F}, line 6: themes[0].size: unknown key 'size' (known: year, theme, sources, unofficial_translation, note)",
     ),
     "two records with unknown keys": (
         "themes:\n  - year: 2027\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    colour: red\n  - year: 2028\n    theme: {vi: a, en: b}\n    sources: [omicall-article]\n    size: 5\n",
-        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation)\ndigiday: {F}, line 9: themes[1].size: unknown key 'size' (known: year, theme, sources, unofficial_translation)",
+        "digiday: {F}, line 5: themes[0].colour: unknown key 'colour' (known: year, theme, sources, unofficial_translation, note)\ndigiday: {F}, line 9: themes[1].size: unknown key 'size' (known: year, theme, sources, unofficial_translation, note)",
     ),
     "two controls": (
         'themes:\n  - year: 2027\n    theme: {vi: "a\\u0007b\\u0007", en: b}\n    sources: [omicall-article]\n',

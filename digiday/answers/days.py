@@ -10,7 +10,7 @@ from digiday.answers.arguments import year as checked_year
 from digiday.answers.sources import edition_sources
 from digiday.answers.today import countdown_of, today
 from digiday.core import schedule
-from digiday.core.model import Ceremony, Dataset, Lang, Note, Plan, text_in
+from digiday.core.model import Ceremony, Dataset, Lang, Note, Plan, YearTheme, text_in
 from digiday.l10n.translate import weekday
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ def _years(
 
 def _theme(data: Dataset, year: int, lang: Lang) -> payloads.Theme:
     theme = data.themes.get(year)
-    edition = data.editions.get(year)
-    note = edition.theme_note if edition else None
+    note = theme.note if theme else None
     return {
         "year": year,
         "edition": schedule.edition(year),
@@ -85,7 +84,7 @@ def _plan(plan: Plan | None, lang: Lang) -> payloads.Plan | None:
     }
 
 
-def _note(note: Note | None, lang: Lang) -> str | None:
+def _note(note: Note | YearTheme | None, lang: Lang) -> str | None:
     return note.text.get(lang) if note else None
 
 
@@ -98,7 +97,6 @@ def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[paylo
         day = _theme(dataset, each, lang)
         edition = dataset.editions.get(each)
         year_theme = edition.year_theme if edition else None
-        parts = edition_sources(edition) if edition else ()
         result.append(
             {
                 "year": each,
@@ -117,7 +115,7 @@ def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[paylo
                 "ceremony": _ceremony(edition.ceremony if edition else None, lang),
                 "plan": _plan(edition.plan if edition else None, lang),
                 "month": _note(edition.month if edition else None, lang),
-                "sources": list(dict.fromkeys([*day["sources"], *parts])),
+                "sources": list(edition_sources(dataset, each)),
             }
         )
     return result

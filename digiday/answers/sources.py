@@ -6,9 +6,9 @@ themes/YEAR, editions/YEAR, documents/ID, sources/ID, targets/ID, measurements/I
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from digiday.core.model import Dataset, Edition
+from digiday.core.model import Dataset, Lang
 from digiday.errors import fail
 from digiday.l10n.translate import N_
 
@@ -23,14 +23,21 @@ def ref(collection: str, *key: str | int) -> str:
     return "/".join([collection, *map(str, key)])
 
 
-def edition_sources(edition: Edition) -> tuple[str, ...]:
-    """Every source any part of an edition cites, each once, in the parts' order."""
-    parts = (edition.year_theme, edition.theme_note, edition.ceremony, edition.plan, edition.month)
+def cited_in(*parts: tuple[Any, ...] | None) -> tuple[str, ...]:
+    """Every source the parts of a record cite, each once, in the parts' order."""
     ordered: dict[str, None] = {}
     for part in parts:
         if part is not None:
-            ordered.update(dict.fromkeys(part.sources))
+            ordered.update(dict.fromkeys(part.sources))  # type: ignore[attr-defined]
     return tuple(ordered)
+
+
+def edition_sources(data: Dataset, year: int) -> tuple[str, ...]:
+    """Every source a year's Day cites: its theme's, its theme note's (which the theme's
+    own sources need not support) and its edition's, each once."""
+    theme, edition = data.themes.get(year), data.editions.get(year)
+    parts = (edition.year_theme, edition.ceremony, edition.plan, edition.month) if edition else ()
+    return cited_in(theme, theme.note if theme else None, *parts)
 
 
 def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -45,9 +52,7 @@ def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
     # An edition shows its Day's theme too, so the theme's sources count as its own; a year
     # with a theme and no edition record still has an edition (`digiday editions YEAR`).
     for year in sorted(data.themes.keys() | data.editions.keys()):
-        day, edition = data.themes.get(year), data.editions.get(year)
-        ids = (*(day.sources if day else ()), *(edition_sources(edition) if edition else ()))
-        yield ref("editions", year), ids
+        yield ref("editions", year), edition_sources(data, year)
     for document in data.documents.values():
         yield ref("documents", document.id), document.sources
     for target in data.targets.values():
@@ -65,7 +70,7 @@ def cited_by(data: Dataset) -> dict[str, list[str]]:
     return {ident: list(items) for ident, items in refs.items()}
 
 
-def sources(data: Data, only: object = None) -> list[payloads.Source]:
+def sources(data: Data, only: object, lang: Lang) -> list[payloads.Source]:
     """Every source, or the one with id `only`, and the refs of the items citing it."""
     dataset = data.dataset
     if only is not None and only not in dataset.sources:
@@ -84,7 +89,7 @@ def sources(data: Data, only: object = None) -> list[payloads.Source]:
     return [
         {
             "id": source.id,
-            "title": source.title,
+            "title": source.name(lang),
             "url": source.url,
             "publisher": source.publisher,
             "date": source.date,

@@ -442,7 +442,7 @@ def sources(
     from digiday.answers import sources
 
     run = asked(ctx, data_file, fmt, as_json, plain)
-    run.emit("sources", sources.sources(run.data, source_id))
+    run.emit("sources", sources.sources(run.data, source_id, run.env.lang))
 
 
 @command("targets")

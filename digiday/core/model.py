@@ -6,7 +6,7 @@ and about a fifth of the class-creation cost, which every run of the tool pays a
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
 from digiday.core.constants import DEFAULT_ZONE as DEFAULT_ZONE
 from digiday.core.constants import LANGS as LANGS
@@ -63,14 +63,28 @@ def text_in(value: Text | None, lang: Lang) -> str | None:
     return value.get(lang) if value is not None else None
 
 
-class Entry(NamedTuple):
-    """One item of an `info` section. History entries carry a date (YYYY[-MM[-DD]])."""
+# What a field holds beyond its type, for the checker built from these annotations
+# (store/schema.py): an id, a year of a Day, a date, an address, one of the fixed choices,
+# and the records an id points to (checked once every layer is laid).
+Id = Annotated[str, "id"]
+Sources = Annotated[tuple[str, ...], "sources"]
+Year = Annotated[int, "year"]
+Date = Annotated[str, "date"]  # YYYY-MM-DD
+DayOrMonth = Annotated[str, "day or month"]  # YYYY-MM-DD, or YYYY-MM where no page gives the day
+PartialDate = Annotated[str, "partial date"]  # YYYY[-MM[-DD]]
+Url = Annotated[str, "url"]
+Number = Annotated[float, "number"]
+Count = Annotated[int, "count"]
 
-    id: str
+
+class Entry(NamedTuple):
+    """One item of an `info` section. History entries carry a date."""
+
+    id: Id
     text: Text
-    sources: tuple[str, ...]
+    sources: Sources
     title: Text | None = None
-    date: str | None = None
+    date: PartialDate | None = None
 
 
 class Abbreviation(NamedTuple):
@@ -85,36 +99,47 @@ class Abbreviation(NamedTuple):
 
 
 class Agency(NamedTuple):
-    id: str
+    id: Id
     name: Text
-    role: str
+    role: Annotated[str, "role"]
     tasks: tuple[Text, ...]
-    sources: tuple[str, ...]
+    sources: Sources
     abbreviation: Abbreviation | None = None
     change: Text | None = None
-    successor: str | None = None
-
-
-class Theme(NamedTuple):
-    year: int
-    theme: Text
-    sources: tuple[str, ...]
-    unofficial_translation: bool = False
-
-
-class Document(NamedTuple):
-    id: str
-    number: str
-    date: str
-    title: Text
-    sources: tuple[str, ...]
+    successor: Annotated[str, "agency id"] | None = None
 
 
 class Note(NamedTuple):
-    """A sourced text about one Day: its year theme (with `by`), a note on its theme, its month."""
+    """A sourced text: which reading of a theme is which, a Day's month of events."""
 
     text: Text
-    sources: tuple[str, ...]
+    sources: Sources
+
+
+class Theme(NamedTuple):
+    """The Day's theme, and its note where sources disagree about it: the note goes with
+    the theme, so that a file replacing the theme replaces the note too."""
+
+    year: Year
+    theme: Text
+    sources: Sources
+    unofficial_translation: bool = False
+    note: Note | None = None
+
+
+class Document(NamedTuple):
+    id: Id
+    number: str
+    date: DayOrMonth
+    title: Text
+    sources: Sources
+
+
+class YearTheme(NamedTuple):
+    """The theme the Government's steering body gives a whole year: not the Day's."""
+
+    text: Text
+    sources: Sources
     by: Text | None = None
     unofficial_translation: bool = False
 
@@ -122,8 +147,8 @@ class Note(NamedTuple):
 class Ceremony(NamedTuple):
     """A Day's national ceremony; any part may be unknown (None), never guessed."""
 
-    sources: tuple[str, ...]
-    date: str | None = None
+    sources: Sources
+    date: Date | None = None
     place: Text | None = None
     chaired_by: Text | None = None
     organiser: Text | None = None
@@ -132,11 +157,11 @@ class Ceremony(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """The plan a Day was organised under. `date` is YYYY[-MM[-DD]]."""
+    """The plan a Day was organised under."""
 
     document: Text
-    sources: tuple[str, ...]
-    date: str | None = None
+    sources: Sources
+    date: PartialDate | None = None
     issuer: Text | None = None
     note: Text | None = None
 
@@ -144,9 +169,8 @@ class Plan(NamedTuple):
 class Edition(NamedTuple):
     """Everything known about one year's Day beyond its theme (which is a Theme)."""
 
-    year: int
-    year_theme: Note | None = None
-    theme_note: Note | None = None
+    year: Year
+    year_theme: YearTheme | None = None
     ceremony: Ceremony | None = None
     plan: Plan | None = None
     month: Note | None = None
@@ -158,14 +182,14 @@ class Target(NamedTuple):
     for a number ("about 20% of GDP"), where they say more than the number. Targets measured
     the same way share a `measure`, and so share the measurements of it."""
 
-    id: str
+    id: Id
     indicator: Text
-    year: int
-    document: str
-    measure: str
-    sources: tuple[str, ...]
-    target: float | None = None
-    unit: str | None = None
+    year: Year
+    document: Annotated[str, "document id"]
+    measure: Id
+    sources: Sources
+    target: Number | None = None
+    unit: Annotated[str, "unit"] | None = None
     wording: Text | None = None
     note: Text | None = None
 
@@ -175,27 +199,34 @@ class Measurement(NamedTuple):
     (KINDS). `value` is None where the page gives no exact number ("nearly 20%"); `wording`
     then says what it gives. `out_of` is how many a ranking ranks."""
 
-    id: str
-    measure: str
-    year: int
-    kind: str
+    id: Id
+    measure: Annotated[str, "measure id"]
+    year: Year
+    kind: Annotated[str, "kind"]
     by: Text
-    sources: tuple[str, ...]
-    value: float | None = None
-    unit: str | None = None
-    out_of: int | None = None
-    date: str | None = None
+    sources: Sources
+    value: Number | None = None
+    unit: Annotated[str, "unit"] | None = None
+    out_of: Count | None = None
+    date: PartialDate | None = None
     wording: Text | None = None
     note: Text | None = None
     method: Text | None = None  # made by another method than its measure's targets are set on
 
 
 class Source(NamedTuple):
-    id: str
-    title: str
-    url: str
+    """A page the data cites: by its own title, or, where it has none to show (a page in
+    English, a page without one), a description in both languages."""
+
+    id: Id
+    url: Url
+    title: str | None = None
+    description: Text | None = None
     publisher: str | None = None
-    date: str | None = None
+    date: PartialDate | None = None
+
+    def name(self, lang: Lang) -> str:
+        return self.title or text_in(self.description, lang) or self.id
 
 
 class Dataset(NamedTuple):
@@ -227,6 +258,7 @@ RECORDS: dict[str, type[tuple[object, ...]]] = {
         Theme,
         Document,
         Note,
+        YearTheme,
         Ceremony,
         Plan,
         Edition,

@@ -328,7 +328,7 @@ def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> li
         excerpt = text[start:]
         if len(excerpt) > room:
             cut = excerpt.rfind(" ", 0, room)
-            excerpt = excerpt[: cut if cut > 0 else room].rstrip(" ,;:") + "…"
+            excerpt = excerpt[: cut if cut > 0 else room].rstrip(" ,;:·") + "…"
         snippet = _t(lead, excerpt)
         for begin, end in found:
             begin, end = begin - start + len(lead), end - start + len(lead)
