@@ -1,5 +1,6 @@
-"""Build hook: put into the wheel the bundled data, already checked and merged (see
-`digiday.data.pack` for why), and the catalogues compiled from their `.po` files."""
+"""Build hook: put into the wheel the bundled data, already checked and merged, with the texts
+search compares folded (see `digiday.store.loader.pack` for why), and the catalogues compiled
+from their `.po` files."""
 
 from __future__ import annotations
 
@@ -49,12 +50,17 @@ class BundleHook(BuildHookInterface):  # type: ignore[misc]
             build_data["force_include"][str(self._work / relative)] = relative.as_posix()
         sys.path.insert(0, str(root))
         try:
+            from digiday.answers.search import lines
+            from digiday.l10n import translate
             from digiday.store.bundle import BUNDLE
             from digiday.store.loader import pack
         finally:
             sys.path.pop(0)
+        # The catalogues just compiled, so that search's texts are folded in both languages.
+        translate.LOCALEDIR = str(self._work / "digiday" / "l10n" / "locale")
+        translate.catalogue.cache_clear()
         output = self._work / BUNDLE
-        output.write_bytes(pack(root / "data"))
+        output.write_bytes(pack(root / "data", lines))
         build_data["force_include"][str(output)] = f"digiday/data/{BUNDLE}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

@@ -250,7 +250,7 @@ def _oracle_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-_LETTERS = "aAáàạâấđĐdeêếoơớuưứßİ日한0\u0301"
+_LETTERS = "aAáàạâấđĐdeêếoơớuưứßİ日한0\u0301\u0345\u0483"  # marks that join, split, turn letter
 _TEXT = st.text(alphabet=_LETTERS + " -/.,_", max_size=40)
 
 
@@ -361,7 +361,7 @@ def test_a_long_query_word_costs_the_text_word_by_word_its_words_not_their_produ
     (needle,) = search.needles(["-".join(["ab"] * 500)])
     counted = search.Needle(_CountedWords(needle.words), needle.exactly)
     _CountedWords.read = 0
-    assert search._Text(text).runs(counted) == []
+    assert search._Text(text).places(counted) == []
     places = len(text.split())
     assert 0 < _CountedWords.read <= 2 * places, (_CountedWords.read, places)
 
@@ -469,3 +469,29 @@ def test_a_snippet_shows_the_words_in_a_row_and_fields_stay_apart(run: Invoke) -
         if h["ref"] == "editions/2024"
     ]
     assert " · " in hit["text"]  # the parts of a record, not run together
+
+
+def test_the_characters_compared_whole_keep_their_place_and_kind() -> None:
+    # The oracle: each character alone, through both comparisons. Whatever the search
+    # compares whole (in C, at the same offsets) must fold to one character of its kind.
+    kept = []
+    for code in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        if search._NOT_KEPT.search(char):
+            continue
+        kept.append(char)
+        for how in (search.fold, search.exact):
+            said = how(char)
+            assert len(said) == 1, (hex(code), how.__name__, said)
+            assert char.isalnum() == said.isalnum(), (hex(code), how.__name__)
+    assert len(kept) > 700 and "ệ" in kept and "đ" in kept and "ß" not in kept
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_highlight_is_a_matched_word(run: Invoke, lang: str) -> None:
+    # Hundreds of results laid out as one text, styled by offsets: each highlighted piece
+    # is a word the query matches, in every result.
+    out = run("search", "so", "--lang", lang, env={"FORCE_COLOR": "1", "COLUMNS": "80"}).stdout
+    marked = re.findall("\x1b\\[1;7m(.*?)\x1b\\[0m", out)
+    assert out.count("\x1b[36m") > 100 and len(marked) > 50  # a result may match in the
+    assert {search.fold(word) for word in marked} == {"so"}  # other language: unmarked

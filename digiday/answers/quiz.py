@@ -26,11 +26,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from digiday.answers.arguments import choose, number
-from digiday.answers.search import fold
 from digiday.core.constants import QUIZ_LETTERS, QUIZ_TOPICS
 from digiday.core.model import Agency, Dataset, Lang
 from digiday.errors import fail
-from digiday.l10n.translate import N_, document_name, figure, partial_date, tr
+from digiday.l10n.translate import N_, document_name, figure, fold, partial_date, tr
 
 if TYPE_CHECKING:
     from digiday.answers import payloads

@@ -12,8 +12,7 @@ language. Records whose words stand in a row come first, then those matched in a
 title, then whole words before prefixes; those found only through an id come last.
 """
 
-from __future__ import annotations
-
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +23,8 @@ from digiday.core import schedule
 from digiday.core.model import LANGS, Agency, Dataset, Edition, Lang, Text
 from digiday.errors import fail
 from digiday.l10n import translate
-from digiday.l10n.translate import N_, tr
+from digiday.l10n.translate import N_, fold, tr
+from digiday.store.loader import bundled_folds
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
@@ -33,17 +33,7 @@ if TYPE_CHECKING:
 MAX_WORDS = 32  # words in a query, counted as compared: `505/QĐ-TTg` is three
 PREFIX_LETTERS = 4  # a query word this long also matches the start of a longer word
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits, in any script
-_MARKS = re.compile("[\u0300-\u036f]")  # what Vietnamese letters decompose into; others below
 FIELDS = " · "  # between the parts of a record that are shown as one text
-
-
-def fold(text: str) -> str:
-    """Lower-case text without diacritics: `Đài Truyền hình` -> `dai truyen hinh`."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    unmarked = _MARKS.sub("", decomposed)
-    if not unmarked.isascii():  # marks of other scripts (the common case skips the walk)
-        unmarked = "".join(c for c in unmarked if not unicodedata.combining(c))
-    return unmarked.casefold()
 
 
 def exact(text: str) -> str:
@@ -64,7 +54,13 @@ class Needle(NamedTuple):
     exactly: bool
 
 
-def needles(terms: Sequence[str]) -> list[Needle]:
+def needles(terms: Sequence[str]) -> tuple[Needle, ...]:
+    """The query's words as compared; a word with no letter or digit is none."""
+    return _needles(tuple(terms))
+
+
+@functools.lru_cache(maxsize=8)  # the same query highlights every result of a search
+def _needles(terms: tuple[str, ...]) -> tuple[Needle, ...]:
     found = []
     for term in terms:
         exactly = fold(term) != exact(term)
@@ -72,67 +68,106 @@ def needles(terms: Sequence[str]) -> list[Needle]:
         parts = tuple(how(word) for word in _WORD.findall(unicodedata.normalize("NFC", term)))
         if parts:
             found.append(Needle(parts, exactly))
-    return found
+    return tuple(found)
+
+
+_LETTER = r"[^\W_]"  # a letter or digit, in any script
+# Comparing (fold, exact) keeps each character of Latin, Vietnamese and punctuation one
+# character of the same kind (a letter, or not), but for these few: a text holding none of
+# them, and nothing else, is compared whole, in C, at the same offsets. Any other text (a
+# lone mark, which folding drops, joining two words; `ß`, `İ`; another script) is compared
+# word by word. tests/answers/test_search.py checks the list against the two functions.
+_NOT_KEPT = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]|[ßİŉǰẖẗẘẙẚẞ]")
+_BETWEEN = r"(?:[^\w\n]|_)+"  # what parts words in a row: no letter, digit or line break
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(needle: Needle) -> re.Pattern[str]:
+    """The needle's words in a row (group 1), each whole, or (four letters or more) followed
+    by the rest of a word, caught in a group of its own. Several words go in a lookahead, so
+    that runs which overlap are all found; one word cannot overlap another, and as the
+    pattern's start it lets the regex engine skip to where it stands."""
+    parts = [
+        re.escape(word) + (f"({_LETTER}*)" if len(word) >= PREFIX_LETTERS else "()")
+        for word in needle.words
+    ]
+    if len(parts) == 1:
+        return re.compile(f"({parts[0]})(?!{_LETTER})")
+    return re.compile(f"(?<!{_LETTER})(?=({_BETWEEN.join(parts)})(?!{_LETTER}))")
 
 
 class _Text:
-    """A text, compared both ways on demand: whole (to rule it out cheaply) and word by word
-    with each word's place in the text (NFC)."""
+    """A text (NFC), compared both ways on demand: whole, in C, wherever folding keeps it
+    letter for letter (Vietnamese does); else word by word."""
 
     def __init__(self, text: str) -> None:
-        self.text = unicodedata.normalize("NFC", text)
+        self.text = text  # NFC: the data's texts are (store/schema.py)
         self._whole: dict[bool, str] = {}
-        self._words: dict[bool, list[tuple[str, int, int]]] = {}
-        self._runs: dict[Needle, list[tuple[int, int, bool]]] = {}
+        self._places: dict[Needle, list[tuple[int, int, bool]]] = {}
+        self._kept: bool | None = None  # whether comparing keeps it letter for letter
+
+    def whole(self, exactly: bool) -> str:
+        """The whole text as compared."""
+        if exactly not in self._whole:
+            ascii_only = self.text.isascii()
+            how = str.casefold if ascii_only else exact if exactly else fold
+            self._whole[exactly] = how(self.text)
+        return self._whole[exactly]
 
     def holds(self, needle: Needle) -> bool:
         """Whether the needle's first word stands anywhere in the text, even inside a word."""
-        if needle.exactly not in self._whole:
-            self._whole[needle.exactly] = (exact if needle.exactly else fold)(self.text)
-        return needle.words[0] in self._whole[needle.exactly]
+        return needle.words[0] in self.whole(needle.exactly)
 
-    def runs(self, needle: Needle) -> list[tuple[int, int, bool]]:
-        """Where the needle's words stand in a row, as (first word, last word, whole), with
-        `whole` false where one matched only by its start. Each place stops at its first word
-        that differs, so the cost is the text's words, not their product with the query's."""
-        if needle not in self._runs:
-            self._runs[needle] = self._find(needle) if self.holds(needle) else []
-        return self._runs[needle]
+    def places(self, needle: Needle) -> list[tuple[int, int, bool]]:
+        """Where the needle's words stand in a row, as (start, end, whole), with `whole`
+        false where one matched only by its start."""
+        if needle not in self._places:
+            self._places[needle] = self._find(needle) if self.holds(needle) else []
+        return self._places[needle]
 
     def _find(self, needle: Needle) -> list[tuple[int, int, bool]]:
-        if needle.exactly not in self._words:
-            how = exact if needle.exactly else fold
-            found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.text)]
-            compared = {word: how(word) for word in {word for word, _, _ in found}}
-            self._words[needle.exactly] = [(compared[w], a, b) for w, a, b in found]
-        said = self._words[needle.exactly]
-        runs = []
-        size = len(needle.words)
-        for first in range(len(said) - size + 1):
-            whole = True
+        whole = self.whole(needle.exactly)
+        if self._kept is None:
+            self._kept = not _NOT_KEPT.search(self.text)
+        if self._kept:
+            return [
+                (m.start(1), m.end(1), not any(m.groups()[1:]))
+                for m in _pattern(needle).finditer(whole)
+                if not (m.start(1) and _WORD.match(whole, m.start(1) - 1))  # inside a word
+            ]
+        how = exact if needle.exactly else fold
+        words = [(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(self.text)]
+        size, found = len(needle.words), []
+        # Each place stops at its first word that differs, nearly always its first: the cost
+        # is the text's words, not their product with the needle's.
+        for first in range(len(words) - size + 1):
+            whole_words = True
             for offset, wanted in enumerate(needle.words):
-                word = said[first + offset][0]
+                word, start, _ = words[first + offset]
+                if offset and "\n" in self.text[words[first + offset - 1][2] : start]:
+                    break
                 if word != wanted:
                     if len(wanted) < PREFIX_LETTERS or not word.startswith(wanted):
                         break
-                    whole = False
+                    whole_words = False
             else:
-                runs.append((first, first + size - 1, whole))
-        return runs
-
-    def span(self, needle: Needle, first: int, last: int) -> tuple[int, int]:
-        """Where words `first` to `last` of the needle's run stand in the text."""
-        said = self._words[needle.exactly]
-        return said[first][1], said[last][2]
+                found.append((words[first][1], words[first + size - 1][2], whole_words))
+        return found
 
 
-def in_a_row(runs: list[list[tuple[int, int, bool]]]) -> int | None:
-    """The first word of the first place where each needle's run follows the one before it,
-    or None."""
-    ends = {last: first for first, last, _ in runs[0]}
-    for later in runs[1:]:
-        ends = {last: ends[first - 1] for first, last, _ in later if first - 1 in ends}
-    return min(ends.values(), default=None)
+def in_a_row(text: _Text, places: list[list[tuple[int, int, bool]]]) -> int | None:
+    """Where the first place starts at which each needle's run follows the one before it,
+    word after word on one line, or None."""
+    chains = {end: start for start, end, _ in places[0]}  # a run's end: where its chain starts
+    for later in places[1:]:
+        ends = {start: end for start, end, _ in later}
+        followed = {}
+        for end, origin in chains.items():
+            after = _WORD.search(text.text, end)  # the next word
+            if after and after.start() in ends and "\n" not in text.text[end : after.start()]:
+                followed[ends[after.start()]] = origin
+        chains = followed
+    return min(chains.values(), default=None)
 
 
 class Piece(NamedTuple):
@@ -147,6 +182,19 @@ class Piece(NamedTuple):
     ids: str
 
 
+def lines(data: Dataset) -> Iterator[str]:
+    """Every text search compares, for the wheel's build to fold once (store/loader.py's
+    `pack`): folding them on every search cost it more than the rest of its answer."""
+    for piece in pieces(data):
+        for text in (*_named(piece), *piece.body):
+            yield from text
+
+
+def _named(piece: Piece) -> tuple[Text, ...]:
+    return (piece.label, piece.title) if piece.title else (piece.label,)
+
+
+@functools.cache  # one per kind of record, in a run
 def _labelled(kind: str, key: object = "") -> Text:
     return Text(*(f"{tr(kind, lang)} {key}".strip() for lang in LANGS))
 
@@ -270,29 +318,22 @@ class Hit(NamedTuple):
     rank: tuple[bool, bool, bool, bool]
 
 
-def _rank(piece: Piece, wanted: list[Needle]) -> tuple[bool, bool, bool, bool] | None:
-    """How well `piece` holds every needle (see Hit), or None when it does not."""
-    named = [piece.label, *([piece.title] if piece.title else [])]
-    said = [*named, *piece.body]
-    everything = _Text("\n".join([piece.ids, *(text.get(lang) for text in said for lang in LANGS)]))
-    if not all(everything.holds(needle) for needle in wanted):
-        return None  # the cheap answer, for nearly every piece
-    texts = [
-        (_Text(text), index < len(named))
-        for index, both in enumerate(said)
-        for text in dict.fromkeys(both.get(lang) for lang in LANGS)
-    ]
+def _rank(
+    piece: Piece, texts: list[tuple[_Text, bool]], wanted: tuple[Needle, ...]
+) -> tuple[bool, bool, bool, bool] | None:
+    """How well `piece`, whose texts are `texts` (each marked when it names the piece),
+    holds every needle (see Hit), or None when it does not."""
     ids, in_title, whole = _Text(piece.ids), True, True
     for needle in wanted:
-        found = [(titled, run) for text, titled in texts for run in text.runs(needle)]
+        found = [(titled, run) for text, titled in texts for run in text.places(needle)]
         if not found:
-            if not ids.runs(needle):
+            if not ids.places(needle):
                 return None
             return (True, True, True, True)
         in_title = in_title and any(titled for titled, _ in found)
         whole = whole and any(run[2] for _, run in found)
     in_row = len(wanted) == 1 or any(
-        in_a_row([text.runs(needle) for needle in wanted]) is not None for text, _ in texts
+        in_a_row(text, [text.places(needle) for needle in wanted]) is not None for text, _ in texts
     )
     return (False, not in_row, not in_title, not whole)
 
@@ -301,11 +342,27 @@ def hits(data: Dataset, terms: list[str]) -> list[Hit]:
     """Every piece holding all `terms` as words, best first (see Hit), else in the data's
     order."""
     wanted = needles(terms)
+    folds = _folds()
     found = []
     for piece in pieces(data) if wanted else ():
-        rank = _rank(piece, wanted)
-        if rank is not None:
-            found.append(Hit(piece, rank))
+        # A piece is searched in its name (label and title) and in its body, in both
+        # languages, a text to a line: few texts, and few searches of them, do the work.
+        group = []
+        for part, named in ((_named(piece), True), (piece.body, False)):
+            lines = [line for text in part for line in dict.fromkeys(text)]
+            if lines:
+                text = _Text("\n".join(lines))
+                for line in lines:
+                    if line not in folds:
+                        folds[line] = line.casefold() if line.isascii() else fold(line)
+                text._whole[False] = "\n".join([folds[line] for line in lines])
+                group.append((text, named))
+        # The cheap answer, for nearly every piece: a needle that stands nowhere in it.
+        said = "\n".join([piece.ids, *(text.whole(False) for text, _ in group)])
+        if all(n.exactly or n.words[0] in said for n in wanted):
+            rank = _rank(piece, group, wanted)
+            if rank is not None:
+                found.append(Hit(piece, rank))
     return sorted(found, key=lambda hit: hit.rank)
 
 
@@ -313,25 +370,44 @@ def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where in `text` (NFC) the terms match, as (start, end) offsets, in order; except that
     the first place where all of them stand in a row, if any, comes first: a snippet starts
     there."""
-    said, wanted = _Text(text), needles(terms)
-    found = {said.span(n, first, last) for n in wanted for first, last, _ in said.runs(n)}
-    ordered = sorted(found)
-    first = in_a_row([said.runs(needle) for needle in wanted]) if len(wanted) > 1 else None
+    said, wanted = _Text(unicodedata.normalize("NFC", text)), needles(terms)
+    if said.text in _folds():  # a result just shown
+        said._whole[False] = _folds()[said.text]
+    ordered = sorted({(start, end) for n in wanted for start, end, _ in said.places(n)})
+    first = in_a_row(said, [said.places(n) for n in wanted]) if len(wanted) > 1 else None
     if first is not None:
-        last = next(end for start, end, _ in said.runs(wanted[0]) if start == first)
-        ordered.remove(said.span(wanted[0], first, last))
-        ordered.insert(0, said.span(wanted[0], first, last))
+        place = next(place for place in ordered if place[0] == first)
+        ordered.remove(place)
+        ordered.insert(0, place)
     return ordered
 
 
+@functools.cache
+def _folds() -> dict[str, str]:
+    """Texts as compared, folded: the bundled data's, made when the wheel was built, and
+    those folded since in this run (a user's file; the results shown, see `spans`)."""
+    return dict(bundled_folds())
+
+
 def result_text(piece: Piece, lang: Lang) -> str:
-    """What a result shows, in `lang`: its name or title, then its content."""
-    body = FIELDS.join(text.get(lang) for text in piece.body)
+    """What a result shows, in `lang`: its name or title, then its content. Its fold is
+    kept for its snippet's highlight (`spans`): folding goes letter by letter, so it is the
+    same words with their parts' folds, which search has made already."""
+    folds = _folds()
+
+    def shown(title: str, body: list[str]) -> str:
+        return f"{title}: {FIELDS.join(body)}" if title and body else title or FIELDS.join(body)
+
     title = piece.title.get(lang) if piece.title else ""
-    return f"{title}: {body}" if title and body else title or body
+    body = [text.get(lang) for text in piece.body]
+    said = shown(title, body)
+    if said not in folds:
+        folded = [folds.get(text) or fold(text) for text in (title, *body)]
+        folds[said] = shown(folded[0], folded[1:])
+    return said
 
 
-def search(data: Data, query: Sequence[str], lang: Lang) -> list[payloads.Hit]:
+def search(data: "Data", query: Sequence[str], lang: Lang) -> "list[payloads.Hit]":
     """Every record holding all the words of `query` (however the shell split them), as
     results in `lang`; none when nothing matches."""
     terms = words(query)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +24,20 @@ DOMAIN = "digiday"
 # os.path, not pathlib: pathlib's import (with urllib.parse) would cost the fast path more
 # than the answer.
 LOCALEDIR = os.path.join(os.path.dirname(__file__), "locale")
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics, as search and the quiz compare it: `Đài Truyền
+    hình` -> `dai truyen hinh`, `Straße` -> `strasse`."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    unmarked = re.sub("[\u0300-\u036f]", "", decomposed)  # what Vietnamese letters leave
+    # Marks of other scripts: the distinct characters left that are not ASCII, looked at once.
+    marks = {c for c in set(re.findall("[^\x00-\x7f]", unmarked)) if unicodedata.combining(c)}
+    if marks:
+        unmarked = "".join(c for c in unmarked if c not in marks)
+    return unmarked.casefold()
 
 
 def N_(message: str) -> str:

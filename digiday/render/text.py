@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
-from rich.text import Text
+from rich.text import Span, Text
 
 from digiday.core.constants import QUIZ_LETTERS, Lang
 from digiday.l10n.translate import (
@@ -311,10 +311,14 @@ SNIPPET_LEAD = 24  # characters of context kept before the first match
 
 
 def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> list[RenderableType]:
-    """Each match as its ref and a one-line snippet around the first matched word, like a
+    """Each match as its ref and a one-line snippet around the first matched words, like a
     search engine's results, starting and ending on word boundaries; the whole text is in
-    --plain and --json."""
+    --plain and --json. The results whose snippet fits are laid out as one text, styled
+    by offsets: there can be hundreds."""
     out: list[RenderableType] = []
+    plain: list[str] = []  # the results that fit, so far
+    spans: list[Span] = []
+    length = 0
     for hit in payload:
         text = hit["text"]
         found = highlight(text)
@@ -329,15 +333,28 @@ def _search(payload: list[payloads.Hit], highlight: Highlight, width: int) -> li
         if len(excerpt) > room:
             cut = excerpt.rfind(" ", 0, room)
             excerpt = excerpt[: cut if cut > 0 else room].rstrip(" ,;:·") + "…"
-        snippet = _t(lead, excerpt)
-        for begin, end in found:
-            begin, end = begin - start + len(lead), end - start + len(lead)
-            if begin >= len(lead) and end <= len(snippet):
-                snippet.stylize("bold reverse", begin, end)
         # Cut to fit by characters; a wide character (CJK) can still overflow: wrap those.
-        fits = cells(snippet.plain, cell_len) <= width
-        out += [Block(_t((hit["ref"], "cyan")), whole=True), Block(snippet, whole=fits)]
-    return out
+        fits = cells(lead + excerpt, cell_len) <= width
+        ref, snippet = hit["ref"], f"{lead}{excerpt}"
+        at = (length + len(ref) + 1 if fits else 0) + len(lead) - start  # the text's offset 0
+        marks = [
+            Span(begin + at, end + at, "bold reverse")
+            for begin, end in found
+            if begin >= start and end - start <= len(excerpt)
+        ]
+        if fits:
+            spans += [Span(length, length + len(ref), "cyan"), *marks]
+            plain.append(f"{ref}\n{snippet}\n")
+            length += len(plain[-1])
+        else:
+            out += [*_laid(plain, spans), Block(_t((ref, "cyan")), whole=True)]
+            out.append(Block(Text(snippet, spans=marks)))
+            plain, spans, length = [], [], 0
+    return [*out, *_laid(plain, spans)]
+
+
+def _laid(plain: list[str], spans: list[Span]) -> list[Block]:
+    return [Block(Text("".join(plain).rstrip("\n"), spans=spans), whole=True)] if plain else []
 
 
 def _source_list(payload: list[payloads.Source], lang: Lang) -> list[RenderableType]:

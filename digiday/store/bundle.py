@@ -77,9 +77,9 @@ def unpack(packed: bytes) -> tuple[Any, ...] | None:
     import marshal
 
     try:
-        merged, data_as_of, revisions, rest = marshal.loads(packed)
+        merged, data_as_of, *rest = marshal.loads(packed)
         if type(merged) is dict and type(data_as_of) is str:
-            return (_from_plain(merged), data_as_of, revisions, rest)
+            return (_from_plain(merged), data_as_of, *rest)
     except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
         pass
     return None

@@ -13,7 +13,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -145,6 +145,9 @@ class _Bundled(NamedTuple):
     data_as_of: str
     calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
     calendar_rest: tuple[str, int, str]  # the revision of every year not listed
+    # The texts search compares that are not ASCII, folded (`translate.fold`), in marshal's
+    # format: made at build time, read by search alone (see pack, bundled_folds).
+    folded: bytes = b""
 
 
 def _check_bundled(folder: Path | Traversable) -> _Bundled:
@@ -168,15 +171,23 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     return _Bundled(merged, str(meta["data_as_of"]), revisions, rest)
 
 
-def pack(folder: Path) -> bytes:
+def pack(folder: Path, searched: Callable[[Dataset], Iterable[str]] = lambda data: ()) -> bytes:
     """The bundled data as a wheel carries it: checked at build time (a problem fails the
     build) and merged, so that a run reads finished records instead of parsing YAML and
     checking every record again, which is most of what a run would otherwise spend before
-    printing anything.
+    printing anything; and the texts search compares (`searched`, answers/search.py's
+    `lines`), folded once here rather than on every search.
 
     Written by bundle.pack. Made from the YAML in the same build, by the same model, so
     it cannot be stale; a source checkout has none and reads the YAML instead."""
-    return bundle.pack(tuple(_check_bundled(folder)))
+    import marshal
+
+    from digiday.l10n.translate import fold
+
+    checked = _check_bundled(folder)
+    texts = set(searched(_dataset(checked.merged)))
+    folded = {text: fold(text) for text in texts if not text.isascii()}
+    return bundle.pack(tuple(checked._replace(folded=marshal.dumps(folded))))
 
 
 @functools.cache
@@ -400,6 +411,15 @@ def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], tuple[str, in
     that of every year not listed (see render/ics.py)."""
     bundled = _bundled()
     return bundled.calendar, bundled.calendar_rest
+
+
+@functools.cache
+def bundled_folds() -> dict[str, str]:
+    """The texts search compares, folded at build time (none in a source checkout)."""
+    import marshal
+
+    folded = _bundled().folded
+    return dict(marshal.loads(folded)) if folded else {}
 
 
 def bundled_as_of() -> str:

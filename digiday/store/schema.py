@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import types
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -142,10 +143,11 @@ def _unsafe(check: Checker, value: str, path: Path) -> bool:
 
 
 def _string(check: Checker, value: Any, path: Path) -> str | None:
+    """Non-empty text, kept composed (NFC), as it is shown and searched."""
     if not isinstance(value, str) or not value.strip():
         check.problem(path, N_("expected non-empty text, found {found}"), found=_found(value))
         return None
-    return None if _unsafe(check, value, path) else value
+    return None if _unsafe(check, value, path) else unicodedata.normalize("NFC", value)
 
 
 def _identifier(check: Checker, value: Any, path: Path) -> str | None:
