@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from digiday.answers import quiz
-from digiday.answers.search import fold
 from digiday.core.model import Dataset, Lang
-from digiday.l10n.translate import figure, partial_date
+from digiday.l10n.translate import figure, fold, partial_date
 
 
 def quoted_in(question: str) -> str | None:

@@ -12,9 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digiday.answers import quiz
-from digiday.answers.search import fold
 from digiday.core.model import Agency, Dataset, Document, Lang, Text
-from digiday.l10n.translate import partial_date
+from digiday.l10n.translate import fold, partial_date
 from digiday.store.loader import Data
 from tests.conftest import Invoke
 from tests.oracles import quoted_in, true_options, year_of

@@ -27,9 +27,8 @@ from functools import cache
 import pytest
 
 from digiday.answers import quiz
-from digiday.answers.search import fold
 from digiday.core.model import Dataset, Lang
-from digiday.l10n.translate import partial_date
+from digiday.l10n.translate import fold, partial_date
 from digiday.store.loader import Data
 from tests.oracles import true_options
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digiday.answers import search
+from digiday.l10n.translate import fold
 from digiday.store.loader import Data
 from tests.conftest import Invoke
 
@@ -26,7 +27,7 @@ from tests.conftest import Invoke
     ],
 )
 def test_fold(text: str, folded: str) -> None:
-    assert search.fold(text) == folded
+    assert fold(text) == folded
 
 
 def test_words_split_however_the_shell_did() -> None:
@@ -265,8 +266,8 @@ def test_spans_agree_with_a_plain_word_by_word_oracle(text: str, terms: list[str
 
 def test_marks_of_any_script_fold_away() -> None:
     # Not only Vietnamese marks (U+0300-U+036F): the Cyrillic titlo, a combining mark too.
-    assert search.fold("a\u0483b Ч\u0483") == "ab ч"
-    assert search.fold("Đ đ") == "d d"
+    assert fold("a\u0483b Ч\u0483") == "ab ч"
+    assert fold("Đ đ") == "d d"
 
 
 def test_text_that_folds_longer_keeps_its_offsets() -> None:
@@ -480,7 +481,7 @@ def test_the_characters_compared_whole_keep_their_place_and_kind() -> None:
         if search._NOT_KEPT.search(char):
             continue
         kept.append(char)
-        for how in (search.fold, search.exact):
+        for how in (fold, search.exact):
             said = how(char)
             assert len(said) == 1, (hex(code), how.__name__, said)
             assert char.isalnum() == said.isalnum(), (hex(code), how.__name__)
@@ -494,4 +495,4 @@ def test_every_highlight_is_a_matched_word(run: Invoke, lang: str) -> None:
     out = run("search", "so", "--lang", lang, env={"FORCE_COLOR": "1", "COLUMNS": "80"}).stdout
     marked = re.findall("\x1b\\[1;7m(.*?)\x1b\\[0m", out)
     assert out.count("\x1b[36m") > 100 and len(marked) > 50  # a result may match in the
-    assert {search.fold(word) for word in marked} == {"so"}  # other language: unmarked
+    assert {fold(word) for word in marked} == {"so"}  # other language: unmarked
