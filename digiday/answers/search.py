@@ -135,6 +135,9 @@ class _Text:
                 for m in _pattern(needle).finditer(whole)
                 if not (m.start(1) and _WORD.match(whole, m.start(1) - 1))  # inside a word
             ]
+        return self._word_by_word(needle)
+
+    def _word_by_word(self, needle: Needle) -> list[tuple[int, int, bool]]:
         how = exact if needle.exactly else fold
         words = [(how(m.group()), m.start(), m.end()) for m in _WORD.finditer(self.text)]
         size, found = len(needle.words), []
@@ -338,25 +341,30 @@ def _rank(
     return (False, not in_row, not in_title, not whole)
 
 
+def _texts(piece: Piece) -> list[tuple[_Text, bool]]:
+    """A piece as searched: its name (label and title), then its body, each in both
+    languages, a text to a line, folded (few texts, and few searches of them, do the work);
+    each marked when it names the piece."""
+    folds, texts = _folds(), []
+    for part, named in ((_named(piece), True), (piece.body, False)):
+        lines = [line for text in part for line in dict.fromkeys(text)]
+        if lines:
+            text = _Text("\n".join(lines))
+            for line in lines:
+                if line not in folds:
+                    folds[line] = line.casefold() if line.isascii() else fold(line)
+            text._whole[False] = "\n".join([folds[line] for line in lines])
+            texts.append((text, named))
+    return texts
+
+
 def hits(data: Dataset, terms: list[str]) -> list[Hit]:
     """Every piece holding all `terms` as words, best first (see Hit), else in the data's
     order."""
     wanted = needles(terms)
-    folds = _folds()
     found = []
     for piece in pieces(data) if wanted else ():
-        # A piece is searched in its name (label and title) and in its body, in both
-        # languages, a text to a line: few texts, and few searches of them, do the work.
-        group = []
-        for part, named in ((_named(piece), True), (piece.body, False)):
-            lines = [line for text in part for line in dict.fromkeys(text)]
-            if lines:
-                text = _Text("\n".join(lines))
-                for line in lines:
-                    if line not in folds:
-                        folds[line] = line.casefold() if line.isascii() else fold(line)
-                text._whole[False] = "\n".join([folds[line] for line in lines])
-                group.append((text, named))
+        group = _texts(piece)
         # The cheap answer, for nearly every piece: a needle that stands nowhere in it.
         said = "\n".join([piece.ids, *(text.whole(False) for text, _ in group)])
         if all(n.exactly or n.words[0] in said for n in wanted):
