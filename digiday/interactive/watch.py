@@ -154,17 +154,20 @@ def _run_live(
     from rich.control import Control
     from rich.live import Live
 
-    with Live(frame(env, zone, env.now()), console=out, auto_refresh=False) as live:
-        while True:
-            if resizes.wait(_to_next_second()):
-                size = _size(stdout)
-                if size is not None:
-                    out.size = (_room(size.columns), size.lines)
-                # Where the old frame stands after a resize is the terminal's business (some
-                # rewrap it, some cut it), so Live cannot move back over it: the screen is
-                # cleared and the frame drawn from the top, where moving up stops.
-                out.control(Control.home(), Control.clear())
-            live.update(frame(env, zone, env.now()), refresh=True)
+    try:
+        with Live(frame(env, zone, env.now()), console=out, auto_refresh=False) as live:
+            while True:
+                if resizes.wait(_to_next_second()):
+                    size = _size(stdout)
+                    if size is not None:
+                        out.size = (_room(size.columns), size.lines)
+                    # Where the old frame stands after a resize is the terminal's business
+                    # (some rewrap it, some cut it), so Live cannot move back over it: the
+                    # screen is cleared and the frame drawn from the top.
+                    out.control(Control.home(), Control.clear())
+                live.update(frame(env, zone, env.now()), refresh=True)
+    finally:
+        out.show_cursor(True)  # also after a signal that came while Live was starting
 
 
 def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resizes) -> None:
