@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.environment import (
     SCRIPT,
@@ -403,3 +405,57 @@ def test_the_api_tells_a_huge_year_in_its_own_words() -> None:
         with pytest.raises(ValueError, match=said) as raised:
             digiday.themes(year)  # type: ignore[arg-type]
         assert "set_int_max_str_digits" not in str(raised.value)
+
+
+# --- The adversaries kept: the command line and the data files, with the new dimensions ---
+# (stacked layers, and every kind of path `-o` can name), as real processes. In CI the
+# Hypothesis profile fixes the seed (tests/conftest.py).
+
+LAYERS = {
+    "valid": VALID,
+    "broken": "themes: [1, 2\n",
+    "empty": "",
+    "other": VALID.replace("2031", "2032"),
+}
+TARGETS = ["/dev/stdout", "/dev/stderr", "/dev/null", "/dev/fd/3", "log", "new.ics", "gone/x.ics"]
+
+
+@given(
+    layers=st.lists(st.sampled_from([*LAYERS, "missing", "folder"]), max_size=4),
+    target=st.sampled_from(TARGETS),
+    command=st.sampled_from(
+        [["ics", "--to", "2023"], ["themes", "--json"], ["targets", "--plain"]]
+    ),
+    lang=st.sampled_from(["en", "vi"]),
+)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_layers_and_descriptors_never_give_a_traceback_or_touch_another_file(
+    tmp_path_factory: pytest.TempPathFactory,
+    layers: list[str],
+    target: str,
+    command: list[str],
+    lang: str,
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    paths = []
+    for number, kind in enumerate(layers):
+        path = folder / f"layer{number}.yaml"
+        if kind == "folder":
+            path.mkdir()
+        elif kind != "missing":
+            path.write_text(LAYERS[kind], encoding="utf-8")
+        paths.append(str(path))
+    (folder / "log").write_bytes(b"kept\n")
+    (folder / "bystander").write_bytes(b"untouched\n")
+    args = [*command, "--lang", lang] + (["-o", target] if command[0] == "ics" else [])
+    result = shell(
+        f'exec "$D" {" ".join(args)} 3>>log',
+        folder,
+        {"DIGIDAY_DATA": os.pathsep.join(paths)} if paths else None,
+    )
+    assert result.returncode in (0, 1, 3, 74), result.stderr
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+    if result.returncode in (3, 74):
+        assert result.stderr.startswith(b"digiday: ")
+    assert (folder / "bystander").read_bytes() == b"untouched\n"
+    assert (folder / "log").read_bytes().startswith(b"kept\n")  # appended to, never replaced
