@@ -227,3 +227,51 @@ def living(group: int) -> list[int]:
         if int(fields[2]) == group and fields[0] != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+def test_the_login_line_is_silent_and_exits_0_where_digiday_is_missing(tmp_path: Path) -> None:
+    # newcomer D27: a motd script's failure shows at every login.
+    (motd,) = blocks("sh")
+    script = tmp_path / "60-digiday"
+    script.write_text(motd, encoding="utf-8")
+    missing = complete(["/bin/sh", str(script)], env=process_env({"PATH": "/usr/bin:/bin"}))
+    assert (missing.returncode, missing.stdout, missing.stderr) == (0, b"", b"")
+    assert SCRIPT is not None
+    found = complete(
+        ["/bin/sh", str(script)],
+        env=process_env({"PATH": f"{os.path.dirname(SCRIPT)}{os.pathsep}/usr/bin:/bin"}),
+    )
+    assert found.returncode == 0 and found.stdout.count(b"\n") == 1 and b"days" in found.stdout
+
+
+README = PAGE.parent.parent / "README.md"
+
+
+def test_the_readme_s_cron_line_runs_with_cron_s_path(tmp_path: Path) -> None:
+    # cron runs with PATH=/usr/bin:/bin, where ~/.local/bin (pipx's, uv's) is not.
+    (line,) = re.findall(r"^0 8 \* \* \* (.*)$", README.read_text(encoding="utf-8"), re.M)
+    command = line.split(" && ")[0]
+    assert SCRIPT is not None
+    (tmp_path / ".local" / "bin").mkdir(parents=True)
+    (tmp_path / ".local" / "bin" / "digiday").symlink_to(SCRIPT)
+    result = complete(
+        ["/bin/sh", "-c", command], env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    )
+    assert result.returncode in (0, 1), result.stderr  # found and run: the Day, or not
+    assert result.stderr == b""
+
+
+@pytest.mark.skipif(not Path("/usr/bin/man").exists(), reason="needs man")
+def test_the_manpath_line_finds_both_manual_pages_where_an_installer_leaves_them() -> None:
+    # The README's MANPATH lines for pipx and uv name <the environment>/share/man, as a
+    # wheel lays it out: there man finds the English page and the Vietnamese one.
+    import sys
+
+    share = Path(sys.prefix) / "share" / "man"
+    if not (share / "vi" / "man1" / "digiday.1").exists():
+        pytest.skip("this environment has no manual pages (not installed from a wheel)")
+    env = process_env({"MANPATH": f"{share}:", "LANG": "C.UTF-8"})
+    english = complete(["man", "-w", "digiday"], env=env)
+    vietnamese = complete(["man", "-L", "vi", "-w", "digiday"], env=env)
+    assert english.stdout.decode().strip() == str(share / "man1" / "digiday.1")
+    assert vietnamese.stdout.decode().strip() == str(share / "vi" / "man1" / "digiday.1")
