@@ -121,3 +121,20 @@ def test_the_map_names_every_module() -> None:
         if path.name != "__init__.py"
     }
     assert sorted(modules - named) == [] and sorted(named - modules) == []
+
+
+def test_the_api_page_s_examples_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # newcomer D19: each example prints what the page says it prints (in a folder of its
+    # own: one writes a file).
+    import doctest
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", page, re.M | re.S)
+    examples = "\n\n".join(block for block in blocks if block.startswith(">>>"))
+    monkeypatch.chdir(tmp_path)
+    test = doctest.DocTestParser().get_doctest(examples, {}, "docs/api.md", "docs/api.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 14
