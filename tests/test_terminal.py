@@ -586,3 +586,30 @@ def test_on_a_real_terminal_an_arrow_gets_a_hint_and_ctrl_d_stops_the_quiz_with_
     assert b"Not an answer" in screen and b"Question 2 of 5" in screen
     assert re.search(rb"Score: [01] of 1", screen), screen
     assert (process.returncode, stderr) == (0, b"")
+
+
+@needs_pty
+def test_on_a_real_terminal_keys_typed_after_an_answer_are_not_the_next_answer() -> None:
+    # newcomer D21: "2", then Enter out of habit and a key typed ahead, in one burst: the
+    # next question waits for a key pressed once it is asked, and Enter is never a hint.
+    process, leader, follower = _spawn(["quiz", "--seed", "3", "--count", "5"], {"LINES": "40"})
+    os.close(follower)
+    try:
+        screen = read_until(leader, lambda seen: b"Your answer" in seen, timeout=10)
+        os.write(leader, b"2\r3")
+        screen += read_until(leader, lambda seen: b"Question 2 of 5" in seen, timeout=10)
+        screen += read_until(leader, lambda seen: seen.count(b"Your answer") >= 1, timeout=1)
+        assert b"Question 3 of 5" not in screen and b"Not an answer" not in screen
+        os.write(leader, b"1")
+        screen += read_until(leader, lambda seen: b"Question 3 of 5" in seen, timeout=10)
+        os.write(leader, b"\x04")
+        screen += read_until(
+            leader, lambda seen: bool(re.search(rb"Score: [012] of 2", seen)), timeout=10
+        )
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        process.kill()
+        os.close(leader)
+    assert b"Not an answer" not in screen
+    assert re.search(rb"Score: [012] of 2", screen), screen
+    assert (process.returncode, stderr) == (0, b"")

@@ -113,6 +113,15 @@ class _Keys:
             if got or not chunk:  # half a character waits for the rest of it
                 return bool(got)
 
+    def drop(self) -> None:
+        """Forget the keys pressed so far: those pressed while an answer was shown are no
+        answer to the next question (on a terminal)."""
+        if self._descriptor is not None:
+            import termios
+
+            termios.tcflush(self._descriptor, termios.TCIFLUSH)
+            self._pending = ""
+
     def next(self) -> str:
         if not self._pending and not self._more(None):
             return ""
@@ -172,6 +181,7 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
             out.print()
             for number, entry in enumerate(payload, 1):
                 out.print(Group(*question(number, len(payload), entry, env.lang)))
+                keys.drop()
                 prompt()
                 while True:
                     key = keys.next()
@@ -181,8 +191,8 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                         return
                     if key.lower() in KEYS:
                         break
-                    if keys.by_line and key in "\r\n":
-                        continue  # the Enter that sent a key, where keys come with it
+                    if key in "\r\n":
+                        continue  # Enter: after a key, out of habit, or where keys need it
                     out.print()
                     hint = tr("Not an answer: press 1-4 or A-D, or q to stop.", env.lang)
                     out.print(styled(hint, "yellow", 2))
