@@ -1,4 +1,5 @@
-"""What the text layout does with width: addresses whole, hanging indents, nothing too wide."""
+"""What the text layout does with width (addresses whole, hanging indents, nothing too wide),
+and what the list of sources says of each."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import pytest
 
 from digiday.store.loader import Data
-from tests.conftest import Invoke
+from tests.conftest import Invoke, YamlFile
 
 WIDTHS = ("40", "80", "120")
 BULLET = re.compile(r"^(\s*)• ")
@@ -90,3 +91,37 @@ def test_titles_that_wrap_do_not_fall_back_to_the_margin(run: Invoke, width: str
                     or line.split()[0] in ids
                     or line == "Sources"
                 ), line
+
+
+def cited_words(count: int, lang: str) -> str:
+    if lang == "vi":
+        return f"được {count} mục trích dẫn" if count else "chưa được mục nào trích dẫn"
+    return {0: "cited by no item", 1: "cited by 1 item"}.get(count, f"cited by {count} items")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_source_says_how_many_items_cite_it(run: Invoke, lang: str) -> None:
+    listed = run("sources", "--json", "--lang", lang).json()["sources"]
+    shown = " ".join(lines(run, "sources", "--lang", lang, width="200"))
+    for source, following in itertools.pairwise([*listed, None]):
+        block = shown.split(f"{source['id']}  ", 1)[1]
+        block = block.split(f"{following['id']}  ", 1)[0] if following else block
+        assert cited_words(len(source["cited_by"]), lang) in block, source["id"]
+    assert {len(source["cited_by"]) > 1 for source in listed} == {True, False}  # both forms
+    # One source asked for by id lists its items instead.
+    one = run("sources", listed[0]["id"], "--lang", lang).stdout
+    assert cited_words(len(listed[0]["cited_by"]), lang) not in one
+
+
+def test_a_source_nothing_cites_says_so(run: Invoke, yaml_file: YamlFile) -> None:
+    path = yaml_file(
+        """
+        sources:
+          - id: uncited-page
+            title: "A page nothing cites"
+            url: "https://example.org/uncited"
+        """
+    )
+    for lang in ("en", "vi"):
+        shown = " ".join(run("sources", "--data", str(path), "--lang", lang).stdout.split())
+        assert "A page nothing cites " + cited_words(0, lang) in shown

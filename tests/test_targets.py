@@ -227,7 +227,7 @@ def test_the_text_in_vietnamese(run: Invoke) -> None:
 
 def test_the_wide_text_sets_the_figures_side_by_side(run: Invoke) -> None:
     lines = run("targets", env={"COLUMNS": "120"}).stdout.splitlines()
-    at = next(index for index, line in enumerate(lines) if "14.02% of GDP" in line)
+    at = next(i for i, line in enumerate(lines) if "│ 14.02% of GDP" in line)  # in the table
     cells = [cell.strip() for cell in lines[at].split("│")]
     assert cells[1:4] == ["2025", "14.02% of GDP", "estimate"]
     assert cells[5].startswith("5.98 points short")
@@ -243,7 +243,7 @@ def test_the_wide_text_sets_the_figures_side_by_side(run: Invoke) -> None:
 def test_plain_is_one_line_per_target_and_figure(run: Invoke) -> None:
     lines = run("targets", "--plain").stdout.splitlines()
     rows = [line.split("\t") for line in lines]
-    assert all(len(row) == 14 for row in rows)
+    assert all(len(row) == 15 for row in rows)
     mine = [row for row in rows if row[0] == "res-52-digital-economy-2025"]
     # Nine figures of the digital economy's share: the statistics office's and the ministry's
     # for 2022 to 2025 (audit 3, section 4), the report's and the Day's.
@@ -256,7 +256,7 @@ def test_plain_is_one_line_per_target_and_figure(run: Invoke) -> None:
     # A target with nothing measured against it still has its line.
     (alone,) = [row for row in rows if row[0] == "plan-2026-spin-offs"]
     assert alone[3] == "" and alone[5:12] == [""] * 7
-    assert "spin-off" in alone[13]
+    assert "spin-off" in alone[13] and alone[14] == "open"
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -295,6 +295,150 @@ def test_the_api_refuses_a_bad_year() -> None:
     assert digiday.targets(2021) == []
     with pytest.raises(ValueError, match="language"):
         digiday.targets(lang="fr")
+
+
+# --- The verdict, in words (CONTRACT.md, "targets: the verdict") ---
+
+# Each verdict as a reader is told it, written here by hand.
+VERDICT_WORDS = {
+    "en": {
+        "met": "met",
+        "not_met": "not met",
+        "disputed": "disputed",
+        "unmeasured": "not measured",
+        "open": "open",
+    },
+    "vi": {
+        "met": "đạt",
+        "not_met": "không đạt",
+        "disputed": "chưa ngã ngũ",
+        "unmeasured": "chưa được đo lường",
+        "open": "chưa đến hạn",
+    },
+}
+COUNTS = {"en": ("Of {} target: ", "Of {} targets: "), "vi": ("Trong {} mục tiêu: ",) * 2}
+KIND_WORDS = {
+    "en": {"official": "official", "estimate": "estimate", "claim": "claim"},
+    "vi": {"official": "chính thức", "estimate": "ước tính", "claim": "tuyên bố"},
+}
+VERDICT_LABEL = {"en": "Verdict: ", "vi": "Đánh giá: "}
+WHY = {
+    "en": {
+        "disputed": "the figures disagree",
+        "unmeasured": "no official figure or estimate for its year",
+        "open": "its year is not over",
+    },
+    "vi": {
+        "disputed": "các số liệu không thống nhất",
+        "unmeasured": "không có số liệu chính thức hay ước tính nào cho năm của mục tiêu",
+        "open": "năm của mục tiêu chưa kết thúc",
+    },
+}
+
+
+def counts_line(payload: dict[str, dict[str, Any]], lang: str) -> str:
+    """The opening line, counted here from the JSON answer."""
+    found = [target["verdict"] for target in payload.values()]
+    words = VERDICT_WORDS[lang]
+    counted = [f"{found.count(key)} {words[key]}" for key in words if found.count(key)]
+    return COUNTS[lang][len(found) != 1].format(len(found)) + ", ".join(counted)
+
+
+def said(target: dict[str, Any], lang: str) -> str:
+    """A target's verdict with why, and the figures that decided it with their kinds."""
+    deciding = [m for m in target["measured"] if m["id"] in target["decided_by"]]
+    figures = "; ".join(f"{m['text']}, {KIND_WORDS[lang][m['kind']]}" for m in deciding)
+    why = ": ".join(part for part in (WHY[lang].get(target["verdict"], ""), figures) if part)
+    return VERDICT_WORDS[lang][target["verdict"]] + (f" ({why})" if why else "")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("year", [[], ["--year", "2025"], ["--year", "2030"]])
+def test_the_text_opens_with_the_count_of_each_verdict(
+    run: Invoke, lang: str, year: list[str]
+) -> None:
+    payload = targets(run, *year, lang=lang)
+    text = " ".join(run("targets", *year, "--lang", lang, env={"COLUMNS": "200"}).stdout.split())
+    assert text.split("╯ ", 1)[1].startswith(counts_line(payload, lang) + " ")
+    document = run("targets", *year, "--format", "markdown", "--lang", lang).stdout
+    assert document.split("\n")[2] == counts_line(payload, lang)
+
+
+def test_the_count_says_one_target_in_the_singular(yaml_file: YamlFile, run: Invoke) -> None:
+    path = yaml_file(
+        """
+        targets:
+          - id: lone-2027
+            document: dec-749
+            indicator: {vi: "Chỉ tiêu", en: "An indicator"}
+            year: 2027
+            target: 10
+            unit: "%"
+            measure: lone
+            sources: [thanhnien-52]
+        """
+    )
+    text = run("targets", "--year", "2027", "--data", str(path)).stdout
+    assert "\nOf 1 target: 1 open\n" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_target_says_its_verdict_and_what_decided_it(run: Invoke, lang: str) -> None:
+    payload = targets(run, "--year", "2025", lang=lang)
+    text = run("targets", "--year", "2025", "--lang", lang, env={"COLUMNS": "200"}).stdout
+    told = [line.strip() for line in text.splitlines() if VERDICT_LABEL[lang] in line]
+    expected = [VERDICT_LABEL[lang] + said(target, lang) for target in payload.values()]
+    assert sorted(told) == sorted(expected)
+    # The end of the Programme's first period: every target of 2025 is decided or not
+    # measured.
+    assert "open" not in {target["verdict"] for target in payload.values()}
+    title = {"en": "Targets for 2025, and the verdict on each", "vi": "Các mục tiêu năm 2025"}
+    assert title[lang] in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_markdown_gives_each_target_its_verdict(run: Invoke, lang: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    payload = list(targets(run, lang=lang).values())
+    document = run("targets", "--format", "markdown", "--lang", lang).stdout
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(document)
+    rows: list[list[str]] = []
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and row is not None:
+            row.append(token.content)
+        elif token.type == "tr_close" and row is not None:
+            rows.append(row)
+            row = None
+    cells = [row[3] for row in rows if row[0].isdigit()]  # the verdict column, header left out
+    by_document: dict[str, list[dict[str, Any]]] = {}
+    for target in payload:  # a table per document, in the order each first appears
+        by_document.setdefault(target["document"], []).append(target)
+    in_order = [target for group in by_document.values() for target in group]
+    assert cells == [said(target, lang).replace("|", "\\|") for target in in_order]
+
+
+def test_plain_ends_each_line_with_the_verdict(run: Invoke) -> None:
+    payload = targets(run)
+    rows = [line.split("\t") for line in run("targets", "--plain").stdout.splitlines()]
+    assert rows and all(row[-1] == payload[row[0]]["verdict"] for row in rows)
+    assert {row[0] for row in rows} == set(payload)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_figure_of_another_method_says_so_beside_it(run: Invoke, lang: str) -> None:
+    payload = targets(run, lang=lang)
+    methods = {m["method"] for t in payload.values() for m in t["measured"] if m["method"]}
+    assert methods  # the ministry's estimates of the digital economy (audit 3)
+    lead = {"en": "not the target's method: ", "vi": "không cùng phương pháp với mục tiêu: "}
+    # At 40 columns each figure's facts stand one a line, so their words read in a row.
+    text = " ".join(run("targets", "--lang", lang, env={"COLUMNS": "40"}).stdout.split())
+    document = run("targets", "--format", "markdown", "--lang", lang).stdout
+    for method in methods:
+        assert lead[lang] + method in text
+        assert lead[lang] + method in document
 
 
 # --- Search, sources, and info definition's pointer ---

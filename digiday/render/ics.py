@@ -1,15 +1,7 @@
-"""`digiday ics`: an RFC 5545 calendar, one all-day event a year. The only icalendar user.
-
-Output is reproducible: UIDs are derived from the year, and DTSTAMP is the date the bundled
-data is current as of, so two runs on the same data give the same bytes. icalendar folds
-lines at 75 octets, ends them with CRLF and escapes text as the RFC says.
-
-A calendar subscribed to the file must still see an event change: each year's event has a
-revision (SEQUENCE and LAST-MODIFIED). The bundled revisions are kept in data/meta.yaml with
-a digest of what each event says; `python3 scripts/ledger.py` moves a year to its next
-revision when its event changes, and a test fails while they are stale. An event that a
-`--data` file changes is one revision past the bundled one.
-"""
+"""`digiday ics`: an RFC 5545 calendar, one all-day event a year, the same bytes for the
+same data. A subscribed calendar sees an event change by its revision (SEQUENCE,
+LAST-MODIFIED), kept in data/meta.yaml with a digest of what it says (scripts/ledger.py); an
+event a `--data` file changes is one revision past the bundled one."""
 
 from __future__ import annotations
 
@@ -25,6 +17,7 @@ from digiday.l10n.translate import ordinal, partial_date, tr
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+UTC = dt.timezone.utc
 PRODID = "-//digiday//National Digital Transformation Day//EN"
 # A year far from any data: what its event says is what every year without facts says, so
 # the digest of its event stands for theirs in the ledger (`calendar_rest`).
@@ -79,8 +72,8 @@ def revision(
     data: Dataset, year: int, bundled: Mapping[int, Revision], rest: Revision, as_of: str
 ) -> Revision:
     """The event's revision: the bundled one while it says the same, else the next one,
-    modified as of the data's date (`as_of`). A year the bundled revisions do not list
-    says what every year says with no facts about it (`NOTHING`), at the revision `rest`."""
+    modified as of `as_of`. A year not listed says what a year without facts says
+    (`NOTHING`), at the revision `rest`."""
     current = digest(data, year)
     known = bundled.get(year) or Revision(digest(NOTHING, year), rest.sequence, rest.modified)
     if known.digest == current:
@@ -97,24 +90,23 @@ def render(
     rest: Revision,
     as_of: str,
 ) -> bytes:
-    """The calendar; `stamp` (DTSTAMP) is the date the bundled data was last checked as of,
-    `as_of` the date of the data in use (a changed event's LAST-MODIFIED)."""
+    """The calendar; `stamp` (DTSTAMP) is the bundled data's date, `as_of` the date of the
+    data in use (a changed event's LAST-MODIFIED)."""
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
     cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    heading = {"prodid": PRODID, "version": "2.0", "calscale": "GREGORIAN", "method": "PUBLISH"}
+    for key, value in heading.items():
+        cal.add(key, value)
     cal.add("x-wr-calname", tr("National Digital Transformation Day", lang))
     for year in years:
         said = event(data, year, lang)
         rev = revision(data, year, bundled, rest, as_of)
         entry = CalendarEvent()
         entry.add("uid", f"national-digital-transformation-day-{year}@digiday")
-        entry.add("dtstamp", _midnight_utc(stamp))
-        entry.add("last-modified", _midnight_utc(dt.date.fromisoformat(rev.modified)))
+        entry.add("dtstamp", dt.datetime.combine(stamp, dt.time(), UTC))
+        entry.add("last-modified", dt.datetime.fromisoformat(rev.modified).replace(tzinfo=UTC))
         entry.add("sequence", rev.sequence)
         entry.add("dtstart", schedule.day_of(year))
         entry.add("dtend", schedule.day_of(year) + dt.timedelta(days=1))
@@ -126,7 +118,3 @@ def render(
         entry.add("transp", "TRANSPARENT")
         cal.add_component(entry)
     return bytes(cal.to_ical())
-
-
-def _midnight_utc(date: dt.date) -> dt.datetime:
-    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)

@@ -21,14 +21,9 @@ def render(
     ascii_only: bool = False,
     indent: int | None = 2,
 ) -> str:
-    """The envelope; `data_as_of` tells a script whether a null is a part not found when the
-    sources were checked (a Day on or before it) or one the data cannot know yet (a later
-    Day); `ascii_only` escapes non-ASCII, for a stream that cannot encode it; `indent=None`
-    writes it on one line (`countdown --follow --json`)."""
-    envelope = {
-        "schema_version": SCHEMA_VERSION,
-        "lang": lang,
-        "data_as_of": data_as_of,
-        command: payload,
-    }
+    """The envelope. `data_as_of` tells whether a null is a part not found when the sources
+    were checked (a Day on or before it) or one the data cannot know yet; `ascii_only`
+    escapes non-ASCII; `indent=None` writes one line (`countdown --follow --json`)."""
+    envelope: dict[str, object] = {"schema_version": SCHEMA_VERSION, "lang": lang}
+    envelope |= {"data_as_of": data_as_of, command: payload}
     return json.dumps(envelope, ensure_ascii=ascii_only, indent=indent) + "\n"

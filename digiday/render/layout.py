@@ -1,21 +1,44 @@
-"""The layout engine under render/text.py's layouts, in Rich's terms: text wrapped between
-words at an indent with a hanging indent (`Block`), a panel where the width holds it
-(`boxed`), a table where its columns can hold their words (`Fitted`). Where a line breaks
-is wrap.py's; what each command lays out is text.py's.
-"""
+"""The layout engine under render/text.py, in Rich's terms: the console, text wrapped with a
+hanging indent (`Block`), a panel (`boxed`) and a table (`Fitted`) where the width holds them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+import re
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 
-from digiday.render.wrap import breaks, cells
-
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.console import ConsoleOptions, RenderableType, RenderResult
+
+    from digiday.environment import Environment
+
+
+def console(env: Environment, file: IO[str] | None = None) -> Console:
+    """A console laid out for `env`'s stdout (its width, ASCII boxes where it cannot show
+    others, and styles only where `env.colour` says), writing to `file` (default: memory)."""
+
+    class _Buffer(io.StringIO):
+        # Rich picks ASCII boxes and bullets by the file's encoding.
+        encoding = "ascii" if env.ascii_only else "utf-8"
+
+    return Console(
+        file=_Buffer() if file is None else file,
+        width=env.width,
+        # A terminal stays one under NO_COLOR (Rich's Live redraws only on a terminal), and
+        # FORCE_COLOR makes a pipe one, since Rich gives no colour to anything else.
+        force_terminal=env.is_terminal or env.colour,
+        color_system="auto" if env.colour else None,
+        no_color=not env.colour,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
 
 
 _UNBOUNDED = 1_000_000  # a width to measure at, so that Rich reports what a layout needs
@@ -29,13 +52,19 @@ def needs(console: Console, options: ConsoleOptions, renderable: RenderableType)
 
 
 class Boxed:
-    """`body` in a panel where the width holds it without cutting a word, else `bare`:
-    below that, a box shows its borders and little else (at a few columns, nothing)."""
+    """`body` in a panel where the width holds it without cutting a word, else `bare` (by
+    default the body wrapped between words, as the rest of the text is): narrower, a box
+    shows its borders and little else."""
 
     def __init__(
-        self, body: Text, bare: RenderableType, border_style: str, padding: tuple[int, int]
+        self,
+        body: Text,
+        border_style: str,
+        padding: tuple[int, int] = (1, 2),
+        bare: RenderableType | None = None,
     ) -> None:
-        self.body, self.bare, self.border_style, self.padding = body, bare, border_style, padding
+        self.body, self.border_style, self.padding = body, border_style, padding
+        self.bare = Block(body) if bare is None else bare
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.panel import Panel
@@ -49,24 +78,32 @@ class Boxed:
             yield self.bare
 
 
-def boxed(
-    body: Text,
-    border_style: str,
-    padding: tuple[int, int] = (1, 2),
-    bare: RenderableType | None = None,
-) -> RenderableType:
-    """`body` in a panel, or, where the width cannot hold the panel, `bare` (by default the
-    body's lines wrapped between words, as the rest of the text is)."""
-    return Boxed(body, Block(body) if bare is None else bare, border_style, padding)
+boxed = Boxed
+
+
+Column = tuple[str, bool, dict[str, Any]]  # a name, whether it is a field, Rich's options
+
+
+def field(label: str, value: Text) -> Block:
+    """`label: value`, the label in bold, at an indent of 2."""
+    return Block(Text.assemble((f"{label}: ", "bold"), value), 2, hang=2)
 
 
 class Fitted:
-    """A table where each of its columns can be as wide as its longest word, else the same
-    facts one to a line (`fields`): a column narrower than that cuts words, or, at a few
-    columns, shows nothing at all."""
+    """A table of `columns` and `rows` (each a heading and its cells) where each column can be
+    as wide as its longest word (narrower, it cuts words), else each row's fields a line."""
 
-    def __init__(self, table: RenderableType, fields: list[RenderableType]) -> None:
-        self.table, self.fields = table, fields
+    def __init__(self, title: str, columns: list[Column], rows: list[tuple[Text, list[Text]]]):
+        from rich.table import Table
+
+        self.table = Table(title=title, title_style="bold", show_lines=True, expand=False)
+        for name, _, options in columns:
+            self.table.add_column(name, **options)
+        self.fields: list[RenderableType] = [Text(title, "bold")]
+        told = [(name, at) for at, (name, is_field, _) in enumerate(columns) if is_field]
+        for heading, cells in rows:
+            self.table.add_row(*cells)
+            self.fields += ["", heading, *(field(name, cells[at]) for name, at in told)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if needs(console, options, self.table) <= options.max_width:
@@ -80,28 +117,19 @@ MIN_ROOM = 24  # columns of text, at least, beside a lead; else the text goes un
 
 class Block:
     """Text at an indent, after an optional lead (a bullet, a label, an id), wrapped to the
-    width with a hanging indent: its later lines start under its first, not under the lead
-    or at the margin (`hang` more columns in, when there is no lead). Where the lead leaves
-    too little room, the text goes under it. `whole` text (an address, which is copied) is
-    never wrapped or cut.
-
-    Rich's Padding indents too, but renders every line again through the console; a view of
-    a few hundred lines spent most of its time there."""
+    width with its later lines under its first (`hang` more columns in, when there is no
+    lead); under the lead where it leaves too little room. `whole` text (an address, which
+    is copied) is never wrapped. Rich's Padding would render every line again."""
 
     def __init__(
-        self,
-        text: Text,
-        indent: int = 0,
-        lead: Text | str = "",
-        hang: int = 0,
-        whole: bool = False,
+        self, text: Text, indent: int = 0, lead: Text | str = "", hang: int = 0, whole: bool = False
     ) -> None:
         self.text, self.indent, self.lead, self.hang, self.whole = text, indent, lead, hang, whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lead = self.lead if isinstance(self.lead, Text) else Text(self.lead)
         margin = " " * self.indent
-        under = self.indent + cells(lead.plain, cell_len) + self.hang
+        under = self.indent + cells(lead.plain) + self.hang
         if lead and options.max_width - under < MIN_ROOM and not self.whole:
             alone = lead.copy()
             alone.rstrip()
@@ -113,34 +141,49 @@ class Block:
         room = max(options.max_width - under, MIN_ROOM)
         first = [Segment(margin), *lead.render(console)] if margin or lead else []
         rest = [Segment(" " * under)] if under else []
-        newline = Segment.line()
         for number, line in enumerate(wrapped(self.text, room, console, self.whole)):
             yield from rest if number else first
             yield from line
-            yield newline
+            yield Segment.line()
 
 
-def wrapped(text: Text, width: int, console: Console, whole: bool = False) -> list[list[Segment]]:
-    """`text` as lines of styled pieces, each line at most `width` cells, broken between
-    words (see wrap.py); `whole` lines are only split at newlines.
+# One cell wide: Latin with its extensions (Vietnamese), general punctuation's dashes, quotes,
+# bullet and ellipsis. Rich measures each beyond Latin-1 alone; with this quick path `info
+# --lang vi` takes 1.52-1.55 times the floor of benchmarks/startup.py, 1.66-1.68 with Rich's
+# Text.wrap alone, and `search so` 1.71 against 1.77 (30 rounds, twice each).
+_NARROW = frozenset(
+    chr(code)
+    for first, last in (
+        *((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x1E00, 0x1EFF)),
+        *((0x2010, 0x2027), (0x2030, 0x205E)),
+    )
+    for code in range(first, last + 1)
+)
 
-    The text is rendered once and its pieces cut where the lines break, rather than cut
-    into a Text a line, which costs several times as much."""
+
+def cells(text: str) -> int:
+    """The columns `text` takes: its length when every character is narrow."""
+    return len(text) if _NARROW.issuperset(text) else cell_len(text)
+
+
+def wrapped(text: Text, width: int, console: Console, whole: bool) -> list[list[Segment]]:
+    """`text` as lines of styled pieces at most `width` cells wide (`whole`: cut at newlines
+    only): narrow text rendered once and cut where a regex breaks it, other text by Rich."""
+    if not (whole or _NARROW.issuperset(text.plain.replace("\n", " "))):
+        return [list(line.render(console)) for line in text.wrap(console, width, overflow="fold")]
+    # A line: as many words as fit with the spaces after them, or a too long word's start.
+    greedy = rf".{{1,{width}}}(?:\s+|\Z)|.{{{width}}}"
     lines = []
     for line in Segment.split_lines(text.render(console)):
         plain = "".join(segment.text for segment in line)
-        cuts = [] if whole else breaks(plain, width, cell_len)
+        cuts = [] if whole else [match.end() for match in re.finditer(greedy, plain)][:-1]
         for start, end in zip([0, *cuts], [*cuts, len(plain)], strict=True):
-            lines.append(sliced(line, start, end if whole else len(plain[:end].rstrip())))
+            end = end if whole else len(plain[:end].rstrip())
+            pieces, offset = [], 0
+            for segment in line:
+                first, last = max(start - offset, 0), min(end - offset, len(segment.text))
+                if first < last:
+                    pieces.append(Segment(segment.text[first:last], segment.style))
+                offset += len(segment.text)
+            lines.append(pieces)
     return lines
-
-
-def sliced(line: list[Segment], start: int, end: int) -> list[Segment]:
-    """The pieces of `line` between two offsets of its text, styles kept."""
-    pieces, offset = [], 0
-    for segment in line:
-        first, last = max(start - offset, 0), min(end - offset, len(segment.text))
-        if first < last:
-            pieces.append(Segment(segment.text[first:last], segment.style))
-        offset += len(segment.text)
-    return pieces

@@ -1,6 +1,6 @@
-"""`countdown --format line`: the answer as one line of text, for status bars and
-notifications: `312 days to the 6th National Digital Transformation Day (Sunday, 10 October
-2027)`, or on the Day its greeting."""
+"""`countdown --format line`: the answer in one line, for status bars and notifications:
+`312 days to the 6th National Digital Transformation Day (Sunday, 10 October 2027)`, or on
+the Day its greeting."""
 
 from __future__ import annotations
 
@@ -16,7 +16,5 @@ if TYPE_CHECKING:
 
 def render(payload: Countdown, lang: Lang) -> str:
     """The line for a countdown payload, with its newline."""
-    if payload["days"] == 0:
-        return countdown_headline(0, payload["edition"], lang) + "\n"
-    when = day_date(payload, lang)
-    return f"{countdown_headline(payload['days'], payload['edition'], lang)} ({when})\n"
+    when = f" ({day_date(payload, lang)})" if payload["days"] else ""
+    return f"{countdown_headline(payload['days'], payload['edition'], lang)}{when}\n"
