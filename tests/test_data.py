@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from digiday.core import model
 from digiday.core.model import ROLES, SECTIONS, Dataset, Text
 from digiday.store import bundle, yamlsafe
 from digiday.store import loader as data
@@ -197,6 +198,31 @@ def test_a_bundle_in_another_format_is_not_trusted_and_the_yaml_is_read(
     for name in (*bundle.BUNDLED_FILES, bundle.META):
         (folder / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"))
     (folder / bundle.BUNDLE).write_bytes(content or marshal.dumps(("", ("Nope", 1))))
+    monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
+    data._bundled.cache_clear()
+    try:
+        assert Data().dataset == from_yaml
+    finally:
+        data._bundled.cache_clear()
+
+
+def test_a_bundle_made_for_records_of_other_fields_is_refused_and_the_yaml_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundle keeps records as tuples: read by a model whose Theme has its first two
+    # fields the other way round, every year would be a text and every text a year.
+    import collections
+
+    from_yaml = Data().dataset
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in (*bundle.BUNDLED_FILES, bundle.META):
+        (folder / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"))
+    (folder / bundle.BUNDLE).write_bytes(data.pack(DATA_DIR))
+    assert bundle.unpack((folder / bundle.BUNDLE).read_bytes()) is not None  # as made, read
+    moved = collections.namedtuple("Theme", ["theme", "year", *model.Theme._fields[2:]])  # type: ignore[misc]
+    monkeypatch.setitem(model.RECORDS, "Theme", moved)
+    assert bundle.unpack((folder / bundle.BUNDLE).read_bytes()) is None
     monkeypatch.setattr(data, "_bundled_folder", lambda: folder)
     data._bundled.cache_clear()
     try:

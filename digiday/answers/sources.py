@@ -23,6 +23,18 @@ def ref(collection: str, *key: str | int) -> str:
     return "/".join([collection, *map(str, key)])
 
 
+def said(record: Any, lang: Lang, *names: str) -> dict[str, Any]:
+    """The fields `names` of `record` as a payload says them: a text in `lang` (None where
+    there is none), a tuple as a list."""
+
+    def plain(value: Any) -> Any:
+        if hasattr(value, "get"):  # a Text, an Abbreviation
+            return value.get(lang)
+        return [plain(item) for item in value] if isinstance(value, tuple) else value
+
+    return {name: plain(getattr(record, name)) for name in names}
+
+
 def cited_in(*parts: tuple[Any, ...] | None) -> tuple[str, ...]:
     """Every source the parts of a record cite, each once, in the parts' order."""
     ordered: dict[str, None] = {}

@@ -4,7 +4,7 @@ PyYAML's safe loader already refuses to build Python objects. This one also refu
 data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
 "billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
 the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is;
-a number too long to be any of the data's stays its length (schema.LongNumber). A character
+a number too long to be any of the data's stays its length (LongNumber). A character
 YAML's reader refuses is told with its line, as every other problem is.
 
 It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
@@ -28,7 +28,6 @@ from yaml.scanner import Scanner
 
 from digiday.errors import UNSAFE, quoted
 from digiday.l10n.translate import N_
-from digiday.store.schema import LongNumber
 
 MAX_DEPTH = 32
 # The most digits a number may have and still be built as one: far more than any year, and
@@ -50,6 +49,18 @@ class YamlProblem(Exception):
         self.message = message  # a msgid; `values` fill its placeholders
         self.line = line
         self.values = values
+
+
+class LongNumber(NamedTuple):
+    """A number written with more digits than MAX_DIGITS: Python refuses to turn one of more
+    than 4,300 into an int. No field is a number that long, so the schema tells it as a
+    value of the wrong type, by its length."""
+
+    written: str
+    digits: int
+
+    def __str__(self) -> str:
+        return self.written
 
 
 class Parsed(NamedTuple):
