@@ -1,20 +1,15 @@
 """`quiz`: multiple-choice questions made from the data, as pure functions.
 
-Every question is a fact of the data, asked with four options of the same kind (other
-years' themes, other bodies, other documents), and every fact cites its sources. A question
-is asked only where its answer is the one right option: no two options are the same once
-folded (case and diacritics), a task two bodies share is not asked about, a document is
-named so that only one can be meant, and nothing the data does not know is asked.
+Every question is a fact of the data, with its sources, asked with four options of the same
+kind, only where its answer is the one right option: no two options are the same once folded
+(case and diacritics), a task two bodies share is not asked about, a document is named so
+that only one can be meant. Nor may an option's form give the answer away: the wrong options
+are drawn from the same kind of record as the right one, so that what tells them apart is
+the fact asked, not a word only one has, its length, or a year the question also says
+(tests/test_quiz_fairness.py measures it). Years, numbers and dates are offered in order.
 
-Nor may an option's form give the answer away: a question's wrong options are drawn from
-the same kind of record as its right one, so that what tells them apart is the fact asked,
-not a word only the right one has, its length, or a year the question also says
-(tests/test_quiz_fairness.py measures it). Options that are years, numbers or dates are
-listed in order; others in a random one.
-
-A user's file may hold thousands of records: each topic draws from at most POOL of them (a
-sample, by the quiz's seed, where there are more), so that a quiz costs what a few hundred
-records do however large the file.
+Each topic draws from at most POOL records (a sample, by the quiz's seed, where a user's
+file has more), so that a quiz costs what a few hundred records do however large the file.
 """
 
 from __future__ import annotations
@@ -390,10 +385,10 @@ def quiz(
     how_many = number(count, 1, 100, "--count")
     chosen = choose(topic, QUIZ_TOPICS, N_("topic"))
     if seed is None:
-        drawn = random.SystemRandom().randrange(1_000_000)
-    else:
-        drawn = number(seed, -(2**63), 2**63 - 1, "--seed")
-    made = questions(data.dataset, lang, chosen, how_many, drawn)
+        seed = random.SystemRandom().randrange(1_000_000)
+    made = questions(
+        data.dataset, lang, chosen, how_many, number(seed, -(2**63), 2**63 - 1, "--seed")
+    )
     if not made:
         fail(N_("the data gives no question on {topic}"), topic=chosen)
     return [

@@ -18,6 +18,8 @@ from digiday.core.model import RECORDS
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from digiday.store.yamlsafe import Parsed
+
 BUNDLED_FILES = (
     "info.yaml",
     "agencies.yaml",
@@ -31,13 +33,12 @@ META = "meta.yaml"
 BUNDLE = "bundled.marshal"  # made by loader.pack at build time
 
 
-def parse_folder(folder: Path | Traversable) -> dict[str, Any]:
-    """Every bundled file in `folder`, parsed, by file name."""
-    from digiday.store.yamlsafe import parse_bundled
+def parse_folder(folder: Path | Traversable) -> dict[str, Parsed]:
+    """Every bundled file in `folder`, parsed as strictly as a user's, by file name."""
+    from digiday.store.yamlsafe import parse
 
     return {
-        name: parse_bundled((folder / name).read_text(encoding="utf-8"))
-        for name in (*BUNDLED_FILES, META)
+        name: parse((folder / name).read_text(encoding="utf-8")) for name in (*BUNDLED_FILES, META)
     }
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from digiday.store.schema import Layer, Problem
 
 MAX_BYTES = 1024 * 1024
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 Records = dict[str, dict[Any, Any]]  # each collection's records by key (info: by section and id)
 
 
@@ -68,9 +66,8 @@ def unreadable(path: str, error: OSError) -> DataError:
 
 
 def _read_file(path: str) -> bytes:
-    """Read a user's file without following it anywhere unexpected and without blocking:
-    O_NONBLOCK keeps a FIFO or a terminal device from hanging the tool; only a regular file
-    of at most MAX_BYTES is read."""
+    """A user's file, if it is a regular file of at most MAX_BYTES; opened with O_NONBLOCK,
+    so that a FIFO or a terminal device cannot hang the tool."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
@@ -95,36 +92,16 @@ def _read_file(path: str) -> bytes:
     return content
 
 
-def _decode(file: str, content: bytes) -> str:
-    try:
-        text = content.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise refuse(file, N_("is not valid UTF-8"), line) from None
-    # YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
-    # breaks, before the schema can see them: it folds NEL in text away, and any of them in
-    # a comment ends it, so that what follows is read as YAML where an editor shows a
-    # comment. Refused in the raw text, then, wherever they stand.
-    folded = _YAML_ONLY_BREAKS.search(text)
-    if folded is not None:
-        from digiday.store.yamlsafe import place
-
-        line, column = place(text, folded.start())
-        raise refuse(
-            file,
-            N_("holds the control character {char} at character {where}"),
-            line,
-            char=f"U+{ord(folded.group()):04X}",
-            where=column,
-        )
-    return text
-
-
 def _user_layer(path: str) -> Layer:
     from digiday.store import yamlsafe
     from digiday.store.schema import check_document
 
-    text = _decode(path, _read_file(path))
+    content = _read_file(path)
+    try:
+        text = content.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise refuse(path, N_("is not valid UTF-8"), line) from None
     try:
         parsed = yamlsafe.parse(text)
     except yamlsafe.YamlProblem as problem:
@@ -162,10 +139,10 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     from digiday.store.bundle import parse_folder
     from digiday.store.schema import check_document
 
-    documents = parse_folder(folder)
-    layers = [check_document(f"<bundled>/{name}", documents[name], {}) for name in BUNDLED_FILES]
+    parsed = parse_folder(folder)
+    layers = [check_document(f"<bundled>/{name}", *parsed[name]) for name in BUNDLED_FILES]
     merged, _ = _laid({}, layers)
-    meta = documents[META]
+    meta = parsed[META].value
     revisions = {
         int(year): (str(digest), int(sequence), str(modified))
         for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
@@ -176,14 +153,10 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
 
 
 def pack(folder: Path, searched: Callable[[Dataset], Iterable[str]] = lambda data: ()) -> bytes:
-    """The bundled data as a wheel carries it: checked at build time (a problem fails the
-    build) and merged, so that a run reads finished records instead of parsing YAML and
-    checking every record again, which is most of what a run would otherwise spend before
-    printing anything; and the texts search compares (`searched`, answers/search.py's
-    `lines`), folded once here rather than on every search.
-
-    Written by bundle.pack. Made from the YAML in the same build, by the same model, so
-    it cannot be stale; a source checkout has none and reads the YAML instead."""
+    """The bundled data as a wheel carries it (bundle.pack), checked at build time (a problem
+    fails the build) and merged: a run reads finished records instead of parsing and checking
+    YAML, most of what it would otherwise spend before printing anything. The texts search
+    compares (`searched`: answers/search.py's `lines`) are folded here once, not per search."""
     import marshal
 
     from digiday.l10n.translate import fold
@@ -299,30 +272,13 @@ def _dataset(merged: Records) -> Dataset:
     )
 
 
-class Loaded(NamedTuple):
-    """The data in use: the records, and the date it is current as of."""
-
-    dataset: Dataset
-    data_as_of: str
-
-
-def load_all(files: Sequence[str] = ()) -> Loaded:
-    """The bundled data with `files` laid over it in order, and the latest date among them
-    (the bundled data's own at least). Raises DataError."""
-    users = [_user_layer(path) for path in ((files,) if isinstance(files, str) else files)]
-    bundled = _bundled()
-    merged = _laid(bundled.merged, users)[0] if users else bundled.merged  # never changed
-    dates = [bundled.data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
-    return Loaded(_dataset(merged), max(dates))
-
-
 class Data:
     """The data in use: the bundled data with `files` laid over it (and, given `environ`,
     over the data layers it names: store/layers.py), read and checked when first asked for,
     so that an answer checks what was typed first."""
 
     def __init__(self, files: Sequence[str] = (), environ: Mapping[str, str] | None = None):
-        self._given = (files,) if isinstance(files, str) else tuple(files)
+        self._given = (files,) if isinstance(files, str) else tuple(files)  # not its letters
         self._environ = environ
 
     @functools.cached_property
@@ -335,24 +291,36 @@ class Data:
         return tuple(layers.user_files(self._given, self._environ))
 
     @functools.cached_property
-    def _loaded(self) -> Loaded:
-        return load_all(self.files)
+    def _loaded(self) -> tuple[Dataset, str]:
+        users = [_user_layer(path) for path in self.files]
+        bundled = _bundled()
+        merged = _laid(bundled.merged, users)[0] if users else bundled.merged  # never changed
+        dates = [bundled.data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
+        return _dataset(merged), max(dates)
 
     @property
     def dataset(self) -> Dataset:
         """The records. Raises DataError."""
-        return self._loaded.dataset
+        return self._loaded[0]
 
     @property
     def data_as_of(self) -> str:
         """The latest date among the layers (the bundled data's own at least)."""
-        return self._loaded.data_as_of
+        return self._loaded[1]
 
     def check(self) -> None:
         """Read and check every file in use, for an answer that needs none of it (exit 3
         for a broken one all the same); with no file, the bundled data is not even read."""
         if self.files:
             self._loaded  # noqa: B018
+
+
+def load_all(files: Sequence[str] = ()) -> Data:
+    """The bundled data with `files` laid over it in order, read and checked now. Raises
+    DataError."""
+    data = Data(files)
+    data._loaded  # noqa: B018
+    return data
 
 
 class Checked(NamedTuple):
@@ -396,8 +364,3 @@ def bundled_folds() -> dict[str, str]:
 def bundled_as_of() -> str:
     """The date the bundled data was last checked against its sources."""
     return _bundled().data_as_of
-
-
-def data_as_of(files: Sequence[str] = ()) -> str:
-    """The date the data in use (the bundled data with `files` over it) is current as of."""
-    return load_all(files).data_as_of

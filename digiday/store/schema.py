@@ -1,15 +1,15 @@
 """The shape of the data, checked: one parsed file in, typed records and problems out.
 
-The checks are made from the model's own annotations (digiday/core/model.py): a field's type
-says how it is checked (Text, a list of Text, a flag, a nested record), and a field that
-holds more than its type says is marked (`Annotated[str, "url"]`). Every check records a
-problem (file, line, key path, message) and carries on, so that a file's problems are all
-found in one pass. The ids a record cites are collected here and resolved by the loader once
-every file has been laid over the others.
+The checks are made from the model's annotations (digiday/core/model.py): a field's type
+says how it is checked (Text, a list of Text, a flag, a nested record), and a marker says
+what a field holds beyond its type (`Annotated[str, "url"]`). Every check records a problem
+(file, line, key path, message) and carries on, so that a file's problems are all found in
+one pass. The ids a record cites are resolved by the loader, once every file is laid.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import types
@@ -77,14 +77,8 @@ class Checker:
 
     def problem(self, path: Path, message: str, **values: object) -> None:
         """Record `message` (a msgid) at `path`, on the line of its nearest known part."""
-        line = next(
-            (
-                self.lines[path[:end]]
-                for end in range(len(path), -1, -1)
-                if path[:end] in self.lines
-            ),
-            None,
-        )
+        known = [self.lines[path[:end]] for end in range(len(path) + 1) if path[:end] in self.lines]
+        line = known[-1] if known else None
         dotted = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
             for index, part in enumerate(path)
@@ -119,8 +113,7 @@ def _found(value: Any) -> object:
 
 
 # A field check takes (checker, value, path) and returns the checked value, or None after
-# recording a problem; NULL for a null the field allows (a target the document gives no
-# number for), so that it is told apart from a problem.
+# recording a problem; NULL for a null the field allows (a target with no number).
 Check = Callable[[Checker, Any, Path], Any]
 NULL = object()
 
@@ -160,11 +153,9 @@ def _dated(forms: str, message: str) -> Check:
     def check_date(check: Checker, value: Any, path: Path) -> str | None:
         # The form is checked first: fromisoformat alone also takes "2026-W41-1" on 3.11+.
         if isinstance(value, str) and re.fullmatch(forms, value, re.ASCII):
-            try:
-                datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+            with contextlib.suppress(ValueError):  # not in the calendar
+                datetime.date.fromisoformat((value + "-01-01")[:10])  # the first day, if partial
                 return value
-            except ValueError:
-                pass
         check.problem(path, message)
         return None
 
@@ -279,8 +270,6 @@ _count = _expected(
     N_("expected a whole number of 1 or more, found {found}"),
 )
 _flag = _expected(lambda value: type(value) is bool, N_("expected true or false, found {found}"))
-
-
 _finite = _expected(
     lambda value: type(value) in (int, float) and abs(value) < float("inf"),
     N_("expected a number or null, found {found}"),

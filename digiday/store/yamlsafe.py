@@ -115,16 +115,13 @@ class _StrictConstructor(SafeConstructor):
                 raise YamlProblem(N_("is not usable YAML: merge keys (<<) are not allowed"), line)
             key = self.construct_object(key_node, deep=True)
             try:
-                duplicate = key in seen
+                if key in seen:
+                    message = N_("is not usable YAML: duplicate key {key}")
+                    raise YamlProblem(message, line, key=quoted(key))
+                seen.add(key)
             except TypeError:
-                raise YamlProblem(
-                    N_("is not usable YAML: a key must be a plain value"), line
-                ) from None
-            if duplicate:
-                raise YamlProblem(
-                    N_("is not usable YAML: duplicate key {key}"), line, key=quoted(key)
-                )
-            seen.add(key)
+                message = N_("is not usable YAML: a key must be a plain value")
+                raise YamlProblem(message, line) from None
         return super().construct_mapping(node, deep=deep)
 
     def construct_integer(self, node: ScalarNode) -> int | str | LongNumber:
@@ -177,22 +174,6 @@ class _Loader(_StrictComposer, _Parser, _StrictConstructor, _StrictResolver):  #
         _StrictResolver.__init__(self)
 
 
-def parse_bundled(text: str) -> Any:
-    """Parse a bundled file fast: libyaml composes, and no line numbers are kept.
-
-    Only for the files shipped with the package, which the tests prove the strict loader
-    accepts with the same result.
-    """
-    if _Parser is _PythonParser:  # pragma: no cover - PyYAML built without libyaml
-        return parse(text).value
-    loader = yaml.CSafeLoader(text)
-    loader.yaml_implicit_resolvers = _StrictResolver.yaml_implicit_resolvers
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
 # Where YAML breaks lines, so that a line counted here is the line of every other problem.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -240,8 +221,18 @@ def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
             _lines(item, (*path, index), into)
 
 
+# YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
+# breaks, before the schema can see them: it folds NEL in text away, and any of them in a
+# comment ends it, so that what follows is read as YAML where an editor shows a comment.
+# Refused in the raw text, then, wherever they stand.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def parse(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
+    folded = _YAML_ONLY_BREAKS.search(text)
+    if folded is not None:
+        raise _refused(text, folded.start())
     try:
         loader = _Loader(text)
     except ReaderError as error:  # PyYAML's own reader checks the whole text from the start
