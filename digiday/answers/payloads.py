@@ -118,12 +118,7 @@ class Plan(TypedDict):
     sources: list[str]
 
 
-class Edition(TypedDict):
-    year: int
-    edition: int
-    date: str  # YYYY-10-10
-    weekday: str
-    theme: str | None
+class Edition(BriefDay):  # a Day as the brief tells it, then all that is known of it
     unofficial_translation: bool
     theme_note: str | None
     year_theme: str | None

@@ -48,14 +48,9 @@ class Question(NamedTuple):
     fact: str  # the fact itself, said after the answer
 
 
-class _Draft(NamedTuple):
-    """A question before its options are drawn: the right one and those it may draw from."""
-
-    question: str
-    right: Option
-    wrong: Sequence[Option]
-    fact: str
-    sources: tuple[str, ...]
+# A question before its options are drawn: its text, the right option and those it may draw
+# the wrong ones from, the fact said after the answer, and its sources.
+_Draft = tuple[str, Option, Sequence[Option], str, tuple[str, ...]]
 
 
 def _ask(
@@ -63,20 +58,20 @@ def _ask(
 ) -> Question | None:
     """Four options, in order where they have one, else at random; None when fewer than
     three wrong ones are distinct from the right one and from each other once `folded`."""
-    distinct = {folded(draft.right[0]): draft.right}
-    for option in draft.wrong:
+    question, right, others, fact, sources = draft
+    distinct = {folded(right[0]): right}
+    for option in others:
         distinct.setdefault(folded(option[0]), option)
     wrong = list(distinct.values())[1:]
     if len(wrong) < OPTIONS - 1:
         return None
-    options = [draft.right, *rng.sample(wrong, OPTIONS - 1)]
-    if draft.right[1] is None:
+    options = [right, *rng.sample(wrong, OPTIONS - 1)]
+    if right[1] is None:
         rng.shuffle(options)
     else:
         options.sort(key=lambda option: cast("float", option[1]))
     texts = tuple(text for text, _ in options)
-    answer = options.index(draft.right)
-    return Question(topic, draft.question, texts, answer, draft.sources, draft.fact)
+    return Question(topic, question, texts, options.index(right), sources, fact)
 
 
 def _capped(records: Sequence[_T], rng: random.Random) -> list[_T]:
@@ -98,14 +93,14 @@ def _themes(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
             continue  # the same theme in two years: no one year is the answer
         others = [t for t in themes if t.year != year]
         fact = tr("The theme of the Day in {year} was “{theme}”.", lang, year=year, theme=text)
-        yield _Draft(
+        yield (
             tr("Which year's Day had the theme “{theme}”?", lang, theme=text),
             (str(year), year),
             [(str(t.year), t.year) for t in others],
             fact,
             theme.sources,
         )
-        yield _Draft(
+        yield (
             tr("What was the theme of the Day in {year}?", lang, year=year),
             (text, None),
             [(t.theme.get(lang), None) for t in others],
@@ -127,7 +122,7 @@ def _editions(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]
         wrong = [(other.text.get(lang), None) for each, other in said if each != year]
         if _YEAR.search(text) or any(_YEAR.search(option) for option, _ in wrong):
             continue
-        yield _Draft(
+        yield (
             tr("What did the Government's steering body call the year {year}?", lang, year=year),
             (text, None),
             wrong,
@@ -144,7 +139,7 @@ def _agencies(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]
     for body in bodies:
         if body.successor in names:
             now = names[body.successor]
-            yield _Draft(
+            yield (
                 tr("Who does the work of the {body} for the Day now?", lang, body=names[body.id]),
                 (now, None),
                 [
@@ -178,7 +173,7 @@ def _tasks(
         if any(other != body.id and _alike(ours, theirs) for other, theirs in words):
             continue
         said = fold(f"{task.get(lang)} {task.en}")
-        yield _Draft(
+        yield (
             tr("Which body was given this task for the Day: “{task}”?", lang, task=task.get(lang)),
             (names[body.id], None),
             [(names[other.id], None) for other in _offered(body, said, bodies, folded)],
@@ -231,7 +226,7 @@ def _documents(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft
         date = partial_date(document.date, lang)
         fact = tr("{number} ({date}): {title}", lang, number=number, date=date, title=title)
         if document.id not in told:
-            yield _Draft(
+            yield (
                 tr("Which document is this: “{title}”?", lang, title=title),
                 (number, None),
                 [
@@ -252,7 +247,7 @@ def _documents(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft
             called = tr("{name} (“{title}”)", lang, name=called, title=title)
         question = tr("When was {document} issued?", lang, document=called)
         wrong = _dates(document, documents, set(_YEAR.findall(question)), lang)
-        yield _Draft(question, (date, document.date), wrong, fact, document.sources)
+        yield question, (date, document.date), wrong, fact, document.sources
 
 
 def _dates(
@@ -305,7 +300,7 @@ def _purposes(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]
         title = activity.title
         if title is None or shared & _long_words(title.en) or forms != {_form(title.en)}:
             continue
-        yield _Draft(
+        yield (
             tr(
                 "Which of these is not one of the purposes Decision 505/QĐ-TTg gives the Day?",
                 lang,
@@ -331,7 +326,7 @@ def _targets(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
             "indicator": indicator[:1].lower() + indicator[1:],
             "year": target.year,
         }
-        yield _Draft(
+        yield (
             tr("What did {document} set as the target for {indicator} in {year}?", lang, **values),
             (said[target.id], target.target),
             [

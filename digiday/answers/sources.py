@@ -65,12 +65,9 @@ def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
     # with a theme and no edition record still has an edition (`digiday editions YEAR`).
     for year in sorted(data.themes.keys() | data.editions.keys()):
         yield ref("editions", year), edition_sources(data, year)
-    for document in data.documents.values():
-        yield ref("documents", document.id), document.sources
-    for target in data.targets.values():
-        yield ref("targets", target.id), target.sources
-    for measured in data.measurements.values():
-        yield ref("measurements", measured.id), measured.sources
+    for name in ("documents", "targets", "measurements"):
+        for record in getattr(data, name).values():
+            yield ref(name, record.id), record.sources
 
 
 def cited_by(data: Dataset) -> dict[str, list[str]]:

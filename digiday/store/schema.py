@@ -188,9 +188,17 @@ def _citing(collection: str) -> Check:
     return check_cited
 
 
-def _languages(check: Checker, value: Any, path: Path, optional: bool) -> list[Any] | None:
-    """Each language's text of a bilingual mapping, `vi` first (None for a null that
-    `optional` allows)."""
+_BILINGUAL = N_("expected a mapping with 'vi' and 'en', found {found}")
+
+
+def _languages(
+    check: Checker, value: Any, path: Path, optional: bool = False, message: str = _BILINGUAL
+) -> list[Any] | None:
+    """Each language's text of a mapping of `vi` and `en`, `vi` first (None for a null that
+    `optional` allows); `message` tells a value that is no mapping."""
+    if not isinstance(value, dict):
+        check.problem(path, message, found=_found(value))
+        return None
     good = True
     for key in value:
         if key not in LANGS:
@@ -210,12 +218,7 @@ def _languages(check: Checker, value: Any, path: Path, optional: bool) -> list[A
 
 
 def _text(check: Checker, value: Any, path: Path) -> Text | None:
-    if not isinstance(value, dict):
-        check.problem(
-            path, N_("expected a mapping with 'vi' and 'en', found {found}"), found=_found(value)
-        )
-        return None
-    said = _languages(check, value, path, optional=False)
+    said = _languages(check, value, path)
     return Text(*said) if said else None
 
 
@@ -238,14 +241,8 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
     if isinstance(value, str):
         text = _string(check, value, path)
         return Abbreviation(text, text) if text is not None else None
-    if not isinstance(value, dict):
-        check.problem(
-            path,
-            N_("expected text, or a mapping with 'vi' and 'en', found {found}"),
-            found=_found(value),
-        )
-        return None
-    said = _languages(check, value, path, optional=True)
+    message = N_("expected text, or a mapping with 'vi' and 'en', found {found}")
+    said = _languages(check, value, path, optional=True, message=message)
     if said == [None, None]:
         check.problem(path, N_("an abbreviation needs at least one language"))
         return None
