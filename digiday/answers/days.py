@@ -64,30 +64,25 @@ def editions(data: Data, year: object, lang: Lang, today: dt.date) -> list[paylo
     for each in years:
         day = _theme(dataset, each, lang)
         edition = dataset.editions.get(each) or Edition(each)  # nothing known: all None
-        year_theme, ceremony, plan = edition.year_theme, edition.ceremony, edition.plan
-        result.append(
-            {
-                "year": each,
-                "edition": day["edition"],
-                "date": schedule.day_of(each).isoformat(),
-                "weekday": weekday(schedule.day_of(each).weekday(), lang),
-                "theme": day["theme"],
-                "unofficial_translation": day["unofficial_translation"],
-                "theme_note": day["note"],
-                "year_theme": text_in(year_theme.text if year_theme else None, lang),
-                "year_theme_by": text_in(year_theme.by if year_theme else None, lang),
-                "year_theme_unofficial_translation": bool(
-                    year_theme and year_theme.unofficial_translation
-                )
-                and lang == "en",
-                "ceremony": cast("payloads.Ceremony", said(ceremony, lang, *_CEREMONY))
-                if ceremony
-                else None,
-                "plan": cast("payloads.Plan", said(plan, lang, *_PLAN)) if plan else None,
-                "month": text_in(edition.month.text if edition.month else None, lang),
-                "sources": list(edition_sources(dataset, each)),
-            }
-        )
+        named = edition.year_theme
+        payload = {
+            "year": each,
+            "edition": day["edition"],
+            "date": schedule.day_of(each).isoformat(),
+            "weekday": weekday(schedule.day_of(each).weekday(), lang),
+            "theme": day["theme"],
+            "unofficial_translation": day["unofficial_translation"],
+            "theme_note": day["note"],
+            "year_theme": text_in(named.text if named else None, lang),
+            "year_theme_by": text_in(named.by if named else None, lang),
+            "year_theme_unofficial_translation": bool(named and named.unofficial_translation)
+            and lang == "en",
+            "ceremony": edition.ceremony and said(edition.ceremony, lang, *_CEREMONY),
+            "plan": edition.plan and said(edition.plan, lang, *_PLAN),
+            "month": text_in(edition.month.text if edition.month else None, lang),
+            "sources": list(edition_sources(dataset, each)),
+        }
+        result.append(cast("payloads.Edition", payload))
     return result
 
 

@@ -83,17 +83,13 @@ def sources(data: Data, only: object, lang: Lang) -> list[payloads.Source]:
     """Every source, or the one with id `only`, and the refs of the items citing it."""
     dataset = data.dataset
     if only is not None and only not in dataset.sources:
-        known = list(dataset.sources)
         import difflib
 
-        close = difflib.get_close_matches(str(only), known, n=3, cutoff=0.6)
-        if close:
-            fail(
-                N_("unknown source id {value} (did you mean {close}? see digiday sources)"),
-                value=str(only),
-                close=", ".join(close),
-            )
-        fail(N_("unknown source id {value} (see digiday sources)"), value=str(only))
+        close = difflib.get_close_matches(str(only), list(dataset.sources), n=3, cutoff=0.6)
+        message = N_("unknown source id {value} (did you mean {close}? see digiday sources)")
+        if not close:
+            message = N_("unknown source id {value} (see digiday sources)")
+        fail(message, value=str(only), close=", ".join(close))
     refs = cited_by(dataset)
     return [
         {

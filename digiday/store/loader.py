@@ -315,14 +315,6 @@ class Data:
             self._loaded  # noqa: B018
 
 
-def load_all(files: Sequence[str] = ()) -> Data:
-    """The bundled data with `files` laid over it in order, read and checked now. Raises
-    DataError."""
-    data = Data(files)
-    data._loaded  # noqa: B018
-    return data
-
-
 class Checked(NamedTuple):
     """One layer as `digiday validate` lists it: its file, what it adds or replaces in the
     data laid before it, and the date its maker gives."""
