@@ -52,9 +52,8 @@ def _lang(lang: object) -> Lang:
 
 
 def _data(data: object) -> Data:
-    """The data in use, with `data` laid over the layers of the environment."""
-    from digiday.store import layers
-
+    """The data in use, with `data` laid over the layers of the environment: found and read
+    when first needed, so that every other argument is checked first."""
     if isinstance(data, (str, os.PathLike)):
         data = [data]  # one path, not its letters
     if not isinstance(data, (list, tuple)):
@@ -64,7 +63,7 @@ def _data(data: object) -> Data:
         if not isinstance(path, (str, os.PathLike)):
             raise ValueError(f"each path of data must be str or os.PathLike, not {path!r}")
         given.append(os.fspath(path))
-    return Data(layers.user_files(given, os.environ))
+    return Data(given, os.environ)
 
 
 def _date(value: object, name: str) -> dt.date:

@@ -100,6 +100,29 @@ def test_bad_arguments_are_value_errors() -> None:
             call()
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: digiday.themes(2021),
+        lambda: digiday.editions(1999),
+        lambda: digiday.targets(1999),
+        lambda: digiday.agencies("boss"),
+        lambda: digiday.info("nothing"),
+        lambda: digiday.sources(lang="fr"),
+        lambda: digiday.countdown(tz="Nowhere/Land"),
+    ],
+)
+def test_every_argument_is_checked_before_the_data_is_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: Callable[[], object]
+) -> None:
+    (tmp_path / "digiday").write_text("a file where the data folder should be\n")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with pytest.raises(digiday.DataError):  # the data is broken: this test can fail
+        digiday.themes()
+    with pytest.raises(ValueError):  # noqa: PT011 - the message is the command line's
+        call()
+
+
 def test_a_bad_data_file_is_a_data_error_with_its_problems(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("themes:\n  - year: twenty\n", encoding="utf-8")

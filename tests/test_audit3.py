@@ -505,7 +505,7 @@ ORACLE = {
 
 def test_item_3_the_oracle_covers_every_target_of_2025_or_before(bundled: Dataset) -> None:
     assert {t.id for t in bundled.targets.values() if t.year <= 2025} == set(ORACLE)
-    assert data.data_as_of() == "2026-12-07"
+    assert data.bundled_as_of() == "2026-12-07"
 
 
 @pytest.mark.parametrize("ident", ORACLE)
@@ -647,4 +647,4 @@ def test_item_6_the_2024_notes_say_plain_things(bundled: Dataset) -> None:
 
 
 def test_item_7_the_data_is_as_of_the_day_the_sources_were_checked() -> None:
-    assert data.data_as_of() == "2026-12-07"
+    assert data.bundled_as_of() == "2026-12-07"

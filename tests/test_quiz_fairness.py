@@ -73,16 +73,20 @@ NAMED_KINDS = {
 }
 
 
+# Every feature is worked out once per text: the 500 quizzes offer a few dozen texts.
+@cache
 def kind_word(option: str) -> str | None:
     folded = fold(option)
     return next((w for w in KIND_WORDS if re.match(rf"{w}\b", folded)), None)
 
 
+@cache
 def document_kind(option: str) -> str | None:
     found = NUMBER.search(fold(option))
     return found.group(1) if found else kind_word(option)
 
 
+@cache
 def gerund(option: str) -> bool:
     first = re.match(r"[^\W\d_]+", option)
     word = first.group().lower() if first else ""
@@ -107,8 +111,9 @@ def extreme(options: Sequence[str], pick: Callable[[Sequence[int]], int]) -> int
     return found[0] if len(found) == 1 else None
 
 
-def numbers(text: str) -> set[str]:
-    return set(re.findall(r"\d{2,}", text))
+@cache
+def numbers(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d{2,}", text))
 
 
 def named_kind(q: quiz.Question) -> int | None:
@@ -135,15 +140,17 @@ CHECKS = len(FEATURES) * len(LANGS) * len(quiz.TOPICS)
 
 
 @cache
-def asked(lang: Lang, topic: str) -> tuple[quiz.Question, ...]:
-    """Every question of `topic` in each of the 500 seeds' quizzes."""
-    return tuple(q for seed in SEEDS for q in quiz.questions(DATASET, lang, topic, 100, seed))
+def asked(lang: Lang, topic: str) -> Counter[quiz.Question]:
+    """Every question of `topic` in each of the 500 seeds' quizzes, and how many of them
+    asked it (the same question with the same options, in the same order): each is looked
+    at once, and counted as often as it was asked."""
+    return Counter(q for seed in SEEDS for q in quiz.questions(DATASET, lang, topic, 100, seed))
 
 
-def tally(questions: Sequence[quiz.Question], guess: Guess) -> tuple[int, int]:
+def tally(questions: Counter[quiz.Question], guess: Guess) -> tuple[int, int]:
     """How often the feature picked an option, and how often that was the right one."""
-    picks = [(pick, q.answer) for q in questions if (pick := guess(q)) is not None]
-    return len(picks), sum(pick == answer for pick, answer in picks)
+    picks = [(pick == q.answer, n) for q, n in questions.items() if (pick := guess(q)) is not None]
+    return sum(n for _, n in picks), sum(n for right, n in picks if right)
 
 
 def _log_term(n: int, k: int, p: float) -> float:
@@ -206,16 +213,16 @@ def test_the_features_catch_what_gave_answers_away() -> None:
             "Developing digital applications and services",
         ),
         1,
-        "",
         (),
+        "",
     )
     law = quiz.Question(
         "documents",
         "Văn bản nào là: “Luật Chuyển đổi số”?",
         ("268/QĐ-TTg", "749/QĐ-TTg", "148/2025/QH15", "505/QĐ-TTg"),
         2,
-        "",
         (),
+        "",
     )
     kind_words = law._replace(
         question="Which document is this?",
@@ -232,8 +239,8 @@ def test_the_features_catch_what_gave_answers_away() -> None:
         "When and where was the national ceremony of the 3rd Day (2024) held?",
         ("10 October 2022, Hanoi", "12 October 2024, Government headquarters", "1", "2"),
         1,
-        "",
         (),
+        "",
     )
     assert FEATURES["first word's form"](purpose) == 1
     assert FEATURES["kind of document"](law) == 2

@@ -19,18 +19,12 @@ def choose(value: object, choices: tuple[str, ...], what: str) -> str:
     chosen = value.strip().lower() if isinstance(value, str) else None
     if chosen in choices:
         return chosen
-    if chosen == "":
-        fail(
-            N_("{what} cannot be empty (choose: {choices})"),
-            what=Word(what),
-            choices=", ".join(choices),
-        )
-    fail(
-        N_("unknown {what} {value} (choose: {choices})"),
-        what=Word(what),
-        value=str(value),
-        choices=", ".join(choices),
+    message = (
+        N_("{what} cannot be empty (choose: {choices})")
+        if chosen == ""
+        else N_("unknown {what} {value} (choose: {choices})")
     )
+    fail(message, what=Word(what), value=str(value), choices=", ".join(choices))
 
 
 def whole_number(value: object) -> int | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from digiday.answers.arguments import choose
-from digiday.answers.sources import ref
+from digiday.answers.sources import ref, said
 from digiday.core import schedule
 from digiday.core.constants import DEFAULT_ZONE, ROLES, SECTIONS
 from digiday.core.model import Dataset, Entry, Lang, text_in
@@ -18,15 +18,9 @@ if TYPE_CHECKING:
 
 
 def _entry(section: str, entry: Entry, lang: Lang) -> payloads.InfoEntry:
-    dated: payloads.Dated = {"date": entry.date} if entry.date is not None else {}
-    return {
-        "id": entry.id,
-        "ref": ref("info", section, entry.id),
-        **dated,
-        "title": text_in(entry.title, lang),
-        "text": entry.text.get(lang),
-        "sources": list(entry.sources),
-    }
+    dated = {"date": entry.date} if entry.date is not None else {}
+    item = {"id": entry.id, "ref": ref("info", section, entry.id), **dated}
+    return cast("payloads.InfoEntry", item | said(entry, lang, "title", "text", "sources"))
 
 
 def _history(data: Dataset, lang: Lang) -> list[payloads.InfoEntry]:
@@ -63,25 +57,19 @@ def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
     """Every body, or those with `role`, with who does its work now."""
     chosen = None if role is None else choose(role, ROLES, N_("role"))
     bodies = data.dataset.agencies
-    result: list[payloads.Agency] = []
-    for agency in bodies.values():
-        if chosen is not None and agency.role != chosen:
-            continue
-        successor = bodies.get(agency.successor) if agency.successor else None
-        result.append(
-            {
-                "id": agency.id,
-                "name": agency.name.get(lang),
-                "abbreviation": agency.abbreviation.get(lang) if agency.abbreviation else None,
-                "role": cast("payloads.Role", agency.role),  # the schema admits no other
-                "tasks": [task.get(lang) for task in agency.tasks],
-                "change": text_in(agency.change, lang),
-                "successor": agency.successor,
-                "successor_name": successor.name.get(lang) if successor else None,
+    names = {key: body.name for key, body in bodies.items()}
+    return [
+        cast(
+            "payloads.Agency",
+            said(agency, lang, "id", "name", "abbreviation", "role", "tasks", "change", "successor")
+            | {
+                "successor_name": text_in(names.get(agency.successor or ""), lang),
                 "sources": list(agency.sources),
-            }
+            },
         )
-    return result
+        for agency in bodies.values()
+        if chosen in (None, agency.role)
+    ]
 
 
 def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
@@ -94,10 +82,7 @@ def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
     latest_year = schedule.latest_year(today)
     coming = countdown_of(dataset.themes, today, DEFAULT_ZONE, lang)
     leads = [a for a in dataset.agencies.values() if a.role == "lead"]
-    lead: payloads.Lead | None = None
-    if leads:
-        now = dataset.agencies.get(leads[0].successor or "", leads[0])
-        lead = {"id": now.id, "name": now.name.get(lang), "sources": list(now.sources)}
+    now = dataset.agencies.get(leads[0].successor or "", leads[0]) if leads else None
 
     def day(year: int) -> payloads.BriefDay:
         theme = dataset.themes.get(year)
@@ -111,11 +96,11 @@ def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
 
     return {
         "brief": {
-            "what": None
-            if what is None
-            else {"text": what.text.get(lang), "sources": list(what.sources)},
+            "what": cast("payloads.Sourced", said(what, lang, "text", "sources")) if what else None,
             "latest": None if latest_year is None else day(latest_year),
             "next": {**day(int(coming["date"][:4])), "days": coming["days"]},
-            "lead": lead,
+            "lead": cast("payloads.Lead", said(now, lang, "id", "name", "sources"))
+            if now
+            else None,
         }
     }

@@ -1,13 +1,10 @@
-"""The shape of each command's JSON payload, as types: what digiday.answers.views returns, what
-every renderer takes and what the Python API gives (CONTRACT.md, "JSON payloads").
-
-Types only, read by type checkers: the modules that use them import this one under
-TYPE_CHECKING, so that no run pays for building the classes. tests/test_payloads.py holds
-every command's real payloads, in both languages, to these types.
+"""Each command's JSON payload, as types (CONTRACT.md, "JSON payloads"): what the answers
+give, every renderer takes and the Python API returns. Read by type checkers only (imported
+under TYPE_CHECKING); tests/test_payloads.py holds the real payloads to them.
 
 A payload may carry more than the contract names (`successor_name`, `weekday`): what the
-renderers need, worked out once. A key is never left out but where `NotRequired` (or
-`total=False`) says so; a part not known is None.
+renderers need, worked out once. A key is left out only where `total=False` says so; a part
+not known is None.
 """
 
 from __future__ import annotations
@@ -121,12 +118,7 @@ class Plan(TypedDict):
     sources: list[str]
 
 
-class Edition(TypedDict):
-    year: int
-    edition: int
-    date: str  # YYYY-10-10
-    weekday: str
-    theme: str | None
+class Edition(BriefDay):  # a Day as the brief tells it, then all that is known of it
     unofficial_translation: bool
     theme_note: str | None
     year_theme: str | None

@@ -23,6 +23,18 @@ def ref(collection: str, *key: str | int) -> str:
     return "/".join([collection, *map(str, key)])
 
 
+def said(record: Any, lang: Lang, *names: str) -> dict[str, Any]:
+    """The fields `names` of `record` as a payload says them: a text in `lang` (None where
+    there is none), a tuple as a list."""
+
+    def plain(value: Any) -> Any:
+        if hasattr(value, "get"):  # a Text, an Abbreviation
+            return value.get(lang)
+        return [plain(item) for item in value] if isinstance(value, tuple) else value
+
+    return {name: plain(getattr(record, name)) for name in names}
+
+
 def cited_in(*parts: tuple[Any, ...] | None) -> tuple[str, ...]:
     """Every source the parts of a record cite, each once, in the parts' order."""
     ordered: dict[str, None] = {}
@@ -53,12 +65,9 @@ def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
     # with a theme and no edition record still has an edition (`digiday editions YEAR`).
     for year in sorted(data.themes.keys() | data.editions.keys()):
         yield ref("editions", year), edition_sources(data, year)
-    for document in data.documents.values():
-        yield ref("documents", document.id), document.sources
-    for target in data.targets.values():
-        yield ref("targets", target.id), target.sources
-    for measured in data.measurements.values():
-        yield ref("measurements", measured.id), measured.sources
+    for name in ("documents", "targets", "measurements"):
+        for record in getattr(data, name).values():
+            yield ref(name, record.id), record.sources
 
 
 def cited_by(data: Dataset) -> dict[str, list[str]]:
@@ -74,17 +83,13 @@ def sources(data: Data, only: object, lang: Lang) -> list[payloads.Source]:
     """Every source, or the one with id `only`, and the refs of the items citing it."""
     dataset = data.dataset
     if only is not None and only not in dataset.sources:
-        known = list(dataset.sources)
         import difflib
 
-        close = difflib.get_close_matches(str(only), known, n=3, cutoff=0.6)
-        if close:
-            fail(
-                N_("unknown source id {value} (did you mean {close}? see digiday sources)"),
-                value=str(only),
-                close=", ".join(close),
-            )
-        fail(N_("unknown source id {value} (see digiday sources)"), value=str(only))
+        close = difflib.get_close_matches(str(only), list(dataset.sources), n=3, cutoff=0.6)
+        message = N_("unknown source id {value} (did you mean {close}? see digiday sources)")
+        if not close:
+            message = N_("unknown source id {value} (see digiday sources)")
+        fail(message, value=str(only), close=", ".join(close))
     refs = cited_by(dataset)
     return [
         {

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from digiday.answers.arguments import year as checked_year
-from digiday.core.model import Lang, Measurement, Target, text_in
+from digiday.answers.sources import said
+from digiday.core.model import Lang, Measurement, Target
 from digiday.l10n.translate import measured_figure, target_figure, target_words
 
 if TYPE_CHECKING:
@@ -21,6 +22,12 @@ _RANKS = {
     "rank in Southeast Asia, top": "rank in Southeast Asia",
 }
 _DECIDE = ("official", "estimate")  # a claim never decides
+# Whether the deciding figures reached the target: none, all, none of them; else disputed.
+_VERDICTS: dict[frozenset[bool], payloads.Verdict] = {
+    frozenset(): "unmeasured",
+    frozenset({True}): "met",
+    frozenset({False}): "not_met",
+}
 
 
 def short_by(target: Target, measured: Measurement) -> float | None:
@@ -54,35 +61,21 @@ def verdict(
         for m in measured
         if m.year == target.year and m.kind in _DECIDE and (gap := short_by(target, m)) is not None
     ]
-    reached = {gap == 0 for _, gap in deciding}
-    found: payloads.Verdict = (
-        "unmeasured"
-        if not reached
-        else "disputed"
-        if len(reached) > 1
-        else "met"
-        if True in reached
-        else "not_met"
-    )
-    return found, [ident for ident, _ in deciding]
+    reached = frozenset(gap == 0 for _, gap in deciding)
+    return _VERDICTS.get(reached, "disputed"), [ident for ident, _ in deciding]
+
+
+_MEASURED = ("id", "year", "value", "unit", "out_of", "kind", "by", "date")
 
 
 def _measured(target: Target, measured: Measurement, lang: Lang) -> payloads.Measured:
-    return {
-        "id": measured.id,
-        "year": measured.year,
-        "value": measured.value,
-        "unit": measured.unit,
-        "out_of": measured.out_of,
-        "kind": cast("payloads.Kind", measured.kind),  # the schema admits no other
-        "by": measured.by.get(lang),
-        "date": measured.date,
-        "text": measured_figure(measured, lang),
-        "note": text_in(measured.note, lang),
-        "method": text_in(measured.method, lang),
-        "short_by": short_by(target, measured),
-        "sources": list(measured.sources),
-    }
+    return cast(
+        "payloads.Measured",
+        said(measured, lang, *_MEASURED)
+        | {"text": measured_figure(measured, lang)}
+        | said(measured, lang, "note", "method")
+        | {"short_by": short_by(target, measured), "sources": list(measured.sources)},
+    )
 
 
 def targets(data: Data, year: object, lang: Lang) -> list[payloads.Target]:
@@ -95,29 +88,21 @@ def targets(data: Data, year: object, lang: Lang) -> list[payloads.Target]:
         by_measure.setdefault(measured.measure, []).append(measured)
     result: list[payloads.Target] = []
     for target in dataset.targets.values():
-        if chosen is not None and target.year != chosen:
+        if chosen not in (None, target.year):
             continue
         document = dataset.documents.get(target.document)
         figures = by_measure.get(target.measure, [])
         found, decided_by = verdict(target, figures, data.data_as_of)
-        result.append(
-            {
-                "id": target.id,
-                "indicator": target.indicator.get(lang),
-                "target": target.target,
-                "unit": target.unit,
-                "year": target.year,
-                "document": target.document,
-                "document_number": document.number if document else None,
-                "document_title": document.title.get(lang) if document else None,
-                "target_text": target_words(target, lang),
-                "target_figure": target_figure(target, lang),
-                "note": text_in(target.note, lang),
-                "measure": target.measure,
-                "measured": [_measured(target, m, lang) for m in figures],
-                "verdict": found,
-                "decided_by": decided_by,
-                "sources": list(target.sources),
-            }
-        )
+        payload = said(target, lang, "id", "indicator", "target", "unit", "year", "document") | {
+            "document_number": document.number if document else None,
+            "document_title": document.title.get(lang) if document else None,
+            "target_text": target_words(target, lang),
+            "target_figure": target_figure(target, lang),
+            **said(target, lang, "note", "measure"),
+            "measured": [_measured(target, m, lang) for m in figures],
+            "verdict": found,
+            "decided_by": decided_by,
+            "sources": list(target.sources),
+        }
+        result.append(cast("payloads.Target", payload))
     return result

@@ -31,14 +31,12 @@ class Today(NamedTuple):
 # would cost a default countdown more than everything else it does.
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 
-# The shape of an IANA zone name (America/Argentina/Buenos_Aires is as deep as they go).
-# Checked before zoneinfo sees a name: a name of hundreds of parts makes it recurse until
-# Python gives up, which would be reported as a bug of ours. Compiled on first use (re's
-# cache), not at import: the fast path seldom needs it.
+# The shape of an IANA zone name (America/Argentina/Buenos_Aires is as deep as they go),
+# checked before zoneinfo sees a name: one of hundreds of parts makes it recurse until
+# Python gives up. Compiled on first use (re's cache): the fast path seldom needs it.
 _ZONE_NAME = r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}"
-# zoneinfo reads a zone file with its own parser, whose failures on a corrupt or cut file
-# take many forms (struct.error, IndexError, ValueError, ...): any of them means the zone
-# cannot be had, as a missing file does.
+# zoneinfo's own parser fails on a corrupt or cut zone file in many ways (struct.error,
+# IndexError, ValueError, ...): any of them means the zone cannot be had.
 _ZONE_ERRORS = (Exception,)
 
 
@@ -46,19 +44,13 @@ def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.t
     """The zone `--tz` names, and the name to show for it (the real zone's, for `local`)."""
     if name == "local":
         return local_zone(environ)
-    if name == DEFAULT_ZONE:
-        return name, VIETNAM
-    if re.fullmatch(_ZONE_NAME, name):
-        from zoneinfo import ZoneInfo
-
-        try:
-            return name, ZoneInfo(name)
-        except _ZONE_ERRORS:
-            pass
-    fail(
-        N_("unknown time zone {value} (use an IANA name such as Asia/Ho_Chi_Minh, or local)"),
-        value=name,
-    )
+    found = (name, VIETNAM) if name == DEFAULT_ZONE else _named(name)
+    if found is None:
+        fail(
+            N_("unknown time zone {value} (use an IANA name such as Asia/Ho_Chi_Minh, or local)"),
+            value=name,
+        )
+    return found
 
 
 def local_zone(
@@ -71,16 +63,13 @@ def local_zone(
     - else /etc/localtime: the zone it links to, or the file itself when it is a copy;
     - else, named plainly, the current UTC offset (`UTC+07:00`), which knows no rules.
     """
-    environ = os.environ if environ is None else environ
-    variable = environ.get("TZ", "").removeprefix(":")
+    variable = (os.environ if environ is None else environ).get("TZ", "").removeprefix(":")
     if variable:
         found = _named(variable) or _from_file(variable) or _posix_rule(variable)
     else:
         target = os.path.realpath(localtime)
-        found = None
-        if "/zoneinfo/" in target:
-            found = _named(target.split("/zoneinfo/", 1)[1])
-        found = found or _from_file(localtime)
+        linked = _named(target.split("/zoneinfo/", 1)[1]) if "/zoneinfo/" in target else None
+        found = linked or _from_file(localtime)
     return found or _fixed_offset()
 
 

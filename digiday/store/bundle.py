@@ -1,8 +1,11 @@
 """The bundled data files: their names, how they are parsed, and the codec of the bundle a
 wheel carries.
 
-A wheel also carries them checked and merged, made at build time by `data.pack` under the
-name BUNDLE, in marshal's format (`pack`, `unpack`); data.py reads that when it is there.
+A wheel also carries them checked and merged, made at build time by `loader.pack` under the
+name BUNDLE, in marshal's format (`pack`, `unpack`); loader.py reads that when it is there.
+Records are kept as tuples of their fields, so the bundle keeps each record type's field
+names too: a bundle made for another model than the one reading it is refused, never read
+into the wrong fields.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from digiday.core.model import RECORDS
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from digiday.store.yamlsafe import Parsed
+
 BUNDLED_FILES = (
     "info.yaml",
     "agencies.yaml",
@@ -25,16 +30,15 @@ BUNDLED_FILES = (
     "sources.yaml",
 )
 META = "meta.yaml"
-BUNDLE = "bundled.marshal"  # made by data.pack at build time
+BUNDLE = "bundled.marshal"  # made by loader.pack at build time
 
 
-def parse_folder(folder: Path | Traversable) -> dict[str, Any]:
-    """Every bundled file in `folder`, parsed, by file name."""
-    from digiday.store.yamlsafe import parse_bundled
+def parse_folder(folder: Path | Traversable) -> dict[str, Parsed]:
+    """Every bundled file in `folder`, parsed as strictly as a user's, by file name."""
+    from digiday.store.yamlsafe import parse
 
     return {
-        name: parse_bundled((folder / name).read_text(encoding="utf-8"))
-        for name in (*BUNDLED_FILES, META)
+        name: parse((folder / name).read_text(encoding="utf-8")) for name in (*BUNDLED_FILES, META)
     }
 
 
@@ -62,23 +66,29 @@ def _from_plain(value: Any) -> Any:
     return value
 
 
+def _fields() -> dict[str, tuple[str, ...]]:
+    return {name: cls._fields for name, cls in RECORDS.items()}  # type: ignore[attr-defined]
+
+
 def pack(bundled: tuple[Any, ...]) -> bytes:
-    """`bundled` (data._Bundled's fields, the records first) in marshal's format: built in,
-    so nothing to import (pickle's import alone costs more than reading the data this way),
-    and it holds only strings, numbers, tuples and dicts."""
+    """`bundled` (loader._Bundled's fields, the records first) in marshal's format, after the
+    record types' field names: built in, so nothing to import (pickle's import alone costs
+    more than reading the data this way), and it holds only strings, numbers, tuples and
+    dicts."""
     import marshal
 
     merged, *rest = bundled
-    return marshal.dumps((_plain(merged), *rest), _MARSHAL_VERSION)
+    return marshal.dumps((_fields(), _plain(merged), *rest), _MARSHAL_VERSION)
 
 
 def unpack(packed: bytes) -> tuple[Any, ...] | None:
-    """The inverse of `pack`; None for bytes not in its format."""
+    """The inverse of `pack`; None for bytes not in its format, or made for records of
+    other fields."""
     import marshal
 
     try:
-        merged, data_as_of, *rest = marshal.loads(packed)
-        if type(merged) is dict and type(data_as_of) is str:
+        fields, merged, data_as_of, *rest = marshal.loads(packed)
+        if fields == _fields() and type(merged) is dict and type(data_as_of) is str:
             return (_from_plain(merged), data_as_of, *rest)
     except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not in our format
         pass

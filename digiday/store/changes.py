@@ -39,6 +39,3 @@ class Summary(NamedTuple):
         if self.replaced:
             parts.append(tr("replaces {what}", lang, what=counted(self.replaced)))
         return ", ".join(parts) or tr("changes nothing", lang)
-
-    def __str__(self) -> str:
-        return self.text("en")

@@ -9,7 +9,7 @@
 
 Cron jobs, systemd timers and status bars read no shell start-up file, so a variable often
 does not reach them; a data folder does. A missing folder costs one failed `scandir`; the
-files found are read only by data.py.
+files found are read only by loader.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from digiday.errors import reason
 from digiday.l10n.translate import N_
 
 _SUFFIXES = (".yaml", ".yml")
@@ -51,7 +50,11 @@ def folder_files(folder: str) -> list[str]:
     except OSError as error:
         if isinstance(error, PermissionError) and not _can_look_for(folder):
             return []
-        raise _unlisted(folder, error) from None
+        from digiday.store.loader import refuse, unreadable  # only now: most runs read no data
+
+        if isinstance(error, NotADirectoryError):
+            raise refuse(folder, N_("is not a folder")) from None
+        raise unreadable(folder, error) from None
     chosen = [n for n in names if n.endswith(_SUFFIXES) and not n.startswith(".")]
     return [os.path.join(folder, name) for name in sorted(chosen, key=os.fsencode)]
 
@@ -60,21 +63,9 @@ def _can_look_for(folder: str) -> bool:
     """Whether `folder` itself can be looked at (its parents searched)."""
     try:
         os.stat(folder)
-    except PermissionError:
-        return False
-    except OSError:
-        pass
+    except OSError as error:
+        return not isinstance(error, PermissionError)
     return True
-
-
-def _unlisted(folder: str, error: OSError) -> Exception:
-    from digiday.store.loader import refuse  # only now: a run with no data folder reads no data
-
-    if isinstance(error, NotADirectoryError):
-        return refuse(folder, N_("is not a folder"))
-    if isinstance(error, PermissionError):
-        return refuse(folder, N_("cannot be read (permission denied)"))
-    return refuse(folder, N_("cannot be read ({reason})"), reason=reason(error))
 
 
 def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
@@ -82,15 +73,10 @@ def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
     data folders' files, then $DIGIDAY_DATA's, then `given` (the --data files)."""
     paths = [path for folder in folders(environ) for path in folder_files(folder)]
     paths += [path for path in environ.get("DIGIDAY_DATA", "").split(":") if path]
-    paths += list(given)
-    seen: set[object] = set()
-    chosen = []
-    for path in paths:
-        found = identity_of(path)
-        if found not in seen:
-            seen.add(found)
-            chosen.append(path)
-    return chosen
+    first: dict[object, str] = {}
+    for path in [*paths, *given]:
+        first.setdefault(identity_of(path), path)
+    return list(first.values())
 
 
 def identity_of(path: str) -> object:

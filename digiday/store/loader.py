@@ -4,16 +4,16 @@ that no record leaves unchecked.
 Every file goes the same way: read (with limits), parse, check against the schema, then lay
 over what came before, record by record; references between records are resolved last.
 A wheel carries the bundled data already checked and merged (see `pack`), so an ordinary run
-neither parses YAML nor checks a record; a source checkout reads the YAML itself.
+neither parses YAML nor checks a record; a source checkout reads the YAML itself. Laying is
+linear in the records of all the layers together, however many there are.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from digiday.store.schema import Layer, Problem
 
 MAX_BYTES = 1024 * 1024
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+Records = dict[str, dict[Any, Any]]  # each collection's records by key (info: by section and id)
 
 
 class DataError(Failure):
@@ -51,25 +51,30 @@ def refuse(file: str, message: str, line: int | None = None, **values: object) -
     return DataError([Problem(file, line, "", message, values)])
 
 
-def _read_file(path: str) -> bytes:
-    """Read a user's file without following it anywhere unexpected and without blocking.
+_CANNOT = {
+    IsADirectoryError: N_("is a directory"),
+    FileNotFoundError: N_("does not exist"),
+    PermissionError: N_("cannot be read (permission denied)"),
+}
 
-    O_NONBLOCK keeps a FIFO or a terminal device from hanging the tool; only a regular file
-    of at most MAX_BYTES is read.
-    """
+
+def unreadable(path: str, error: OSError) -> DataError:
+    """`path` refused because the system would not let it be read, saying why."""
+    if type(error) in _CANNOT:
+        return refuse(path, _CANNOT[type(error)])
+    return refuse(path, N_("cannot be read ({reason})"), reason=reason(error))
+
+
+def _read_file(path: str) -> bytes:
+    """A user's file, if it is a regular file of at most MAX_BYTES; opened with O_NONBLOCK,
+    so that a FIFO or a terminal device cannot hang the tool."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
-    except IsADirectoryError:
-        raise refuse(path, N_("is a directory")) from None
-    except FileNotFoundError:
-        raise refuse(path, N_("does not exist")) from None
-    except PermissionError:
-        raise refuse(path, N_("cannot be read (permission denied)")) from None
     except ValueError:  # the system is never asked: Python refuses a NUL in a path
         raise refuse(path, N_("cannot be read (a path cannot hold a NUL character)")) from None
     except OSError as error:
-        raise refuse(path, N_("cannot be read ({reason})"), reason=reason(error)) from None
+        raise unreadable(path, error) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
@@ -87,37 +92,16 @@ def _read_file(path: str) -> bytes:
     return content
 
 
-def _decode(file: str, content: bytes) -> str:
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise refuse(file, N_("is not valid UTF-8"), line) from None
-    text = text.removeprefix("\ufeff")
-    # YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
-    # breaks, before the schema can see them: it folds NEL in text away, and any of them in
-    # a comment ends it, so that what follows is read as YAML where an editor shows a
-    # comment. Refused in the raw text, then, wherever they stand.
-    folded = _YAML_ONLY_BREAKS.search(text)
-    if folded is not None:
-        from digiday.store.yamlsafe import place
-
-        line, column = place(text, folded.start())
-        raise refuse(
-            file,
-            N_("holds the control character {char} at character {where}"),
-            line,
-            char=f"U+{ord(folded.group()):04X}",
-            where=column,
-        )
-    return text
-
-
 def _user_layer(path: str) -> Layer:
     from digiday.store import yamlsafe
     from digiday.store.schema import check_document
 
-    text = _decode(path, _read_file(path))
+    content = _read_file(path)
+    try:
+        text = content.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise refuse(path, N_("is not valid UTF-8"), line) from None
     try:
         parsed = yamlsafe.parse(text)
     except yamlsafe.YamlProblem as problem:
@@ -141,7 +125,7 @@ def _bundled_folder() -> Path | Traversable:
 class _Bundled(NamedTuple):
     """The bundled data, checked and merged, keyed for overlaying (as `Layer.collections`)."""
 
-    merged: dict[str, dict[Any, Any]]
+    merged: Records
     data_as_of: str
     calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
     calendar_rest: tuple[str, int, str]  # the revision of every year not listed
@@ -155,13 +139,10 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     from digiday.store.bundle import parse_folder
     from digiday.store.schema import check_document
 
-    documents = parse_folder(folder)
-    layers = [check_document(f"<bundled>/{name}", documents[name], {}) for name in BUNDLED_FILES]
-    merged: dict[str, dict[Any, Any]] = {}
-    for layer in layers:
-        _overlay(merged, layer)
-    _check_references(layers, merged)
-    meta = documents[META]
+    parsed = parse_folder(folder)
+    layers = [check_document(f"<bundled>/{name}", *parsed[name]) for name in BUNDLED_FILES]
+    merged, _ = _laid({}, layers)
+    meta = parsed[META].value
     revisions = {
         int(year): (str(digest), int(sequence), str(modified))
         for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
@@ -172,14 +153,10 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
 
 
 def pack(folder: Path, searched: Callable[[Dataset], Iterable[str]] = lambda data: ()) -> bytes:
-    """The bundled data as a wheel carries it: checked at build time (a problem fails the
-    build) and merged, so that a run reads finished records instead of parsing YAML and
-    checking every record again, which is most of what a run would otherwise spend before
-    printing anything; and the texts search compares (`searched`, answers/search.py's
-    `lines`), folded once here rather than on every search.
-
-    Written by bundle.pack. Made from the YAML in the same build, by the same model, so
-    it cannot be stale; a source checkout has none and reads the YAML instead."""
+    """The bundled data as a wheel carries it (bundle.pack), checked at build time (a problem
+    fails the build) and merged: a run reads finished records instead of parsing and checking
+    YAML, most of what it would otherwise spend before printing anything. The texts search
+    compares (`searched`: answers/search.py's `lines`) are folded here once, not per search."""
     import marshal
 
     from digiday.l10n.translate import fold
@@ -201,59 +178,38 @@ def _bundled() -> _Bundled:
     return _check_bundled(folder)
 
 
-def _overlay(base: dict[str, dict[Any, Any]], layer: Layer) -> None:
+_Replaced = list[tuple[str, "Layer", tuple[str | int, ...]]]  # (old measure, layer, where)
+
+
+def _lay(merged: Records, layer: Layer, replaced: _Replaced) -> Summary:
+    """Lay `layer` over `merged`; returns what it adds and replaces, and notes in `replaced`
+    each target it replaces with one of another measure."""
+    from digiday.store.changes import Summary
+
+    summary = Summary({}, {})
     for name, records in layer.collections.items():
-        if name == "info":
-            sections = base.setdefault("info", {})
-            for section, entries in records.items():
-                sections.setdefault(section, {}).update(entries)
-        else:
-            base.setdefault(name, {}).update(records)
+        under = merged.setdefault(name, {})
+        for key, record in records.items():
+            counts = summary.replaced if key in under else summary.added
+            counts[name] = counts.get(name, 0) + 1
+            if name == "targets" and key in under and under[key].measure != record.measure:
+                replaced.append((under[key].measure, layer, layer.checker.places[name, key]))
+        under.update(records)
+    return summary
 
 
-def _check_references(layers: list[Layer], merged: dict[str, dict[Any, Any]]) -> None:
-    """Every id a layer cites must be in the merged data; raises DataError with every problem
-    of every layer, in file order. A later layer replaces records but never removes one, so
-    a reference that resolved once still does."""
-    # A measurement names what it measures, which only targets define: known as long as
-    # some target measures it.
-    known = {**merged, "measures": {t.measure: t for t in merged.get("targets", {}).values()}}
-    for layer in layers:
-        for collection, ident, path in layer.checker.references:
-            if ident not in known.get(collection, {}):
-                layer.checker.problem(path, _UNKNOWN[collection], value=quoted(ident))
-    problems = [problem for layer in layers for problem in layer.checker.problems]
-    if problems:
-        raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
+def _laid(base: Records, layers: Sequence[Layer]) -> tuple[Records, list[Summary]]:
+    """`layers` laid over a copy of `base` in order, and what each adds to and replaces in
+    what is under it; raises DataError for every problem any layer has."""
+    merged = {name: dict(records) for name, records in base.items()}
+    replaced: _Replaced = []
+    summaries = [_lay(merged, layer, replaced) for layer in layers]
+    _check_measures_kept(merged, replaced)
+    _check_references(layers, merged)
+    return merged, summaries
 
 
-_UNKNOWN = {
-    "sources": N_("unknown source id {value}"),
-    "agencies": N_("unknown agency id {value}"),
-    "documents": N_("unknown document id {value}"),
-    "measures": N_("unknown measure {value}: no target measures it"),
-}
-
-
-def _replaced_measures(
-    merged: dict[str, dict[Any, Any]], layer: Layer
-) -> list[tuple[str, Layer, tuple[str | int, ...]]]:
-    """Lay `layer` over `merged`; returns, for each target it replaces with one of another
-    measure, (the old measure, the layer, where that target stands in it)."""
-    before = dict(merged.get("targets", {}))
-    _overlay(merged, layer)
-    replaced = []
-    for key, target in layer.collections.get("targets", {}).items():
-        old = before.get(key)
-        path = layer.checker.places.get(("targets", key))
-        if old is not None and old.measure != target.measure and path is not None:
-            replaced.append((old.measure, layer, path))
-    return replaced
-
-
-def _check_measures_kept(
-    merged: dict[str, dict[Any, Any]], replaced: list[tuple[str, Layer, tuple[str | int, ...]]]
-) -> None:
+def _check_measures_kept(merged: Records, replaced: _Replaced) -> None:
     """A target replaced with one of another measure must not leave measurements of the old
     measure with no target beside them: they would drop out of every answer unseen. (A
     layer never removes a record, so only a replacement can.) Told at the last target that
@@ -273,78 +229,31 @@ def _check_measures_kept(
             )
 
 
-def _merged(users: list[Layer]) -> dict[str, dict[Any, Any]]:
-    """The bundled records with the users' layers laid over a copy of them, in order; raises
-    DataError for every problem any of them has. Without one, the bundled records
-    themselves: nothing below changes them."""
-    bundled = _bundled().merged
-    if not users:
-        return bundled
-    merged = _copy(bundled)
-    replaced = []
-    for user in users:
-        replaced += _replaced_measures(merged, user)
-    _check_measures_kept(merged, replaced)
-    _check_references(users, merged)
-    return merged
+_UNKNOWN = {
+    "sources": N_("unknown source id {value}"),
+    "agencies": N_("unknown agency id {value}"),
+    "documents": N_("unknown document id {value}"),
+    "measures": N_("unknown measure {value}: no target measures it"),
+}
 
 
-def _copy(records: dict[str, dict[Any, Any]]) -> dict[str, dict[Any, Any]]:
-    return {
-        name: ({k: dict(v) for k, v in values.items()} if name == "info" else dict(values))
-        for name, values in records.items()
-    }
+def _check_references(layers: Sequence[Layer], merged: Records) -> None:
+    """Every id a layer cites must be in the merged data; raises DataError with every problem
+    of every layer, in file order. A later layer replaces records but never removes one, so
+    a reference that resolved once still does."""
+    # A measurement names what it measures, which only targets define: known as long as
+    # some target measures it.
+    known = {**merged, "measures": {t.measure: t for t in merged.get("targets", {}).values()}}
+    for layer in layers:
+        for collection, ident, path in layer.checker.references:
+            if ident not in known.get(collection, {}):
+                layer.checker.problem(path, _UNKNOWN[collection], value=quoted(ident))
+    problems = [problem for layer in layers for problem in layer.checker.problems]
+    if problems:
+        raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
 
 
-class Loaded(NamedTuple):
-    """The data in use: the records, and the date it is current as of."""
-
-    dataset: Dataset
-    data_as_of: str
-
-
-def _layers(files: tuple[str, ...]) -> tuple[Layer, ...]:
-    return tuple(_user_layer(path) for path in files)
-
-
-def load_all(files: Sequence[str] = ()) -> Loaded:
-    """The bundled data with `files` laid over it in order, and the latest date among them
-    (the bundled data's own at least). Raises DataError."""
-    files = (files,) if isinstance(files, str) else tuple(files)  # one path, not its letters
-    users = list(_layers(files))
-    dates = [_bundled().data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
-    return Loaded(_dataset(_merged(users)), max(dates))
-
-
-class Data:
-    """The data in use: the bundled data with `files` laid over it, read (and every file
-    checked) when first asked for, so that an answer checks what was typed first."""
-
-    def __init__(self, files: Sequence[str] = ()) -> None:
-        self.files = (files,) if isinstance(files, str) else tuple(files)
-
-    @functools.cached_property
-    def _loaded(self) -> Loaded:
-        return load_all(self.files)
-
-    @property
-    def dataset(self) -> Dataset:
-        """The records. Raises DataError."""
-        return self._loaded.dataset
-
-    @property
-    def data_as_of(self) -> str:
-        """The latest date among the layers (the bundled data's own at least)."""
-        return self._loaded.data_as_of
-
-    def check(self) -> None:
-        """Read and check every file in use, for an answer that needs none of it (exit 3
-        for a broken one all the same); with no file, the bundled data is not even read."""
-        if self.files:
-            self._loaded  # noqa: B018
-
-
-def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
+def _dataset(merged: Records) -> Dataset:
     info = merged.get("info", {})
 
     def by(name: str, key: Callable[[Any], Any] | None = None) -> dict[Any, Any]:
@@ -352,7 +261,7 @@ def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
         return dict(sorted(records.items(), key=lambda item: key(item[1]))) if key else records
 
     return Dataset(
-        info={section: tuple(info.get(section, {}).values()) for section in SECTIONS},
+        info={s: tuple(e for (section, _), e in info.items() if section == s) for s in SECTIONS},
         agencies=by("agencies"),
         themes=by("themes", lambda theme: theme.year),
         documents=by("documents", lambda document: document.date),
@@ -361,6 +270,49 @@ def _dataset(merged: dict[str, dict[Any, Any]]) -> Dataset:
         targets=by("targets"),
         measurements=by("measurements", lambda m: (m.year, m.date or "")),
     )
+
+
+class Data:
+    """The data in use: the bundled data with `files` laid over it (and, given `environ`,
+    over the data layers it names: store/layers.py), read and checked when first asked for,
+    so that an answer checks what was typed first."""
+
+    def __init__(self, files: Sequence[str] = (), environ: Mapping[str, str] | None = None):
+        self._given = (files,) if isinstance(files, str) else tuple(files)  # not its letters
+        self._environ = environ
+
+    @functools.cached_property
+    def files(self) -> tuple[str, ...]:
+        """Every file laid over the bundled data, in order."""
+        if self._environ is None:
+            return self._given
+        from digiday.store import layers
+
+        return tuple(layers.user_files(self._given, self._environ))
+
+    @functools.cached_property
+    def _loaded(self) -> tuple[Dataset, str]:
+        users = [_user_layer(path) for path in self.files]
+        bundled = _bundled()
+        merged = _laid(bundled.merged, users)[0] if users else bundled.merged  # never changed
+        dates = [bundled.data_as_of, *(user.data_as_of for user in users if user.data_as_of)]
+        return _dataset(merged), max(dates)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The records. Raises DataError."""
+        return self._loaded[0]
+
+    @property
+    def data_as_of(self) -> str:
+        """The latest date among the layers (the bundled data's own at least)."""
+        return self._loaded[1]
+
+    def check(self) -> None:
+        """Read and check every file in use, for an answer that needs none of it (exit 3
+        for a broken one all the same); with no file, the bundled data is not even read."""
+        if self.files:
+            self._loaded  # noqa: B018
 
 
 class Checked(NamedTuple):
@@ -376,34 +328,13 @@ def validate(files: Sequence[str], under: Sequence[str] = ()) -> list[Checked]:
     """Check `files`, each laid over the bundled data and the `under` files and the files
     before it; raises DataError listing every problem of every file."""
     files = [files] if isinstance(files, str) else list(files)  # one path, not its letters
-    layers = list(_layers(tuple(under))) + [_user_layer(path) for path in files]
-    _merged(layers)  # every problem of every layer, or none
-    base = _copy(_bundled().merged)
-    for layer in layers[: len(layers) - len(files)]:
-        _overlay(base, layer)
-    checked = []
-    for path, layer in zip(files, layers[len(layers) - len(files) :], strict=True):
-        checked.append(Checked(path, _summary(layer, base), layer.data_as_of))
-        _overlay(base, layer)
-    return checked
-
-
-def _summary(layer: Layer, base: dict[str, dict[Any, Any]]) -> Summary:
-    from digiday.store.changes import Summary
-
-    added: dict[str, int] = {}
-    replaced: dict[str, int] = {}
-    for name, records in layer.collections.items():
-        pairs = (
-            [(records[section], base.get("info", {}).get(section, {})) for section in records]
-            if name == "info"
-            else [(records, base.get(name, {}))]
-        )
-        for new, old in pairs:
-            for key in new:
-                target = replaced if key in old else added
-                target[name] = target.get(name, 0) + 1
-    return Summary(added, replaced)
+    layers = [_user_layer(path) for path in (*under, *files)]
+    summaries = _laid(_bundled().merged, layers)[1][len(under) :]
+    mine = layers[len(under) :]
+    return [
+        Checked(path, summary, layer.data_as_of)
+        for path, summary, layer in zip(files, summaries, mine, strict=True)
+    ]
 
 
 def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], tuple[str, int, str]]:
@@ -425,8 +356,3 @@ def bundled_folds() -> dict[str, str]:
 def bundled_as_of() -> str:
     """The date the bundled data was last checked against its sources."""
     return _bundled().data_as_of
-
-
-def data_as_of(files: Sequence[str] = ()) -> str:
-    """The date the data in use (the bundled data with `files` over it) is current as of."""
-    return load_all(files).data_as_of

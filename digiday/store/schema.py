@@ -1,21 +1,20 @@
 """The shape of the data, checked: one parsed file in, typed records and problems out.
 
-The checks are made from the model's own annotations (digiday/core/model.py): a field's type
-says how it is checked (Text, a list of Text, a flag, a nested record), and a field that
-holds more than its type says is marked (`Annotated[str, "url"]`). Every check records a
-problem (file, line, key path, message) and carries on, so that a file's problems are all
-found in one pass. The ids a record cites are collected here and resolved by the loader once
-every file has been laid over the others.
+The checks are made from the model's annotations (digiday/core/model.py): a field's type
+says how it is checked (Text, a list of Text, a flag, a nested record), and a marker says
+what a field holds beyond its type (`Annotated[str, "url"]`). Every check records a problem
+(file, line, key path, message) and carries on, so that a file's problems are all found in
+one pass. The ids a record cites are resolved by the loader, once every file is laid.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import types
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
@@ -25,7 +24,7 @@ from digiday.core.schedule import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.errors import UNSAFE, Word, quoted, quoted_path
 from digiday.l10n.translate import N_, tr
 
-# Each collection a file may hold, and the record it is a list of (info: by section).
+# Each collection a file may hold, and the record it is a list of (info's, by section).
 RECORDS: dict[str, type[Any]] = {
     "info": model.Entry,
     "agencies": model.Agency,
@@ -40,19 +39,6 @@ TOP_KEYS = (*RECORDS, "data_as_of")
 
 Path = tuple[str | int, ...]
 Record = TypeVar("Record", bound=tuple[Any, ...])
-
-
-@dataclass(frozen=True)
-class LongNumber:
-    """A number written with more digits than the loader turns into one (yamlsafe.MAX_DIGITS):
-    Python refuses to turn one of more than 4,300 digits into an int. No field is a number
-    that long, so it is a value of the wrong type like any other, named by its length."""
-
-    written: str
-    digits: int
-
-    def __str__(self) -> str:
-        return self.written
 
 
 class Problem(NamedTuple):
@@ -91,19 +77,22 @@ class Checker:
 
     def problem(self, path: Path, message: str, **values: object) -> None:
         """Record `message` (a msgid) at `path`, on the line of its nearest known part."""
-        line = next(
-            (
-                self.lines[path[:end]]
-                for end in range(len(path), -1, -1)
-                if path[:end] in self.lines
-            ),
-            None,
-        )
+        known = [self.lines[path[:end]] for end in range(len(path) + 1) if path[:end] in self.lines]
+        line = known[-1] if known else None
         dotted = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
             for index, part in enumerate(path)
         )
         self.problems.append(Problem(self.file, line, dotted, message, values))
+
+    def unknown(self, path: Path, key: object, known: Iterable[str]) -> None:
+        """Record that the mapping at `path` holds `key`, which is none of `known`."""
+        self.problem(
+            (*path, str(key)),
+            N_("unknown key {key} (known: {known})"),
+            key=quoted(key),
+            known=", ".join(known),
+        )
 
 
 def _found(value: Any) -> object:
@@ -111,6 +100,8 @@ def _found(value: Any) -> object:
     one to show, else what it is, as a word translated with the problem."""
     if isinstance(value, bool):
         return "true" if value else "false"  # as YAML writes them
+    from digiday.store.yamlsafe import LongNumber  # what made it: never imported for nothing
+
     if isinstance(value, LongNumber):
         return Word.of(N_("a number of {digits} digits"), digits=value.digits)
     if isinstance(value, (str, int, float)):
@@ -122,8 +113,7 @@ def _found(value: Any) -> object:
 
 
 # A field check takes (checker, value, path) and returns the checked value, or None after
-# recording a problem; NULL for a null the field allows (a target the document gives no
-# number for), so that it is told apart from a problem.
+# recording a problem; NULL for a null the field allows (a target with no number).
 Check = Callable[[Checker, Any, Path], Any]
 NULL = object()
 
@@ -163,11 +153,9 @@ def _dated(forms: str, message: str) -> Check:
     def check_date(check: Checker, value: Any, path: Path) -> str | None:
         # The form is checked first: fromisoformat alone also takes "2026-W41-1" on 3.11+.
         if isinstance(value, str) and re.fullmatch(forms, value, re.ASCII):
-            try:
-                datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+            with contextlib.suppress(ValueError):  # not in the calendar
+                datetime.date.fromisoformat((value + "-01-01")[:10])  # the first day, if partial
                 return value
-            except ValueError:
-                pass
         check.problem(path, message)
         return None
 
@@ -200,23 +188,22 @@ def _citing(collection: str) -> Check:
     return check_cited
 
 
-def _only_languages(check: Checker, value: dict[Any, Any], path: Path) -> bool:
-    """Whether a bilingual mapping holds no key but `vi` and `en` (each other one told)."""
+_BILINGUAL = N_("expected a mapping with 'vi' and 'en', found {found}")
+
+
+def _languages(
+    check: Checker, value: Any, path: Path, optional: bool = False, message: str = _BILINGUAL
+) -> list[Any] | None:
+    """Each language's text of a mapping of `vi` and `en`, `vi` first (None for a null that
+    `optional` allows); `message` tells a value that is no mapping."""
+    if not isinstance(value, dict):
+        check.problem(path, message, found=_found(value))
+        return None
+    good = True
     for key in value:
         if key not in LANGS:
-            check.problem(
-                (*path, str(key)),
-                N_("unknown key {key} (known: {known})"),
-                key=quoted(key),
-                known="vi, en",
-            )
-    return all(key in LANGS for key in value)
-
-
-def _languages(check: Checker, value: Any, path: Path, optional: bool) -> list[Any] | None:
-    """Each language's text of a bilingual mapping, `vi` first (None for a null that
-    `optional` allows)."""
-    good = _only_languages(check, value, path)
+            check.unknown(path, key, LANGS)
+            good = False
     said: list[str | None] = []
     for lang in LANGS:
         if lang not in value:
@@ -231,12 +218,7 @@ def _languages(check: Checker, value: Any, path: Path, optional: bool) -> list[A
 
 
 def _text(check: Checker, value: Any, path: Path) -> Text | None:
-    if not isinstance(value, dict):
-        check.problem(
-            path, N_("expected a mapping with 'vi' and 'en', found {found}"), found=_found(value)
-        )
-        return None
-    said = _languages(check, value, path, optional=False)
+    said = _languages(check, value, path)
     return Text(*said) if said else None
 
 
@@ -259,45 +241,45 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
     if isinstance(value, str):
         text = _string(check, value, path)
         return Abbreviation(text, text) if text is not None else None
-    if not isinstance(value, dict):
-        check.problem(
-            path,
-            N_("expected text, or a mapping with 'vi' and 'en', found {found}"),
-            found=_found(value),
-        )
-        return None
-    said = _languages(check, value, path, optional=True)
+    message = N_("expected text, or a mapping with 'vi' and 'en', found {found}")
+    said = _languages(check, value, path, optional=True, message=message)
     if said == [None, None]:
         check.problem(path, N_("an abbreviation needs at least one language"))
         return None
     return Abbreviation(*said) if said else None
 
 
+def _expected(good: Callable[[Any], bool], message: str) -> Check:
+    """A value `good` takes, as it is; any other is a problem, `message` (with what was
+    found)."""
+
+    def check_value(check: Checker, value: Any, path: Path) -> Any:
+        if good(value):
+            return value
+        check.problem(path, message, found=_found(value))
+        return None
+
+    return check_value
+
+
+_count = _expected(
+    lambda value: type(value) is int and value >= 1,
+    N_("expected a whole number of 1 or more, found {found}"),
+)
+_flag = _expected(lambda value: type(value) is bool, N_("expected true or false, found {found}"))
+_finite = _expected(
+    lambda value: type(value) in (int, float) and abs(value) < float("inf"),
+    N_("expected a number or null, found {found}"),
+)
+
+
 def _number(check: Checker, value: Any, path: Path) -> Any:
     """A number, or null where the source gives none."""
-    if value is None:
-        return NULL
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or not abs(value) < float("inf")
-    ):
-        check.problem(path, N_("expected a number or null, found {found}"), found=_found(value))
-        return None
-    return value
-
-
-def _count(check: Checker, value: Any, path: Path) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        check.problem(
-            path, N_("expected a whole number of 1 or more, found {found}"), found=_found(value)
-        )
-        return None
-    return value
+    return NULL if value is None else _finite(check, value, path)
 
 
 def _year(check: Checker, value: Any, path: Path) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if type(value) is not int:
         check.problem(path, N_("expected a year, found {found}"), found=_found(value))
         return None
     if value not in YEARS:
@@ -308,13 +290,6 @@ def _year(check: Checker, value: Any, path: Path) -> int | None:
             first=FIRST_YEAR,
             last=LAST_YEAR,
         )
-        return None
-    return value
-
-
-def _flag(check: Checker, value: Any, path: Path) -> bool | None:
-    if not isinstance(value, bool):
-        check.problem(path, N_("expected true or false, found {found}"), found=_found(value))
         return None
     return value
 
@@ -404,12 +379,7 @@ def record(check: Checker, cls: type[Record], value: Any, path: Path) -> Record 
     good = True
     for key, item in value.items():
         if key not in fields:
-            check.problem(
-                (*path, str(key)),
-                N_("unknown key {key} (known: {known})"),
-                key=quoted(key),
-                known=", ".join(fields),
-            )
+            check.unknown(path, key, fields)
             good = False
             continue
         checked[key] = fields[key](check, item, (*path, key))
@@ -449,7 +419,7 @@ def _keyed(check: Checker, cls: type[Any], value: Any, path: Path) -> dict[Any, 
 
 
 class Layer(NamedTuple):
-    """What one file says, keyed for overlaying (`info` by section, then id), and
+    """What one file says, keyed for overlaying (`info` by section and id together), and
     `data_as_of`, the day its maker checked the sources, when it says so."""
 
     collections: dict[str, dict[Any, Any]]
@@ -473,12 +443,7 @@ def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
         elif key in RECORDS:
             collections[key] = _keyed(check, RECORDS[key], value, (key,))
         else:
-            check.problem(
-                (str(key),),
-                N_("unknown key {key} (known: {known})"),
-                key=quoted(key),
-                known=", ".join(TOP_KEYS),
-            )
+            check.unknown((), key, TOP_KEYS)
     return Layer(collections, check, data_as_of)
 
 
@@ -488,10 +453,11 @@ def _info(check: Checker, value: Any) -> dict[Any, Any]:
             ("info",), N_("expected a mapping of sections, found {found}"), found=_found(value)
         )
         return {}
-    sections: dict[Any, Any] = {}
-    for section, entries in value.items():
+    entries: dict[Any, Any] = {}
+    for section, listed in value.items():
         if section in SECTIONS:
-            sections[section] = _keyed(check, model.Entry, entries, ("info", section))
+            keyed = _keyed(check, model.Entry, listed, ("info", section))
+            entries.update(((section, key), entry) for key, entry in keyed.items())
         else:
             check.problem(
                 ("info", str(section)),
@@ -499,4 +465,4 @@ def _info(check: Checker, value: Any) -> dict[Any, Any]:
                 value=quoted(section),
                 known=", ".join(SECTIONS),
             )
-    return sections
+    return entries

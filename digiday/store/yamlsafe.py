@@ -4,7 +4,7 @@ PyYAML's safe loader already refuses to build Python objects. This one also refu
 data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
 "billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
 the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is;
-a number too long to be any of the data's stays its length (schema.LongNumber). A character
+a number too long to be any of the data's stays its length (LongNumber). A character
 YAML's reader refuses is told with its line, as every other problem is.
 
 It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
@@ -28,7 +28,6 @@ from yaml.scanner import Scanner
 
 from digiday.errors import UNSAFE, quoted
 from digiday.l10n.translate import N_
-from digiday.store.schema import LongNumber
 
 MAX_DEPTH = 32
 # The most digits a number may have and still be built as one: far more than any year, and
@@ -50,6 +49,18 @@ class YamlProblem(Exception):
         self.message = message  # a msgid; `values` fill its placeholders
         self.line = line
         self.values = values
+
+
+class LongNumber(NamedTuple):
+    """A number written with more digits than MAX_DIGITS: Python refuses to turn one of more
+    than 4,300 into an int. No field is a number that long, so the schema tells it as a
+    value of the wrong type, by its length."""
+
+    written: str
+    digits: int
+
+    def __str__(self) -> str:
+        return self.written
 
 
 class Parsed(NamedTuple):
@@ -104,16 +115,13 @@ class _StrictConstructor(SafeConstructor):
                 raise YamlProblem(N_("is not usable YAML: merge keys (<<) are not allowed"), line)
             key = self.construct_object(key_node, deep=True)
             try:
-                duplicate = key in seen
+                if key in seen:
+                    message = N_("is not usable YAML: duplicate key {key}")
+                    raise YamlProblem(message, line, key=quoted(key))
+                seen.add(key)
             except TypeError:
-                raise YamlProblem(
-                    N_("is not usable YAML: a key must be a plain value"), line
-                ) from None
-            if duplicate:
-                raise YamlProblem(
-                    N_("is not usable YAML: duplicate key {key}"), line, key=quoted(key)
-                )
-            seen.add(key)
+                message = N_("is not usable YAML: a key must be a plain value")
+                raise YamlProblem(message, line) from None
         return super().construct_mapping(node, deep=deep)
 
     def construct_integer(self, node: ScalarNode) -> int | str | LongNumber:
@@ -166,22 +174,6 @@ class _Loader(_StrictComposer, _Parser, _StrictConstructor, _StrictResolver):  #
         _StrictResolver.__init__(self)
 
 
-def parse_bundled(text: str) -> Any:
-    """Parse a bundled file fast: libyaml composes, and no line numbers are kept.
-
-    Only for the files shipped with the package, which the tests prove the strict loader
-    accepts with the same result.
-    """
-    if _Parser is _PythonParser:  # pragma: no cover - PyYAML built without libyaml
-        return parse(text).value
-    loader = yaml.CSafeLoader(text)
-    loader.yaml_implicit_resolvers = _StrictResolver.yaml_implicit_resolvers
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
 # Where YAML breaks lines, so that a line counted here is the line of every other problem.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -229,8 +221,18 @@ def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
             _lines(item, (*path, index), into)
 
 
+# YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
+# breaks, before the schema can see them: it folds NEL in text away, and any of them in a
+# comment ends it, so that what follows is read as YAML where an editor shows a comment.
+# Refused in the raw text, then, wherever they stand.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def parse(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
+    folded = _YAML_ONLY_BREAKS.search(text)
+    if folded is not None:
+        raise _refused(text, folded.start())
     try:
         loader = _Loader(text)
     except ReaderError as error:  # PyYAML's own reader checks the whole text from the start
