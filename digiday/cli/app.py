@@ -1,7 +1,6 @@
 """The commands: the options each one takes (declared in cli/params.py), its answer (from
 digiday.answers, which the Python API gives too), and the format it is written in.
 
-Every command takes the run's Environment from its context (the root made it before parsing).
 Heavy modules (Rich, icalendar, zoneinfo, the data) are imported inside the commands that
 need them: every TAB of shell completion and every line of a script runs this file afresh.
 Typer reads the annotations below at run time, so this module does not postpone them.
@@ -9,8 +8,9 @@ Typer reads the annotations below at run time, so this module does not postpone 
 
 import contextlib
 import datetime as dt
+import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
@@ -32,29 +32,27 @@ if TYPE_CHECKING:
     from digiday.store.loader import Data
 
 
+def _starting(choices: Sequence[str]) -> Callable[[str], list[str]]:
+    """Shell completion of a value: the choices that start with what is typed."""
+    return lambda incomplete: [c for c in choices if c.startswith(incomplete.lower())]
+
+
 def option(param: Param, **more: Any) -> Any:
     """The Typer option for a declared parameter."""
     if param.choices:
-        choices = param.choices
-        more["autocompletion"] = lambda incomplete: [
-            choice for choice in choices if choice.startswith(incomplete.lower())
-        ]
+        more["autocompletion"] = _starting(param.choices)
     more.setdefault("show_default", False)
     return typer.Option(*param.names, help=param.help, metavar=param.metavar, **more)
 
 
-LangOption = Annotated[str | None, option(params.LANG)]
-FormatOption = Annotated[str | None, option(params.FORMAT)]
-JsonFlag = Annotated[bool, option(params.JSON)]
-PlainFlag = Annotated[bool, option(params.PLAIN)]
-DataOption = Annotated[list[str] | None, option(params.DATA)]
+def argument(metavar: str, **more: Any) -> Any:
+    return typer.Argument(metavar=metavar, show_default=False, **more)
+
+
 DateOption = Annotated[str | None, option(params.DATE)]
 ZoneOption = Annotated[str, option(params.TZ, show_default=True)]
 YearArgument = Annotated[
-    str | None,
-    typer.Argument(
-        metavar=N_("[YEAR]"), help=N_("Only this year (2022 or later)."), show_default=False
-    ),
+    str | None, argument(N_("[YEAR]"), help=N_("Only this year (2022 or later)."))
 ]
 
 app = typer.Typer(
@@ -69,10 +67,55 @@ app = typer.Typer(
 )
 
 
-def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command under `name`, with its help from cli/help.py."""
-    said = COMMANDS[name]
-    return commands.command(name, cls=LocalisedCommand, short_help=said.short, help=said.page)
+def _shared(formats: Param | None, data: bool) -> list[inspect.Parameter]:
+    """The options a content command takes after its own, as Typer reads a function's
+    parameters: --lang, then its --format (`formats`) with --json and --plain, then --data."""
+    shared: list[tuple[str, Any, Param, Any]] = [("lang", str | None, params.LANG, None)]
+    if formats is not None:
+        shared += [("fmt", str | None, formats, None), ("as_json", bool, params.JSON, False)]
+        shared.append(("plain", bool, params.PLAIN, False))
+    if data:
+        shared.append(("data_file", list[str] | None, params.DATA, None))
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    return [
+        inspect.Parameter(name, keyword, default=default, annotation=Annotated[kind, option(param)])
+        for name, kind, param, default in shared
+    ]
+
+
+def command(
+    name: str, formats: Param | None = params.FORMAT, data: bool = True
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register `function` as the command `name`, with its help from cli/help.py and the
+    options it shares with the others (`_shared`) after its own. It is called with the run
+    (`Asked`, made from those shared options) and its own options."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        def run(ctx: typer.Context, **given: Any) -> None:
+            names = ("fmt", "as_json", "plain", "data_file")
+            shared = {key: given.pop(key) for key in names if key in given}
+            del given["lang"]  # read before the line was parsed, from anywhere on it (root.py)
+            function(asked(ctx, formats, **shared), **given)
+
+        own = list(inspect.signature(function).parameters.values())[1:]
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [context.replace(annotation=typer.Context), *own, *_shared(formats, data)]
+        )
+        said = COMMANDS[name]
+        # Words left over are kept by click and refused by LocalisedCommand, in the reader's
+        # language.
+        settings = {"allow_extra_args": True}
+        commands.command(
+            name,
+            cls=LocalisedCommand,
+            short_help=said.short,
+            help=said.page,
+            context_settings=settings,
+        )(run)
+        return function
+
+    return register
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -95,20 +138,20 @@ def _version(ctx: typer.Context, value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: Annotated[bool, option(params.VERSION, callback=_version, is_eager=True)] = False,
-    lang: LangOption = None,
+    lang: Annotated[str | None, option(params.LANG)] = None,
 ) -> None:
-    del lang  # read before parsing, from anywhere on the line (cli/root.py)
+    del lang  # read before the line was parsed, from anywhere on it (cli/root.py)
     if ctx.invoked_subcommand is None:
         write_text(environment(ctx), ctx.get_help() + "\n")
 
 
 class Asked(NamedTuple):
-    """What a command's run has to hand: its environment, the data in use (read when first
-    needed) and the format chosen."""
+    """A command's run: its environment, the data in use (read when first needed), and the
+    format asked for (None when none was: the command's own default)."""
 
     env: Environment
     data: "Data"
-    format: str
+    format: str | None
 
     def in_vietnam(self) -> dt.date:
         return today(None, DEFAULT_ZONE, self.env.now).date
@@ -120,11 +163,12 @@ class Asked(NamedTuple):
         day: dt.date | None = None,
         highlight: Callable[[str], list[tuple[int, int]]] | None = None,
     ) -> None:
-        """Write `payload` in the format chosen. A reader of text or markdown is told on
-        stderr when a Day before `day` (today) is after the data's date; a script is not."""
+        """Write `payload` in the format asked for (text by default). A reader of text or
+        markdown is told on stderr when a Day before `day` (today) is after the data's
+        date; a script is not."""
         from digiday.render import phrases
 
-        env, fmt, as_of = self.env, self.format, self.data.data_as_of
+        env, fmt, as_of = self.env, self.format or "text", self.data.data_as_of
         if fmt in ("text", "markdown") and not env.environ.get("DIGIDAY_NO_STALE_NOTICE"):
             notice = phrases.stale_notice(as_of, day or self.in_vietnam(), env.lang)
             if notice is not None:
@@ -154,151 +198,101 @@ class Asked(NamedTuple):
 
 def asked(
     ctx: typer.Context,
-    data_file: list[str] | None,
+    formats: Param | None,
     fmt: str | None = None,
     as_json: bool = False,
     plain: bool = False,
-    line: bool = False,
+    data_file: list[str] | None = None,
 ) -> Asked:
-    """The run's environment, its data, and the one format --format, --json and --plain ask
-    for together (`line` only where the command has it)."""
+    """The run: its environment, its data, and the one format that --format, --json and
+    --plain ask for together, among the command's own (`formats`)."""
     from digiday.answers.arguments import choose
     from digiday.store import layers, loader
 
-    given = [flag for flag, on in (("--json", as_json), ("--plain", plain)) if on]
-    if fmt is not None:
-        fmt = choose(fmt, params.FORMATS, N_("format"))
-        if fmt == "line" and not line:
-            fail(N_("--format line is for countdown alone (digiday countdown --format line)"))
-        implied = {"json": "--json", "plain": "--plain"}.get(fmt)
-        if any(flag != implied for flag in given):
-            fail(
-                N_("choose one format only: {given}"), given=", ".join([f"--format {fmt}", *given])
-            )
-    if len(given) > 1:
-        fail(N_("choose one format only: {given}"), given=", ".join(given))
-    chosen = given[0].removeprefix("--") if given else fmt or "text"
+    chosen = None if fmt is None else choose(fmt, params.FORMATS, N_("format"))
+    if chosen is not None and formats is not None and chosen not in formats.choices:
+        fail(N_("--format line is for countdown alone (digiday countdown --format line)"))
+    flags = [flag for flag, on in (("--json", as_json), ("--plain", plain)) if on]
+    wanted = {flag.removeprefix("--") for flag in flags} | ({chosen} if chosen else set())
+    if len(wanted) > 1:
+        named = [f"--format {chosen}"] if chosen else []
+        fail(N_("choose one format only: {given}"), given=", ".join(named + flags))
     env = environment(ctx)
-    return Asked(env, loader.Data(layers.user_files(data_file or (), env.environ)), chosen)
+    files = layers.user_files(data_file or (), env.environ)
+    return Asked(env, loader.Data(files), wanted.pop() if wanted else None)
 
 
 @command("info")
 def info(
-    ctx: typer.Context,
+    run: Asked,
     section: Annotated[
-        str | None,
-        typer.Argument(
-            metavar=N_("[SECTION]"),
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-        ),
+        str | None, argument(N_("[SECTION]"), autocompletion=_starting(SECTIONS))
     ] = None,
     brief: Annotated[bool, option(params.BRIEF)] = False,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
 ) -> None:
     from digiday.answers import info
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
+    if brief and section is not None:
+        fail(N_("--brief is the Day in a few lines: it takes no SECTION"))
+    lang = run.env.lang
     if brief:
-        if section is not None:
-            fail(N_("--brief is the Day in a few lines: it takes no SECTION"))
-        run.emit("info", info.brief(run.data, run.env.lang, run.in_vietnam()))
-        return
-    run.emit("info", info.info(run.data, section, run.env.lang))
+        run.emit("info", info.brief(run.data, lang, run.in_vietnam()))
+    else:
+        run.emit("info", info.info(run.data, section, lang))
 
 
 @command("agencies")
-def agencies(
-    ctx: typer.Context,
-    role: Annotated[str | None, option(params.ROLE)] = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
-) -> None:
+def agencies(run: Asked, role: Annotated[str | None, option(params.ROLE)] = None) -> None:
     from digiday.answers import info
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     run.emit("agencies", info.agencies(run.data, role, run.env.lang))
 
 
 @command("themes")
-def themes(
-    ctx: typer.Context,
-    year: YearArgument = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
-) -> None:
+def themes(run: Asked, year: YearArgument = None) -> None:
     from digiday.answers import days
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     run.emit("themes", days.themes(run.data, year, run.env.lang, run.in_vietnam()))
 
 
 @command("editions")
-def editions(
-    ctx: typer.Context,
-    year: YearArgument = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
-) -> None:
+def editions(run: Asked, year: YearArgument = None) -> None:
     from digiday.answers import days
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     run.emit("editions", days.editions(run.data, year, run.env.lang, run.in_vietnam()))
 
 
-@command("countdown")
+@command("countdown", params.COUNTDOWN_FORMAT)
 def countdown(
-    ctx: typer.Context,
+    run: Asked,
     date: DateOption = None,
     tz: ZoneOption = DEFAULT_ZONE,
     days: Annotated[bool, option(params.DAYS)] = False,
     watch: Annotated[bool, option(params.WATCH)] = False,
     follow: Annotated[bool, option(params.FOLLOW)] = False,
-    lang: LangOption = None,
-    fmt: Annotated[str | None, option(params.COUNTDOWN_FORMAT)] = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
 ) -> None:
     from digiday.answers.today import countdown_of, days_left
 
-    shown = "line" if follow and fmt is None and not (as_json or plain) else fmt
-    run = asked(ctx, data_file, shown, as_json, plain, line=True)
-    env = run.env
+    env, fmt = run.env, run.format or "text"
     when = today(date, tz, env.now, env.environ)
-    left = days_left(when.date)
+    left = days_left(when.date)  # a date past the calendar's last Day is refused first
     if follow:
-        _follow(run, when, days, watch, date is not None)
+        _follow(run, when, days, "--date" if date is not None else "--watch" if watch else None)
         return
     if days:
-        if watch or run.format != "text":
-            other = "--watch" if watch else f"--format {run.format}"
-            fail(N_("choose one format only: {given}"), given=f"--days, {other}")
+        if watch or fmt != "text":
+            given = "--days, " + ("--watch" if watch else f"--format {fmt}")
+            fail(N_("choose one format only: {given}"), given=given)
         run.data.check()
         write_text(env, f"{left}\n")
         return
     if watch:
-        for flag, given in (
-            ("--date", date is not None),
-            (f"--format {run.format}", run.format != "text"),
-        ):
-            if given:
-                message = N_(
-                    "--watch is a live clock for a terminal; it cannot be combined with {other}"
-                )
-                fail(message, other=flag)
+        clash = "--date" if date is not None else f"--format {fmt}" if fmt != "text" else None
+        if clash is not None:
+            message = N_(
+                "--watch is a live clock for a terminal; it cannot be combined with {other}"
+            )
+            fail(message, other=clash)
         if env.is_terminal:
             from digiday.interactive.watch import run as live
 
@@ -309,26 +303,23 @@ def countdown(
     run.emit("countdown", payload, when.date)
 
 
-def _follow(run: Asked, when: "Today", days: bool, watch: bool, dated: bool) -> None:
-    """`countdown --follow`: the answer for each new day, in its one-line forms."""
+def _follow(run: Asked, when: "Today", days: bool, other: str | None) -> None:
+    """`countdown --follow`: the answer for each new day, in one of its one-line forms."""
     from digiday.answers.today import countdown_of, days_left
     from digiday.interactive.follow import follow
     from digiday.render import json, line, plain
 
-    if dated or watch:
-        other = "--date" if dated else "--watch"
+    if other is not None:
         fail(N_("--follow follows the clock; it cannot be combined with {other}"), other=other)
-    fmt = run.format
-    if days:
-        if fmt != "line":
-            fail(N_("choose one format only: {given}"), given=f"--days, --format {fmt}")
-        fmt = "days"
-    elif fmt not in ("line", "json", "plain"):
+    fmt = run.format or "line"
+    if days and fmt != "line":
+        fail(N_("choose one format only: {given}"), given=f"--days, --format {fmt}")
+    if fmt not in ("line", "json", "plain"):
         fail(N_("--follow prints one line at a time: use --days, --format line, --json or --plain"))
     env, dataset, as_of = run.env, run.data.dataset, run.data.data_as_of
 
     def answer(day: dt.date) -> str:
-        if fmt == "days":
+        if days:
             return f"{days_left(day)}\n"
         payload = countdown_of(dataset.themes, day, when.zone_name, env.lang)
         if fmt == "json":
@@ -340,32 +331,23 @@ def _follow(run: Asked, when: "Today", days: bool, watch: bool, dated: bool) -> 
     follow(env, when.zone, answer)
 
 
-@command("is-today")
-def is_today(
-    ctx: typer.Context,
-    date: DateOption = None,
-    tz: ZoneOption = DEFAULT_ZONE,
-    lang: LangOption = None,
-    data_file: DataOption = None,
-) -> None:
+@command("is-today", formats=None)
+def is_today(run: Asked, date: DateOption = None, tz: ZoneOption = DEFAULT_ZONE) -> None:
     from digiday.core import schedule
 
-    run = asked(ctx, data_file)
     when = today(date, tz, run.env.now, run.env.environ)
     run.data.check()
     raise typer.Exit(int(ExitStatus.OK if schedule.is_day(when.date) else ExitStatus.NO))
 
 
-@command("ics")
+@command("ics", formats=None)
 def ics(
-    ctx: typer.Context,
+    run: Asked,
     start: Annotated[str | None, option(params.FROM)] = None,
     end: Annotated[str | None, option(params.TO)] = None,
     output_file: Annotated[str | None, option(params.OUTPUT)] = None,
     date: DateOption = None,
     tz: ZoneOption = DEFAULT_ZONE,
-    lang: LangOption = None,
-    data_file: DataOption = None,
 ) -> None:
     from digiday.answers.arguments import year
     from digiday.cli.outfile import save
@@ -373,28 +355,23 @@ def ics(
     from digiday.render import ics
     from digiday.store import loader
 
-    run = asked(ctx, data_file)
     env = run.env
-    first = year(start if start is not None else schedule.FIRST_YEAR)
-    if end is None:
-        try:
-            next_year = schedule.next_day(today(date, tz, env.now, env.environ).date).year
-            last = min(next_year + 10, schedule.LAST_YEAR)
-        except OverflowError:
-            last = schedule.LAST_YEAR
-    else:
+    first, last = year(start if start is not None else schedule.FIRST_YEAR), schedule.LAST_YEAR
+    if end is not None:
         last = year(end)
+    else:
+        with contextlib.suppress(OverflowError):  # no next Day: the calendar's last year
+            next_day = schedule.next_day(today(date, tz, env.now, env.environ).date)
+            last = min(next_day.year + 10, last)
     if first > last:
         fail(N_("empty range: --from {start} is after --to {end}"), start=first, end=last)
-    stamp = schedule.parse_date(loader.bundled_as_of())
     revisions, rest = loader.calendar_revisions()
-    bundled = {each: ics.Revision(*revision) for each, revision in revisions.items()}
     content = ics.render(
         run.data.dataset,
         range(first, last + 1),
         env.lang,
-        stamp,
-        bundled,
+        schedule.parse_date(loader.bundled_as_of()),
+        {each: ics.Revision(*revision) for each, revision in revisions.items()},
         ics.Revision(*rest),
         run.data.data_as_of,
     )
@@ -405,20 +382,9 @@ def ics(
 
 
 @command("search")
-def search(
-    ctx: typer.Context,
-    query: Annotated[
-        list[str] | None, typer.Argument(metavar=N_("QUERY..."), show_default=False)
-    ] = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
-) -> None:
+def search(run: Asked, query: Annotated[list[str] | None, argument(N_("QUERY..."))] = None) -> None:
     from digiday.answers import search
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     hits = search.search(run.data, query or [], run.env.lang)
     if not hits:
         raise typer.Exit(int(ExitStatus.NO))
@@ -428,38 +394,20 @@ def search(
 
 @command("sources")
 def sources(
-    ctx: typer.Context,
-    source_id: Annotated[
-        str | None,
-        typer.Argument(metavar=N_("[ID]"), help=N_("One source's id."), show_default=False),
-    ] = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
+    run: Asked,
+    source_id: Annotated[str | None, argument(N_("[ID]"), help=N_("One source's id."))] = None,
 ) -> None:
     from digiday.answers import sources
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     run.emit("sources", sources.sources(run.data, source_id, run.env.lang))
 
 
 @command("targets")
-def targets(
-    ctx: typer.Context,
-    year: Annotated[str | None, option(params.TARGET_YEAR)] = None,
-    lang: LangOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
-) -> None:
+def targets(run: Asked, year: Annotated[str | None, option(params.TARGET_YEAR)] = None) -> None:
     from digiday.answers import targets
 
-    run = asked(ctx, data_file, fmt, as_json, plain)
     payload = targets.targets(run.data, year, run.env.lang)
-    if not payload and year is not None and run.format in ("text", "markdown"):
+    if not payload and year is not None and run.format in (None, "text", "markdown"):
         # An empty answer is no failure, but a reader is owed a sentence, not nothing.
         said = tr("The data has no target for {year}.", run.env.lang, year=year.strip())
         write_text(run.env, said + "\n")
@@ -467,26 +415,18 @@ def targets(
     run.emit("targets", payload)
 
 
-@command("quiz")
+@command("quiz", params.QUIZ_FORMAT)
 def quiz(
-    ctx: typer.Context,
+    run: Asked,
     count: Annotated[str, option(params.COUNT, show_default=True)] = "10",
     topic: Annotated[str, option(params.TOPIC, show_default=True)] = "all",
     seed: Annotated[str | None, option(params.SEED)] = None,
-    lang: LangOption = None,
-    fmt: Annotated[str | None, option(params.QUIZ_FORMAT)] = None,
-    as_json: JsonFlag = False,
-    plain: PlainFlag = False,
-    data_file: DataOption = None,
 ) -> None:
     from digiday.answers import quiz
 
-    asked_for = fmt is not None or as_json or plain
-    run = asked(ctx, data_file, fmt, as_json, plain)
     env = run.env
     questions = quiz.quiz(run.data, env.lang, topic, count, seed)
-    wanted = int(count)  # checked by the quiz
-    if len(questions) < wanted:
+    if len(questions) < int(count):  # checked by the quiz
         # Fewer than asked for is still a quiz (exit 0), but the reader is told so: on
         # stderr, which neither the handout nor --json on stdout is mixed with.
         said = catalogue(env.lang).ngettext(
@@ -494,32 +434,28 @@ def quiz(
             "the data gives only {made} questions on {topic} ({count} asked for)",
             len(questions),
         )
-        chosen = topic.strip().lower()
-        report(said.format(made=len(questions), topic=chosen, count=wanted), env.stderr)
-    if not asked_for and env.is_terminal and env.stdin is not None and env.stdin.isatty():
+        values = {"made": len(questions), "topic": topic.strip().lower(), "count": int(count)}
+        report(said.format(**values), env.stderr)
+    if run.format is None and env.is_terminal and env.stdin is not None and env.stdin.isatty():
         from digiday.interactive.play import play
 
         play(env, questions, env.stdin)
         return
-    run._replace(format=run.format if asked_for else "markdown").emit("quiz", questions)
+    run._replace(format=run.format or "markdown").emit("quiz", questions)
 
 
-@command("validate")
+@command("validate", formats=None, data=False)
 def validate(
-    ctx: typer.Context,
-    files: Annotated[
-        list[str] | None, typer.Argument(metavar=N_("[FILE]..."), show_default=False)
-    ] = None,
-    lang: LangOption = None,
+    run: Asked, files: Annotated[list[str] | None, argument(N_("[FILE]..."))] = None
 ) -> None:
     from digiday.store import layers, loader
 
-    env = environment(ctx)
-    in_use = layers.user_files((), env.environ)
+    env, in_use = run.env, run.data.files
     if files:
         given = {layers.identity_of(path) for path in files}  # the same file, however written
-        under = [path for path in in_use if layers.identity_of(path) not in given]
-        checked = loader.validate(files, under)
+        checked = loader.validate(
+            files, [path for path in in_use if layers.identity_of(path) not in given]
+        )
     else:
         checked = loader.validate(in_use)
         said = tr("the bundled data: data as of {date}", env.lang, date=loader.bundled_as_of())
@@ -533,10 +469,7 @@ def validate(
             said = tr("{file}: valid; {summary}", env.lang, **values)
         write_text(env, said + "\n")
     if not files:
-        dates = [
-            loader.bundled_as_of(),
-            *(layer.data_as_of for layer in checked if layer.data_as_of),
-        ]
+        dates = [loader.bundled_as_of(), *(each.data_as_of for each in checked if each.data_as_of)]
         write_text(env, tr("the data in use is as of {date}", env.lang, date=max(dates)) + "\n")
 
 

@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import typer
+
 from digiday.cli.help import environment
-from digiday.cli.typer_internals import (
-    Exit,
-    completion_script,
-    install_completion,
-    shell_name,
-)
+from digiday.cli.typer_internals import completion_script, install_completion, shell_name
 from digiday.environment import write_text
 from digiday.errors import ExitStatus, fail
 from digiday.l10n.translate import N_, tr
@@ -26,6 +23,33 @@ if TYPE_CHECKING:
     from digiday.cli.typer_internals import Context, Parameter
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+# Typer's zsh script, changed twice. It evaluates the answer's descriptions in single
+# quotes, with an apostrophe written twice (`year''s`), which zsh reads as one only under
+# rc_quotes: else "each years Day". And it is written to be sourced: put in a folder of
+# $fpath (where --install-completion, the wheel and the README put it), the file is
+# autoloaded as the completion function itself, so the first TAB of each shell only defined
+# and registered it; called by the autoloader, it now completes at once.
+_ZSH = {
+    "  eval $(": "  setopt local_options rc_quotes\n  eval $(",
+    "compdef {function} {prog_name}": """if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  {function} "$@"
+else
+  compdef {function} {prog_name}
+fi""",
+}
+
+
+def script(shell: str, prog_name: str, complete_var: str) -> str:
+    """The completion script for `shell`: Typer's, and for zsh, changed as `_ZSH` says."""
+    text = completion_script(prog_name, complete_var, shell)
+    if shell == "zsh":
+        names = {"function": f"_{prog_name.replace('-', '_')}_completion", "prog_name": prog_name}
+        for typers, ours in _ZSH.items():
+            found = typers.format(**names)
+            if text.count(found) == 1:  # else Typer's script changed: tests/test_installed.py
+                text = text.replace(found, ours.format(**names))
+    return text
 
 
 def _shell(argv: tuple[str, ...], flag: str) -> str:
@@ -47,30 +71,6 @@ def _complete_var(ctx: Context) -> tuple[str, str]:
     return prog_name, "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
 
 
-# Typer's zsh script is written to be sourced: it defines the function and registers it.
-# Put in a folder of $fpath (where --install-completion, the wheel and the README put it),
-# the file is autoloaded as the completion function itself, so the first TAB of each shell
-# only defined and registered it, and completed nothing. Called by the autoloader, it now
-# completes at once; sourced, it registers as before (the form click's own script takes).
-_REGISTER = "compdef {function} {prog_name}"
-_EITHER = """if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
-  {function} "$@"
-else
-  compdef {function} {prog_name}
-fi"""
-
-
-def script(shell: str, prog_name: str, complete_var: str) -> str:
-    """The completion script for `shell`: Typer's, autoloadable from $fpath for zsh."""
-    text = completion_script(prog_name, complete_var, shell)
-    if shell == "zsh":
-        names = {"function": f"_{prog_name.replace('-', '_')}_completion", "prog_name": prog_name}
-        register = _REGISTER.format(**names)
-        if text.count(register) == 1:  # else Typer's script changed: tests/test_installed.py
-            text = text.replace(register, _EITHER.format(**names))
-    return text
-
-
 def show(ctx: Context, param: Parameter, value: Any) -> Any:
     if not value or ctx.resilient_parsing:
         return value
@@ -78,7 +78,7 @@ def show(ctx: Context, param: Parameter, value: Any) -> Any:
     prog_name, complete_var = _complete_var(ctx)
     shell = _shell(env.argv, "--show-completion")
     write_text(env, script(shell, prog_name, complete_var) + "\n")
-    raise Exit(0)
+    raise typer.Exit(0)
 
 
 def install(ctx: Context, param: Parameter, value: Any) -> Any:
@@ -102,4 +102,4 @@ def install(ctx: Context, param: Parameter, value: Any) -> Any:
         )
     text = tr("{shell} completion installed in {path}; it takes effect in a new terminal", env.lang)
     write_text(env, text.format(shell=shell, path=path) + "\n")
-    raise Exit(0)
+    raise typer.Exit(0)

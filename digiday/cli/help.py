@@ -3,9 +3,8 @@
 Typer looks some of its words up with gettext ("Options", "Arguments"):
 `typer_internals.typer_words` hands it our catalogue for the run; the click it vendors looks
 up none. So the help texts, metavars and the help option are translated when a command is
-built for a language, the usage line through click's public `format_usage`, and click's parse errors
-are told afresh here from the exception's class and fields (where click gives none, a test
-pins the wording relied on).
+built for a language, the usage line through click's `format_usage`, and click's parse errors
+are told afresh here from the exception's class and fields, and the parameter's own.
 """
 
 from __future__ import annotations
@@ -15,12 +14,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from digiday.cli.typer_internals import (
     BadOptionUsage,
-    BadParameter,
     Context,
     HelpFormatter,
-    MissingParameter,
     NoSuchOption,
-    TyperArgument,
     TyperCommand,
     TyperGroup,
     UsageError,
@@ -50,8 +46,8 @@ class Help(NamedTuple):
 # The program's own page, then each command's, in the order `digiday --help` lists them.
 PROGRAM = N_(
     "Example: digiday countdown --lang vi\n\n"
-    "Vietnam's National Digital Transformation Day (10 October), in Vietnamese and English: "
-    "what it is, who organises it, each year's theme, and how long until the next one."
+    "Vietnam's National Digital Transformation Day (10 October), in Vietnamese and English: what "
+    "it is, who organises it, each year's theme, and how long until the next one."
 )
 COMMANDS = {
     "info": Help(
@@ -59,8 +55,8 @@ COMMANDS = {
         N_(
             "Example: digiday info purposes --lang vi\n\n"
             "What the Day is. SECTION is one of: overview, definition, activities, purposes, "
-            "history; none means all, in that order. History puts the documents behind the Day "
-            "on the same timeline.\n\n"
+            "history; none means all, in that order. History puts the documents behind the Day on "
+            "the same timeline.\n\n"
             "--plain prints one TAB-separated line per entry: section, id, date, title, text."
         ),
     ),
@@ -80,8 +76,8 @@ COMMANDS = {
         N_(
             "Example: digiday themes 2024\n\n"
             "Every year from 2022 to the most recent Day (in Vietnam's time), and any later year "
-            "the "
-            "data has a theme for. A year with no known theme shows none: it is never invented.\n\n"
+            "the data has a theme for. A year with no known theme shows none: it is never invented."
+            "\n\n"
             "--plain prints one TAB-separated line per year: year, edition, theme (empty if not "
             "known)."
         ),
@@ -105,12 +101,10 @@ COMMANDS = {
         N_(
             "Example: digiday countdown --days\n\n"
             "Days until the next National Digital Transformation Day: 0 on the Day itself. Today "
-            "is "
-            "taken in --tz (default Asia/Ho_Chi_Minh: at 18:30 UTC on 9 October it is already the "
-            "Day there), or set with --date.\n\n"
+            "is taken in --tz (default Asia/Ho_Chi_Minh: at 18:30 UTC on 9 October it is already "
+            "the Day there), or set with --date.\n\n"
             "--watch keeps a live countdown to midnight starting the Day in ZONE until Ctrl-C; "
-            "when "
-            "stdout is not a terminal it prints the countdown once instead.\n\n"
+            "when stdout is not a terminal it prints the countdown once instead.\n\n"
             "--plain prints one TAB-separated line with: days, date, weekday, edition, theme, "
             "today, timezone."
         ),
@@ -137,12 +131,11 @@ COMMANDS = {
         N_(
             "Example: digiday search dai truyen hinh\n\n"
             "Every piece of content (info, agencies, themes, editions, documents, targets, "
-            "measurements, sources) that "
-            "contains all the words, ignoring case, in either language, by whole words; a word of "
-            "four or more letters also finds the words it starts. A word typed without diacritics "
-            "matches any (chuyen doi so finds chuyển đổi số); a word typed with them matches them "
-            "exactly. Matches in a name or title come first. Exit status 1 when nothing "
-            "matches.\n\n"
+            "measurements, sources) that contains all the words, ignoring case, in either "
+            "language, by whole words; a word of four or more letters also finds the words it "
+            "starts. A word typed without diacritics matches any (chuyen doi so finds chuyển đổi "
+            "số); a word typed with them matches them exactly. Matches in a name or title come "
+            "first. Exit status 1 when nothing matches.\n\n"
             "--plain prints one TAB-separated line per match: ref, section, text."
         ),
     ),
@@ -164,19 +157,18 @@ COMMANDS = {
             "The targets of Resolution 52-NQ/TW, Decision 749/QĐ-TTg (the National Digital "
             "Transformation Programme: its targets for 2025 and its orientation to 2030), Decision "
             "411/QĐ-TTg, Resolution 57-NQ/TW and the Government steering committee's plan for 2026 "
-            "(Decision 11/QĐ-BCĐCP): each with its indicator, its value and unit, its year and "
-            "its document, and beside it every figure measured against it since, with when, by "
-            "whom and of which kind: official (a statistics office's or an index's published "
-            "figure), estimate (a figure its maker calls an estimate) or claim (a figure stated at "
-            "an event or in a report without its method), and its sources. The text shows, for "
-            "each indicator, its targets and how far each figure is from the target it is told "
-            "against (the first set for its year or after). With --year, the targets set for "
-            "that year.\n\n"
+            "(Decision 11/QĐ-BCĐCP): each with its indicator, its value and unit, its year and its "
+            "document, and beside it every figure measured against it since, with when, by whom "
+            "and of which kind: official (a statistics office's or an index's published figure), "
+            "estimate (a figure its maker calls an estimate) or claim (a figure stated at an event "
+            "or in a report without its method), and its sources. The text shows, for each "
+            "indicator, its targets and how far each figure is from the target it is told against "
+            "(the first set for its year or after). With --year, the targets set for that year.\n\n"
             "--plain prints one TAB-separated line per target and figure measured against it (a "
             "target with none gets one line, its figure's fields empty): id, document, year, "
             "target, unit, measured_year, value, measured_unit, kind, by, date, short_by (how far "
-            "the figure is short of the target: percentage points or places, 0 once reached, "
-            "empty where the two cannot be compared), figure, indicator."
+            "the figure is short of the target: percentage points or places, 0 once reached, empty "
+            "where the two cannot be compared), figure, indicator."
         ),
     ),
     "quiz": Help(
@@ -186,12 +178,10 @@ COMMANDS = {
             "Multiple-choice questions made from the data (the --data file's too), each with four "
             "options of the same kind and the sources of its fact. On a terminal it asks them one "
             "by one: answer with 1-4 or A-D; q, Esc or Ctrl-D ends it with the score so far "
-            "(Ctrl-C "
-            "too, with exit status 130). When stdout is not a terminal, or with --format, it "
-            "prints "
-            "them instead, for a class: markdown (the default there) is a handout with the answer "
-            "key at the end. Asked for more questions than the data makes, it gives those it makes "
-            "and says how many on stderr.\n\n"
+            "(Ctrl-C too, with exit status 130). When stdout is not a terminal, or with --format, "
+            "it prints them instead, for a class: markdown (the default there) is a handout with "
+            "the answer key at the end. Asked for more questions than the data makes, it gives "
+            "those it makes and says how many on stderr.\n\n"
             "--plain prints one TAB-separated line per question: topic, question, the four "
             "options, the answer (A-D), sources (joined by ' | '). --json gives each question's "
             "topic, question, options, answer (0-3), sources and fact."
@@ -202,10 +192,10 @@ COMMANDS = {
         N_(
             "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\n"
             "Checks each FILE as --data would use it, laid over the data in use: the YAML, its "
-            "shape, both languages in every text, years from 2022, and that every source, "
-            "document and measure a record names exists. Lists every problem on stderr ('file', "
-            "line N: key path: message) and exits 3 if there is any; otherwise prints what each "
-            "file adds or replaces, and its data_as_of, and exits 0.\n\n"
+            "shape, both languages in every text, years from 2022, and that every source, document "
+            "and measure a record names exists. Lists every problem on stderr ('file', line N: key "
+            "path: message) and exits 3 if there is any; otherwise prints what each file adds or "
+            "replaces, and its data_as_of, and exits 0.\n\n"
             "Without FILE, checks every data layer in use and lists them in the order they are "
             "laid: the bundled data, the data folders (each DIR/digiday/ of $XDG_DATA_DIRS, then "
             "$XDG_DATA_HOME/digiday/, default ~/.local/share/digiday/), then the files of "
@@ -223,10 +213,25 @@ def environment(ctx: Context) -> Environment:
     return found if found is not None else resolve()
 
 
+def fitted(term: str, width: int) -> list[str]:
+    """An option's term (`-f, --format [text|plain|json]`) in lines of `width` at most, where
+    it can be: its choices broken after a `|`, each line under the first choice."""
+    start = term.find("[") + 1
+    if len(term) <= width or not start:
+        return [term]
+    lines = [term[:start]]
+    for choice in term[start:].split("|"):
+        if lines[-1].endswith("|") and len(lines[-1]) + len(choice) + 1 > width:
+            lines.append(" " * start)
+        lines[-1] += choice if choice.endswith("]") else choice + "|"
+    return lines
+
+
 class HelpPage(HelpFormatter):
     """click's help layout, which at a narrow width puts each option's text under it: two
     columns there would leave the text a column of a few letters (click's floor is 10,
-    and the lines then run past the terminal)."""
+    and the lines then run past the terminal). There, an option whose choices are wider
+    than the terminal has them wrapped too."""
 
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
@@ -237,7 +242,8 @@ class HelpPage(HelpFormatter):
             super().write_dl(rows, col_max, col_spacing)
             return
         for term, text in rows:
-            self.write(f"{'':>{self.current_indent}}{term}\n")
+            for line in fitted(term, self.width - self.current_indent):
+                self.write(f"{'':>{self.current_indent}}{line}\n")
             if text:
                 self.indent()
                 self.indent()
@@ -251,8 +257,8 @@ class HelpContext(Context):
 
 
 class Localised:
-    """What a command needs to show its help in the reader's language (a mixin for the
-    Typer command and group classes)."""
+    """What a command needs to show its help and its parse errors in the reader's language
+    (a mixin for the Typer command and group classes)."""
 
     lang: Lang = "en"
     context_class: type[Context] = HelpContext
@@ -270,17 +276,14 @@ class Localised:
         return option
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        # Click would refuse leftover words itself, in an English sentence holding all of
-        # them; it is let keep them, and they are refused here, by the words.
-        refuses = not ctx.allow_extra_args and not ctx.resilient_parsing
-        if refuses and not isinstance(self, TyperGroup):
-            ctx.allow_extra_args = True
-            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
-            ctx.allow_extra_args = False
-            if rest:
-                raise ExtraArguments(rest, ctx)
-            return rest
-        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        except BadOptionUsage as problem:
+            # The parser tells the two misuses apart in an English sentence alone; the
+            # option tells them apart too: a flag takes no value, any other option needs one.
+            params = self.get_params(ctx)  # type: ignore[attr-defined]
+            flag = any(problem.option_name in p.opts and p.is_flag for p in params if p.opts)
+            raise OptionMisused(problem.option_name, takes_value=not flag) from None
 
     def translate(self, lang: Lang) -> None:
         """Put this command's help, usage words and its parameters' help into `lang`."""
@@ -298,7 +301,13 @@ class Localised:
 
 
 class LocalisedCommand(Localised, TyperCommand):
-    pass
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # click keeps the words left over (the commands' allow_extra_args, cli/app.py): they
+        # are refused here, by the words, where click would say an English sentence.
+        rest = super().parse_args(ctx, args)
+        if ctx.args and not ctx.resilient_parsing:
+            raise ExtraArguments(ctx.args, ctx)
+        return rest
 
 
 class LocalisedGroup(Localised, TyperGroup):
@@ -326,12 +335,19 @@ def unknown_command(name: str, known: list[str]) -> Failure:
 
 
 class ExtraArguments(UsageError):
-    """Words left over once a command has read its arguments. Click tells these only in a
-    sentence of its own; raised by `Localised.parse_args` with the words themselves."""
+    """Words left over once a command has read its arguments."""
 
     def __init__(self, words: list[str], ctx: Context) -> None:
         super().__init__(" ".join(words), ctx)
         self.words = words
+
+
+class OptionMisused(UsageError):
+    """An option given a value it does not take, or given none where it takes one."""
+
+    def __init__(self, option_name: str, takes_value: bool) -> None:
+        super().__init__(option_name)
+        self.option_name, self.takes_value = option_name, takes_value
 
 
 # A usage error lists this many leftover words at most: ten thousand would make one line of
@@ -341,56 +357,27 @@ MAX_EXTRA = 3
 
 def usage_error(problem: UsageError, lang: Lang) -> str:
     """click's message for a command line it could not parse, in `lang`, with the hint to
-    `--help`. Told from the exception's class and fields; a message we do not know is
-    passed on as it is."""
-
-    t = catalogue(lang)
+    `--help`. Told from the exception's class and fields: those the commands can meet (none
+    has a required or a typed parameter); a message we do not know is passed on as it is."""
     if isinstance(problem, NoSuchOption):
         text = tr("no such option {value}", lang, value=quoted(problem.option_name))
         if problem.possibilities:
-            text += " " + tr(
-                "(did you mean {close}?)", lang, close=", ".join(sorted(problem.possibilities))
-            )
-    elif isinstance(problem, BadOptionUsage):
-        # The parser raises this without a context; its message is the one field that says
-        # which misuse it was.
-        if "does not take a value" in problem.message:
-            text = tr("option {name} does not take a value", lang)
+            close = ", ".join(sorted(problem.possibilities))
+            text += " " + tr("(did you mean {close}?)", lang, close=close)
+    elif isinstance(problem, OptionMisused):
+        if problem.takes_value:
+            text = tr("option {name} needs a value", lang, name=problem.option_name)
         else:
-            text = tr("option {name} needs a value", lang)
-        text = text.format(name=problem.option_name)
-    elif isinstance(problem, MissingParameter):
-        param = problem.param
-        name = _param_name(param, problem.ctx)
-        if isinstance(param, TyperArgument):
-            text = tr("missing argument {name}", lang, name=name)
-        else:
-            text = tr("missing option {name}", lang, name=name)
-    elif isinstance(problem, BadParameter):
-        text = tr(
-            "invalid value for {name}: {reason}",
-            lang,
-            name=_param_name(problem.param, problem.ctx),
-            reason=problem.message,
-        )
+            text = tr("option {name} does not take a value", lang, name=problem.option_name)
     elif isinstance(problem, ExtraArguments):
         listed = ", ".join(quoted(word) for word in problem.words[:MAX_EXTRA])
         more = len(problem.words) - MAX_EXTRA
         if more > 0:
-            listed += " " + t.ngettext("and {count:,} more", "and {count:,} more", more).format(
-                count=more
-            )
+            said = catalogue(lang).ngettext("and {count:,} more", "and {count:,} more", more)
+            listed += " " + said.format(count=more)
         text = tr("unexpected extra argument(s): {value}", lang, value=listed)
     else:
         text = problem.format_message()
     if problem.ctx is not None:
         text += " " + tr("(see '{command} --help')", lang, command=problem.ctx.command_path)
     return text
-
-
-def _param_name(param: Parameter | None, ctx: Context | None) -> str:
-    if param is None:
-        return "?"
-    if isinstance(param, TyperArgument):
-        return param.make_metavar(ctx) if ctx is not None else (param.metavar or "?")
-    return "/".join(getattr(param, "opts", ())) or "?"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import os
 import sys
 from collections.abc import Callable
@@ -17,17 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from digiday.cli import completion
 from digiday.cli.help import LocalisedCommand, LocalisedGroup, unknown_command, usage_error
 from digiday.cli.params import follows
-from digiday.cli.typer_internals import (
-    Abort,
-    Exit,
-    UsageError,
-    build_command,
-    command_name,
-    registered,
-    typer_words,
-)
+from digiday.cli.typer_internals import UsageError, build_command, complete_shell, typer_words
+from digiday.cli.typer_internals import command_names as names
 from digiday.environment import Environment, choose_lang, report, resolve, to_devnull
 from digiday.errors import ExitStatus, Failure
 from digiday.l10n.translate import N_
@@ -57,10 +50,9 @@ class RootGroup(LocalisedGroup):
     def get_command(self, ctx: Context, name: str) -> Command | None:
         key = (name, self.lang)
         if key not in _built:
-            info = next((i for i in registered(commands) if command_name(i) == name), None)
-            if info is None:
+            command = build_command(commands, name)
+            if command is None:
                 return None
-            command = build_command(info)
             assert isinstance(command, LocalisedCommand)
             command.translate(self.lang)
             _built[key] = command
@@ -68,9 +60,10 @@ class RootGroup(LocalisedGroup):
 
     def translate(self, lang: Lang) -> None:
         super().translate(lang)
+        # Typer's own completion options, answered under the tool's policy (cli/completion.py).
+        answers = {"show_completion": completion.show, "install_completion": completion.install}
         for param in self.params:
-            if param.name in ("show_completion", "install_completion"):
-                param.callback = _completion_callback(param.name)
+            param.callback = answers.get(param.name or "", param.callback)
 
     def resolve_command(
         self, ctx: Context, args: list[str]
@@ -92,10 +85,9 @@ class RootGroup(LocalisedGroup):
         **extra: Any,
     ) -> Any:
         """Resolve the environment (the language first, from the line as click reads it),
-        then run the command under the one error policy (`_run`). The root makes the context
-        and invokes the command itself, rather than through click's or Typer's `main`, which
-        turn a closed pipe into exit 1 and Ctrl-C into their own exits before any policy of
-        ours could see them. `make_environment` is for tests (see tests/environment.py)."""
+        then run the command under the one error policy (`_run`). Not through click's or
+        Typer's `main`, which turn a closed pipe into exit 1 and Ctrl-C into their own exit
+        before any policy of ours could see them. `make_environment` is for tests."""
         argv = list(sys.argv[1:] if args is None else args)
         name = prog_name or "digiday"
         try:
@@ -106,11 +98,18 @@ class RootGroup(LocalisedGroup):
         else:
             for warning in env.warnings:
                 report(warning, env.stderr)
-            interrupted = ExitStatus.OK if follows(argv) else ExitStatus.INTERRUPTED
+            # Help laid out in the reader's width: click's own guess never goes below 50.
+            widest = self.context_settings.get("max_content_width", 80)
+            extra.setdefault("terminal_width", max(min(env.width, widest) - 2, _NARROWEST_HELP))
+
+            def invoke() -> Any:  # click's own `main`, less its exception handling
+                complete_shell(self, env.environ, extra, name, complete_var)  # (it exits)
+                with self.make_context(name, argv, obj=env, **extra) as ctx:
+                    return self.invoke(ctx)
+
             with typer_words(env.lang):
                 self.translate(env.lang)
-                invoke = functools.partial(self._invoke, env, argv, name, complete_var, extra)
-                status = _run(env, invoke, interrupted)
+                status = _run(env, invoke, ExitStatus.OK if follows(argv) else None)
         if standalone_mode:
             sys.exit(status)
         return status
@@ -135,40 +134,11 @@ class RootGroup(LocalisedGroup):
                         given = sub.params.get("lang") or given
         return given if isinstance(given, str) else None
 
-    def _invoke(
-        self,
-        env: Environment,
-        argv: list[str],
-        prog_name: str,
-        complete_var: str | None,
-        extra: dict[str, Any],
-    ) -> Any:
-        # What click's own `main` does, less its exception handling: shell completion's
-        # answers (which exit), then the context and the command.
-        _completion_words(env)
-        self._main_shell_completion(extra, prog_name, complete_var)
-        # Help laid out in the reader's width: click's own guess never goes below 50
-        # columns, and a terminal of 40 then breaks its lines again, inside words.
-        widest = self.context_settings.get("max_content_width", 80)
-        extra.setdefault("terminal_width", max(min(env.width, widest) - 2, _NARROWEST_HELP))
-        with self.make_context(prog_name, argv, obj=env, **extra) as ctx:
-            return self.invoke(ctx)
 
-
-def _completion_words(env: Environment) -> None:
-    """The completion protocol's word count, which a shell's script sets: one that is not a
-    number completes nothing (Typer would end with its own ValueError)."""
-    count = env.environ.get("COMP_CWORD")
-    if env.environ.get("_DIGIDAY_COMPLETE") and count is not None and not count.isdigit():
-        raise Exit(0)
-
-
-def _run(
-    env: Environment, invoke: Callable[[], Any], interrupted: ExitStatus = ExitStatus.INTERRUPTED
-) -> int:
+def _run(env: Environment, invoke: Callable[[], Any], interrupted: ExitStatus | None) -> int:
     """The one error policy: every exception a run can end with, as a status and at most a
-    short message on stderr in the reader's language; Ctrl-C ends it with `interrupted`
-    (OK for `countdown --follow`, which any of its signals stops quietly)."""
+    short message on stderr in the reader's language. Ctrl-C is 130, or `interrupted` (OK
+    for `countdown --follow`, which any of its signals stops quietly)."""
     from digiday.environment import STDOUT_FAILED, WriteError, flush
     from digiday.errors import Interrupted, TerminalGone
 
@@ -176,7 +146,7 @@ def _run(
         try:
             result = invoke()
             status = int(result) if isinstance(result, int) else 0
-        except Exit as done:  # --help, --version, a command's own status
+        except typer.Exit as done:  # --help, --version, a command's own status
             status = done.exit_code
         except SystemExit as done:  # shell completion exits so, and --follow's signals
             status = done.code if isinstance(done.code, int) else 0
@@ -192,50 +162,40 @@ def _run(
         report(Failure(STDOUT_FAILED, reason=problem.reason).text(env.lang), env.stderr)
         to_devnull(env.stdout)  # or the interpreter's last flush fails once more, with a trace
         return int(ExitStatus.IOERR)
-    except (KeyboardInterrupt, Abort):
-        return int(interrupted)
+    except (KeyboardInterrupt, typer.Abort):
+        return int(interrupted or ExitStatus.INTERRUPTED)
     except Interrupted as stop:  # SIGTERM or SIGHUP, once what it interrupted cleaned up
         return 128 + stop.signum
     except TerminalGone:  # the terminal went away under --watch or quiz: nobody to tell
         to_devnull(env.stdout)
         to_devnull(env.stderr)
         return int(ExitStatus.IOERR)
-    except MemoryError:
+    except Exception as problem:
+        return _unexpected(env, problem)
+
+
+def _unexpected(env: Environment, problem: Exception) -> int:
+    """What the system did to the run (no memory, a reader gone), or else a bug of ours: one
+    line, or the whole traceback with DIGIDAY_TRACEBACK set."""
+    if isinstance(problem, MemoryError):
         report(Failure(N_("the system ran out of memory")).text(env.lang), env.stderr)
         return int(ExitStatus.OSERR)
-    except OSError as problem:
-        if problem.errno == errno.EPIPE:  # the reader went away (`digiday ... | head -1`)
-            to_devnull(env.stdout)
-            return int(ExitStatus.OK)
-        return _internal(env, problem, f"{type(problem).__name__}: {problem.strerror or problem}")
-    except Exception as problem:
-        return _internal(env, problem, f"{type(problem).__name__}: {problem}")
-
-
-def _internal(env: Environment, problem: BaseException, error: str) -> int:
-    """A bug of ours: one line, or the whole traceback with DIGIDAY_TRACEBACK set."""
+    if isinstance(problem, OSError) and problem.errno == errno.EPIPE:
+        to_devnull(env.stdout)  # the reader went away (`digiday ... | head -1`)
+        return int(ExitStatus.OK)
     if env.traceback and env.stderr is not None:
         import traceback
 
         with contextlib.suppress(OSError, ValueError):
             traceback.print_exception(problem, file=env.stderr)
-    report(
-        Failure(N_("internal error ({error}); please report it"), error=error).text(env.lang),
-        env.stderr,
+    said = (problem.strerror or problem) if isinstance(problem, OSError) else problem
+    error = Failure(
+        N_("internal error ({error}); please report it"), error=f"{type(problem).__name__}: {said}"
     )
+    report(error.text(env.lang), env.stderr)
     return int(ExitStatus.SOFTWARE)
-
-
-def _completion_callback(name: str) -> Callable[..., Any]:
-    def callback(ctx: Context, param: Any, value: Any) -> Any:
-        from digiday.cli import completion  # only when asked: it imports Typer's installers
-
-        chosen = completion.show if name == "show_completion" else completion.install
-        return chosen(ctx, param, value)
-
-    return callback
 
 
 def command_names() -> list[str]:
     """The registered commands' names, in the order they were registered."""
-    return [command_name(info) for info in registered(commands)]
+    return names(commands)
