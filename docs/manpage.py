@@ -305,6 +305,6 @@ def _fallbacks(lines: list[str]) -> list[str]:
 
 def completion(shell: str) -> str:
     """The completion script for `shell`, for the `digiday` command, as the tool prints it."""
-    from digiday.cli.completion import script
+    from digiday.cli.root import script
 
-    return script(shell, "digiday", "_DIGIDAY_COMPLETE") + "\n"
+    return script(shell) + "\n"

@@ -135,14 +135,14 @@ HEADINGS = {
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_each_example_is_told_by_what_it_does(lang: Lang) -> None:
-    from digiday.cli.help import COMMANDS, PROGRAM
+    from digiday.cli.help import PROGRAM, SHORT
     from digiday.l10n.translate import tr
 
     examples = _section(_shown(lang), HEADINGS[lang][2])
     assert len(examples) == len(command_names()) + 1  # the program's and each command's
     for example, said in EXAMPLES[lang].items():
         assert examples[example] == said
-    summaries = {tr(PROGRAM, lang)} | {tr(said.short, lang) for said in COMMANDS.values()}
+    summaries = {tr(PROGRAM, lang)} | {tr(said, lang) for said in SHORT.values()}
     summaries = {" ".join(summary.split("\n\n")[-1].split()) for summary in summaries}
     assert set(examples.values()).isdisjoint(summaries)
     assert len(set(examples.values())) == len(examples)

@@ -40,7 +40,7 @@ def _app() -> typer.Typer:
     ) -> None:
         """Say hello."""
 
-    @app.command()
+    @app.command("goodbye")
     def goodbye() -> None:
         pass
 
@@ -376,10 +376,11 @@ def test_shell_name_is_the_shell_we_run_under(shell: str) -> None:
 
 
 def test_completion_helpers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    script = internals.completion_script("digiday", "_DIGIDAY_COMPLETE", "bash")
+    names = {"prog_name": "digiday", "complete_var": "_DIGIDAY_COMPLETE"}
+    script = internals.get_completion_script(shell="bash", **names)
     assert "_DIGIDAY_COMPLETE" in script and "complete" in script
     monkeypatch.setenv("HOME", str(tmp_path))
-    shell, path = internals.install_completion("bash", "digiday", "_DIGIDAY_COMPLETE")
+    shell, path = internals.install(shell="bash", **names)
     assert shell == "bash" and tmp_path in path.parents
     assert "_DIGIDAY_COMPLETE" in path.read_text(encoding="utf-8")
 
@@ -411,15 +412,16 @@ def test_complete_shell_answers_a_shell_and_exits(
     ]  # fmt: skip
     group = get_command(_app())
     assert isinstance(group, internals.TyperGroup)
-    internals.complete_shell(group, {}, {}, "app", None)  # nothing asked: nothing done
+    monkeypatch.delenv("_APP_COMPLETE", raising=False)
+    internals.complete_shell(group, {}, "app", None)  # nothing asked: nothing done
     asked = {"_APP_COMPLETE": "complete_bash", "COMP_WORDS": "app he", "COMP_CWORD": "1"}
     for name, value in asked.items():
         monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit) as done:
-        internals.complete_shell(group, asked, {}, "app", None)
+        internals.complete_shell(group, {}, "app", None)
     assert done.value.code == 0 and capsys.readouterr().out.split() == ["hello"]
     # A word count that is not a number (which Typer would end with a ValueError) is none.
     monkeypatch.setenv("COMP_CWORD", "x")
     with pytest.raises(typer.Exit) as nothing:
-        internals.complete_shell(group, {**asked, "COMP_CWORD": "x"}, {}, "app", None)
+        internals.complete_shell(group, {}, "app", None)
     assert nothing.value.exit_code == 0 and capsys.readouterr().out == ""

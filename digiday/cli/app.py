@@ -10,17 +10,16 @@ import contextlib
 import datetime as dt
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from digiday import __version__
 from digiday.answers.today import today
-from digiday.cli import params
-from digiday.cli.help import COMMANDS, PROGRAM, LocalisedCommand, environment
+from digiday.cli import params, root
+from digiday.cli.help import PAGES, PROGRAM, SHORT, LocalisedCommand, environment
 from digiday.cli.params import Param
-from digiday.cli.root import RootGroup, commands
+from digiday.cli.root import RootGroup, argument, commands, option, shared_options, starting
 from digiday.core.constants import DEFAULT_ZONE, SECTIONS
 from digiday.environment import Environment, report, write_bytes, write_text
 from digiday.errors import ExitStatus, fail, quoted_path
@@ -32,23 +31,7 @@ if TYPE_CHECKING:
     from digiday.store.loader import Data
 
 
-def _starting(choices: Sequence[str]) -> Callable[[str], list[str]]:
-    """Shell completion of a value: the choices that start with what is typed."""
-    return lambda incomplete: [c for c in choices if c.startswith(incomplete.lower())]
-
-
-def option(param: Param, **more: Any) -> Any:
-    """The Typer option for a declared parameter."""
-    if param.choices:
-        more["autocompletion"] = _starting(param.choices)
-    more.setdefault("show_default", False)
-    return typer.Option(*param.names, help=param.help, metavar=param.metavar, **more)
-
-
-def argument(metavar: str, **more: Any) -> Any:
-    return typer.Argument(metavar=metavar, show_default=False, **more)
-
-
+Highlight = Callable[[str], list[tuple[int, int]]] | None  # where in a text search words stand
 DateOption = Annotated[str | None, option(params.DATE)]
 ZoneOption = Annotated[str, option(params.TZ, show_default=True)]
 YearArgument = Annotated[
@@ -67,82 +50,45 @@ app = typer.Typer(
 )
 
 
-def _shared(formats: Param | None, data: bool) -> list[inspect.Parameter]:
-    """The options a content command takes after its own, as Typer reads a function's
-    parameters: --lang, then its --format (`formats`) with --json and --plain, then --data."""
-    shared: list[tuple[str, Any, Param, Any]] = [("lang", str | None, params.LANG, None)]
-    if formats is not None:
-        shared += [("fmt", str | None, formats, None), ("as_json", bool, params.JSON, False)]
-        shared.append(("plain", bool, params.PLAIN, False))
-    if data:
-        shared.append(("data_file", list[str] | None, params.DATA, None))
-    keyword = inspect.Parameter.KEYWORD_ONLY
-    return [
-        inspect.Parameter(name, keyword, default=default, annotation=Annotated[kind, option(param)])
-        for name, kind, param, default in shared
-    ]
-
-
-def command(
-    name: str, formats: Param | None = params.FORMAT, data: bool = True
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register `function` as the command `name`, with its help from cli/help.py and the
-    options it shares with the others (`_shared`) after its own. It is called with the run
-    (`Asked`, made from those shared options) and its own options."""
-
-    def register(function: Callable[..., None]) -> Callable[..., None]:
-        def run(ctx: typer.Context, **given: Any) -> None:
-            names = ("fmt", "as_json", "plain", "data_file")
-            shared = {key: given.pop(key) for key in names if key in given}
-            del given["lang"]  # read before the line was parsed, from anywhere on it (root.py)
-            function(asked(ctx, formats, **shared), **given)
-
-        own = list(inspect.signature(function).parameters.values())[1:]
-        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-        run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [context.replace(annotation=typer.Context), *own, *_shared(formats, data)]
-        )
-        said = COMMANDS[name]
-        # Words left over are kept by click and refused by LocalisedCommand, in the reader's
-        # language.
-        settings = {"allow_extra_args": True}
-        commands.command(
-            name,
-            cls=LocalisedCommand,
-            short_help=said.short,
-            help=said.page,
-            context_settings=settings,
-        )(run)
-        return function
-
-    return register
-
-
-def _version(ctx: typer.Context, value: bool) -> None:
-    """The version and the data's date, whatever the data layers hold: the bundled date,
-    and the layers' where they can be read (what a bug report asks for)."""
-    if not value or ctx.resilient_parsing:
-        return
-    from digiday.store import layers, loader
-
-    env = environment(ctx)
-    date = loader.bundled_as_of()
-    with contextlib.suppress(loader.DataError):
-        date = loader.Data(layers.user_files((), env.environ)).data_as_of
-    said = tr("digiday {version} (data as of {date})", env.lang, version=__version__, date=date)
-    write_text(env, said + "\n")
-    raise typer.Exit()
-
-
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, option(params.VERSION, callback=_version, is_eager=True)] = False,
+    version: Annotated[bool, option(params.VERSION, callback=root.version, is_eager=True)] = False,
     lang: Annotated[str | None, option(params.LANG)] = None,
 ) -> None:
     del lang  # read before the line was parsed, from anywhere on it (cli/root.py)
     if ctx.invoked_subcommand is None:
         write_text(environment(ctx), ctx.get_help() + "\n")
+
+
+def command(
+    name: str, formats: Param | None = params.FORMAT, data: bool = True
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a function as the command `name`, with its help from cli/help.py and, after
+    its own options, those the commands share (root.shared_options): it is called with the
+    run they make (`Asked`) and its own. Words left over on its line are kept by click
+    (allow_extra_args) and refused by LocalisedCommand, in the reader's language."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        shared = shared_options(formats, data)
+
+        def run(ctx: typer.Context, lang: str | None, **given: Any) -> None:
+            del lang  # read before the line was parsed, from anywhere on it (cli/root.py)
+            values = {param.name: given.pop(param.name) for param in shared[1:]}  # Typer gives all
+            function(asked(ctx, formats, **values), **given)
+
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        own = list(inspect.signature(function).parameters.values())[1:]
+        run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [context.replace(annotation=typer.Context), *own, *shared]
+        )
+        page, short, settings = PAGES[name], SHORT[name], {"allow_extra_args": True}
+        commands.command(
+            name, cls=LocalisedCommand, help=page, short_help=short, context_settings=settings
+        )(run)
+        return function
+
+    return register
 
 
 class Asked(NamedTuple):
@@ -156,44 +102,52 @@ class Asked(NamedTuple):
     def in_vietnam(self) -> dt.date:
         return today(None, DEFAULT_ZONE, self.env.now).date
 
+    def rendered(
+        self, command: str, payload: "Payload", highlight: Highlight = None, indent: int | None = 2
+    ) -> str:
+        """`payload` in the format asked for (text by default); JSON on one line if no `indent`."""
+        env, fmt, as_of = self.env, self.format or "text", self.data.data_as_of
+        if fmt == "json":
+            from digiday.render import json
+
+            return json.render(command, payload, env.lang, as_of, env.ascii_only, indent)
+        if fmt == "line":
+            from digiday.render import line
+
+            return line.render(payload, env.lang)  # type: ignore[arg-type]
+        if fmt == "plain":
+            from digiday.render import plain
+
+            return plain.render(command, payload)
+        if fmt == "markdown":
+            from digiday.render import markdown
+
+            return markdown.render(command, payload, env.lang, as_of)
+        from digiday.render import text
+
+        return text.render(command, payload, env, as_of, highlight)
+
     def emit(
         self,
         command: str,
         payload: "Payload",
         day: dt.date | None = None,
-        highlight: Callable[[str], list[tuple[int, int]]] | None = None,
+        highlight: Highlight = None,
     ) -> None:
-        """Write `payload` in the format asked for (text by default). A reader of text or
-        markdown is told on stderr when a Day before `day` (today) is after the data's
-        date; a script is not."""
-        from digiday.render import phrases
-
-        env, fmt, as_of = self.env, self.format or "text", self.data.data_as_of
+        """Write `payload` (JSON as bytes, with its own escapes). A reader of text or
+        markdown is told on stderr when a Day before `day` (today) is after the data's date."""
+        env, fmt = self.env, self.format or "text"
         if fmt in ("text", "markdown") and not env.environ.get("DIGIDAY_NO_STALE_NOTICE"):
-            notice = phrases.stale_notice(as_of, day or self.in_vietnam(), env.lang)
+            from digiday.render import phrases
+
+            notice = phrases.stale_notice(self.data.data_as_of, day or self.in_vietnam(), env.lang)
             if notice is not None:
                 report(notice, env.stderr)
+        answer = self.rendered(command, payload, highlight)
         if fmt == "json":
-            from digiday.render import json
-
-            document = json.render(command, payload, env.lang, as_of, env.ascii_only)
-            write_bytes(env, document.encode("utf-8"))
-        elif fmt == "line":
-            from digiday.render import line
-
-            write_text(env, line.render(payload, env.lang))  # type: ignore[arg-type]
-        elif fmt == "plain":
-            from digiday.render import plain
-
-            write_text(env, plain.render(command, payload))
-        elif fmt == "markdown":
-            from digiday.render import markdown
-
-            write_text(env, markdown.render(command, payload, env.lang, as_of))
+            write_bytes(env, answer.encode("utf-8"))
         else:
-            from digiday.render import text
-
-            write_text(env, text.render(command, payload, env, as_of, highlight))
+            write_text(env, answer)
 
 
 def asked(
@@ -226,7 +180,7 @@ def asked(
 def info(
     run: Asked,
     section: Annotated[
-        str | None, argument(N_("[SECTION]"), autocompletion=_starting(SECTIONS))
+        str | None, argument(N_("[SECTION]"), autocompletion=starting(SECTIONS))
     ] = None,
     brief: Annotated[bool, option(params.BRIEF)] = False,
 ) -> None:
@@ -307,26 +261,21 @@ def _follow(run: Asked, when: "Today", days: bool, other: str | None) -> None:
     """`countdown --follow`: the answer for each new day, in one of its one-line forms."""
     from digiday.answers.today import countdown_of, days_left
     from digiday.interactive.follow import follow
-    from digiday.render import json, line, plain
 
     if other is not None:
         fail(N_("--follow follows the clock; it cannot be combined with {other}"), other=other)
-    fmt = run.format or "line"
-    if days and fmt != "line":
-        fail(N_("choose one format only: {given}"), given=f"--days, --format {fmt}")
-    if fmt not in ("line", "json", "plain"):
+    shown = run._replace(format=run.format or "line")
+    if days and shown.format != "line":
+        fail(N_("choose one format only: {given}"), given=f"--days, --format {shown.format}")
+    if shown.format not in ("line", "json", "plain"):
         fail(N_("--follow prints one line at a time: use --days, --format line, --json or --plain"))
-    env, dataset, as_of = run.env, run.data.dataset, run.data.data_as_of
+    env, themes = run.env, run.data.dataset.themes
 
     def answer(day: dt.date) -> str:
         if days:
             return f"{days_left(day)}\n"
-        payload = countdown_of(dataset.themes, day, when.zone_name, env.lang)
-        if fmt == "json":
-            return json.render("countdown", payload, env.lang, as_of, env.ascii_only, indent=None)
-        return (
-            plain.render("countdown", payload) if fmt == "plain" else line.render(payload, env.lang)
-        )
+        payload = countdown_of(themes, day, when.zone_name, env.lang)
+        return shown.rendered("countdown", payload, indent=None)
 
     follow(env, when.zone, answer)
 
@@ -375,10 +324,7 @@ def ics(
         ics.Revision(*rest),
         run.data.data_as_of,
     )
-    if output_file is None:
-        write_bytes(env, content)
-    else:
-        save(env, output_file, content)
+    save(env, "-" if output_file is None else output_file, content)  # "-": stdout
 
 
 @command("search")
@@ -427,8 +373,7 @@ def quiz(
     env = run.env
     questions = quiz.quiz(run.data, env.lang, topic, count, seed)
     if len(questions) < int(count):  # checked by the quiz
-        # Fewer than asked for is still a quiz (exit 0), but the reader is told so: on
-        # stderr, which neither the handout nor --json on stdout is mixed with.
+        # Fewer than asked for is still a quiz (exit 0): told on stderr, apart from stdout.
         said = catalogue(env.lang).ngettext(
             "the data gives only {made} question on {topic} ({count} asked for)",
             "the data gives only {made} questions on {topic} ({count} asked for)",

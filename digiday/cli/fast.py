@@ -1,14 +1,11 @@
 """The answers that scripts, prompts and status bars ask for many times a minute, given
-without importing Typer, which costs most of a run (a starship prompt runs its commands
-on every prompt, synchronously): `is-today`, `countdown --days` and `countdown --format
-line`, with `--date`, `--tz` and `--lang`.
+without importing Typer, which costs most of a run: `is-today`, `countdown --days` and
+`countdown --format line`, with `--date`, `--tz` and `--lang` (as cli/params.py declares them).
 
-Only a line made of these options alone (as cli/params.py declares them: each takes a
-value, but the format's flag) is answered here, and only when the answer is certain:
-anything else (another option, a repeated one, --help, a value the full command line would
-refuse, a data file in use, shell completion) is declined, and the full command line runs,
-so that every message and every refusal stays its own. Everything but reading the words is
-the full command line's own: tests/test_fast.py checks that the two agree byte for byte.
+Only such a line is answered here, and only when the answer is certain: anything else
+(another option, a repeated one, a value the full command line would refuse, a data file in
+use, shell completion) is declined, and the full command line runs, so that every message
+stays its own. tests/test_fast.py checks that the two agree byte for byte.
 """
 
 from __future__ import annotations
@@ -40,7 +37,7 @@ def _read(words: Sequence[str]) -> dict[str, str] | None:
             name, value = short, word[2:]  # `-fline`
         elif word in _NAMES and rest:
             name, value = word, rest.pop(0)
-        elif word == DAYS.names[0]:
+        elif word == DAYS.name:
             name, value = word, ""
         elif not (equals and name in _NAMES):
             return None
@@ -65,10 +62,9 @@ def _taken(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str, dict[s
     if options is None or layers.user_files((), environ):
         return None
     # is-today takes neither --days nor --format; countdown takes one of them, `line` alone.
-    wants = {name for name in options if name in (DAYS.names[0], FORMAT.names[0])}
-    if len(wants) != (1 if words[0] == "countdown" else 0):
-        return None
-    if options.get(FORMAT.names[0], "line") != "line":
+    wants = {name for name in options if name in (DAYS.name, FORMAT.name)}
+    format_given = options.get(FORMAT.name, "line")
+    if len(wants) != (1 if words[0] == "countdown" else 0) or format_given != "line":
         return None
     return words[0], options
 
@@ -79,25 +75,20 @@ def answer(
     stdout: TextIO | None = None,
     now: Callable[[], dt.datetime] | None = None,
 ) -> int | None:
-    """The exit status, the answer written, when `digiday ARGV` is one of these; else None,
-    having written nothing."""
+    """The exit status, the answer written, when `digiday ARGV` is one of these; else None."""
     taken = _taken(argv, environ)
     if taken is None:
         return None
     command, options = taken
-    from digiday.answers.today import today
+    from digiday.answers.today import countdown_of, today
     from digiday.core import schedule
     from digiday.core.constants import DEFAULT_ZONE
     from digiday.environment import resolve
     from digiday.errors import Failure
 
     try:
-        env = resolve(
-            tuple(argv), options.get(LANG.names[0]), environ=environ, stdout=stdout, now=now
-        )
-        day = today(
-            options.get(DATE.names[0]), options.get(TZ.names[0], DEFAULT_ZONE), env.now, environ
-        )
+        env = resolve(tuple(argv), options.get(LANG.name), environ=environ, stdout=stdout, now=now)
+        day = today(options.get(DATE.name), options.get(TZ.name, DEFAULT_ZONE), env.now, environ)
     except Failure:
         return None
     if env.warnings:  # a bad DIGIDAY_LANG: the full command line says so
@@ -108,9 +99,8 @@ def answer(
         left = schedule.days_until(day.date)
     except OverflowError:  # past the calendar's end: told by the full command line
         return None
-    if DAYS.names[0] in options:
+    if DAYS.name in options:
         return _write(env, f"{left}\n")
-    from digiday.answers.today import countdown_of
     from digiday.render import line
 
     # The line says the days, the edition and the date, never the theme: the one thing the

@@ -1,10 +1,8 @@
-"""`-o FILE`: the answer written to a file as the contract promises.
+"""`-o FILE`: the answer written to a file as the contract promises (write_file says how).
 
-A regular file (or a new one) is replaced atomically and keeps its mode, group and extended
-attributes; anything else is written into, never replaced; a path naming a descriptor the
-process has open (`/dev/stderr`, `/dev/fd/3`, or the very file one is open on) is written
-through that descriptor, after what it holds. click's `open_file(atomic=True)` would rename
-over all of these, so the writing is the tool's own.
+click's `open_file(atomic=True)` would rename over a device, a FIFO, or a file a descriptor
+of the process is open on (`/dev/stderr`, `/dev/fd/3`), which are written into instead: so
+the writing is the tool's own.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from digiday.environment import write_bytes
@@ -45,9 +44,8 @@ def save(env: Environment, path: str, content: bytes) -> None:
 
 
 def descriptor(path: str) -> int | None:
-    """The descriptor of this process, open for writing, that `path` names or is the very
-    file of (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`, the file's own name); None when
-    there is none (or the system lists none)."""
+    """The descriptor of this process, open for writing, on the very file `path` names
+    (`/dev/stdout`, `/dev/fd/N`, the file's own name), if the system lists them."""
     try:
         target = os.stat(path)
         names = os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd")
@@ -64,19 +62,15 @@ def descriptor(path: str) -> int | None:
 
 
 def _told(problem: OSError, path: str) -> Failure:
-    """The failure to write `path` in words: the folder at fault, named as the path given
-    names it, where it is a folder's."""
-    at = problem.filename if isinstance(problem.filename, str) else path
+    """The failure to write `path` in words, with the folder at fault where it is one's."""
+    at, why = problem.filename if isinstance(problem.filename, str) else path, reason(problem)
     if at == path:
-        return Failure(
-            N_("cannot write {path}: {reason}"), ExitStatus.IOERR, path=path, reason=reason(problem)
-        )
+        return Failure(N_("cannot write {path}: {reason}"), ExitStatus.IOERR, path=path, reason=why)
     message = {
         errno.ENOENT: N_("cannot write {path}: the folder {folder} does not exist"),
         errno.ENOTDIR: N_("cannot write {path}: {folder} is not a folder"),
     }.get(problem.errno or 0, N_("cannot write {path}: the folder {folder} refuses it ({reason})"))
-    folder = _as_given(at, path)
-    return Failure(message, ExitStatus.IOERR, path=path, folder=folder, reason=reason(problem))
+    return Failure(message, ExitStatus.IOERR, path=path, folder=_as_given(at, path), reason=why)
 
 
 def _as_given(folder: str, path: str) -> str:
@@ -95,15 +89,13 @@ def write_file(path: str, content: bytes) -> None:
     """Write `content` to the file `path`, the way `-o FILE` promises.
 
     - A regular file, or a new one, is replaced atomically: a temporary file in the same
-      folder, written, fsync'ed, then renamed over it (a hard link keeps the old content).
-    - An existing file the user may not write is refused, as the shell's `>` refuses it.
-      One that may be written keeps its mode, group (and owner, for root) and extended
-      attributes where allowed; a new file gets what the umask (or a default ACL) gives.
-    - A symbolic link is followed and its target replaced; a dangling one gets its target.
-    - Anything else that exists (a FIFO, a terminal, /dev/null) is written into, never
-      replaced. A directory is an IsADirectoryError.
-    - No temporary file is left behind, whatever ends the write: SIGTERM and SIGHUP raise
-      Interrupted meanwhile (in the main thread, unless ignored).
+      folder, written, fsync'ed, renamed over it. One the user may not write is refused, as
+      the shell's `>` refuses it; else it keeps its mode, group (and owner, for root) and
+      extended attributes where allowed. A new one gets what the umask gives.
+    - A symbolic link is followed and its target replaced (a dangling one's too).
+    - Anything else that exists (a FIFO, a terminal, /dev/null) is written into. A
+      directory is an IsADirectoryError.
+    - No temporary file is left behind: SIGTERM and SIGHUP raise Interrupted meanwhile.
     - A failure is an OSError naming the file at fault: the folder the temporary file cannot
       be made in, the first missing folder, a file where a folder should be, else `path`.
     """
@@ -127,19 +119,13 @@ def write_file(path: str, content: bytes) -> None:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         if status is not None and not stat.S_ISREG(status.st_mode):
             _write_into(path, content)
-        elif status is not None and not _may_write(path):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        elif status is not None and not os.access(path, os.W_OK, effective_ids=_EFFECTIVE):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)  # as `>` does
         else:
             _replace(path, status, content)
 
 
-def _may_write(path: str) -> bool:
-    """Whether this user may write the file itself, as `>` would (root may)."""
-    if os.access in os.supports_effective_ids:
-        return os.access(path, os.W_OK, effective_ids=True)
-    return os.access(path, os.W_OK)
-
-
+_EFFECTIVE = os.access in os.supports_effective_ids  # may this user write it, as `>` asks
 # A dot: hidden from `ls`, and from globs such as *.ics that might pick up a half file.
 _TEMPORARY_PREFIX = ".digiday-"
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -202,9 +188,8 @@ def _remove(temporary: str | None) -> None:
 def _keep_attributes(handle: int, target: str, status: os.stat_result) -> None:
     """The replaced file's owner, group, mode and extended attributes, where allowed."""
     if hasattr(os, "fchown"):
-        # Only root may give a file away; a user may still keep its group, if a member. When
-        # neither is allowed (EINVAL: an owner unmapped in this user namespace), the new file
-        # is simply the writer's, as a copy would be.
+        # Only root may give a file away; a user may keep its group, if a member. Neither
+        # (EINVAL: an owner unmapped in this user namespace): the writer's, as a copy is.
         for owner in (status.st_uid, -1):
             try:
                 os.fchown(handle, owner, status.st_gid)
@@ -243,16 +228,10 @@ def _write_into(path: str, content: bytes) -> None:
 
 
 def _blamed(real: str, problem: OSError, fallback: str) -> OSError:
-    """`problem` naming what is at fault on the way to `real` (an absolute path with no
-    symbolic links, of the file that could not be stat'ed or made): its first missing
-    folder, a file where a folder should be, a folder that cannot be searched; when every
-    folder is fine, `problem` itself, naming `fallback`."""
-    parts = []
-    part = real
-    while os.path.dirname(part) != part:
-        parts.append(part)
-        part = os.path.dirname(part)
-    for part in reversed(parts):
+    """`problem` naming what is at fault on the way to `real` (the real path of the file
+    that could not be stat'ed or made): its first missing folder, a file where a folder
+    should be, a folder that cannot be searched; else `problem` itself, naming `fallback`."""
+    for part in [*map(str, reversed(PurePath(real).parents[:-1])), real]:  # down from the top
         try:
             mode = os.stat(part).st_mode
         except PermissionError as cause:  # the folder above it cannot be searched
@@ -275,7 +254,6 @@ def _interruptible() -> Iterator[None]:
     import threading
 
     main = threading.main_thread()
-
     raised = False
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
