@@ -42,8 +42,13 @@ _HEADINGS: dict[Lang, dict[str, str]] = {
         "environment": "ENVIRONMENT",
         "files": "FILES",
         "examples": "EXAMPLES",
+        "see also": "SEE ALSO",
         "example": "Example: ",
         "manual": "User Commands",
+        "name line": "Vietnam's National Digital Transformation Day from the command line",
+        "languages": "Each command below answers in the language --lang chooses (vi or en); "
+        "those that take --format answer as text for people, as plain lines for grep, cut "
+        "and awk, as JSON or as Markdown.",
     },
     "vi": {
         "name": "TÊN",
@@ -55,10 +60,85 @@ _HEADINGS: dict[Lang, dict[str, str]] = {
         "environment": "BIẾN MÔI TRƯỜNG",
         "files": "TỆP",
         "examples": "VÍ DỤ",
+        "see also": "XEM THÊM",
         "example": "Ví dụ: ",
         "manual": "Lệnh người dùng",
+        "name line": "Ngày Chuyển đổi số quốc gia của Việt Nam trên dòng lệnh",
+        "languages": "Mỗi lệnh dưới đây trả lời bằng ngôn ngữ --lang chọn (vi hoặc en); các "
+        "lệnh nhận --format trả lời dạng văn bản cho người đọc, dạng dòng thuần cho grep, cut "
+        "và awk, dạng JSON hoặc Markdown.",
     },
 }
+
+# What each example of the commands' help does (the page lists them together, each with its
+# own line, not its command's summary), keyed by the example: a new one needs its line here.
+_EXAMPLES: dict[str, dict[Lang, str]] = {
+    "digiday countdown --lang vi": {
+        "en": "Show the countdown in Vietnamese.",
+        "vi": "Hiện số ngày đếm ngược bằng tiếng Việt.",
+    },
+    "digiday info purposes --lang vi": {
+        "en": "Show the Day's purposes in Vietnamese.",
+        "vi": "Hiện các mục đích của Ngày bằng tiếng Việt.",
+    },
+    "digiday agencies --role media": {
+        "en": "Show the media bodies and what each must do.",
+        "vi": "Hiện các cơ quan truyền thông và nhiệm vụ của từng cơ quan.",
+    },
+    "digiday themes 2024": {"en": "Show the 2024 theme.", "vi": "Hiện chủ đề năm 2024."},
+    "digiday editions 2024": {
+        "en": "Show the 2024 Day in full: its theme, ceremony and plan.",
+        "vi": "Hiện đầy đủ Ngày năm 2024: chủ đề, lễ và kế hoạch.",
+    },
+    "digiday countdown --days": {
+        "en": "Print the number of days only.",
+        "vi": "Chỉ in số ngày.",
+    },
+    "digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'": {
+        "en": "Print a greeting on the Day, and nothing on any other day.",
+        "vi": "In lời chúc vào đúng Ngày; ngày khác không in gì.",
+    },
+    "digiday ics -o ngay-chuyen-doi-so.ics": {
+        "en": "Write the Day's calendar to the file ngay-chuyen-doi-so.ics.",
+        "vi": "Ghi lịch của Ngày vào tệp ngay-chuyen-doi-so.ics.",
+    },
+    "digiday search dai truyen hinh": {
+        "en": "Find what names Đài Truyền hình, typed without diacritics.",
+        "vi": "Tìm nội dung có Đài Truyền hình, gõ không dấu.",
+    },
+    "digiday sources vietnamnet-2025-ceremony": {
+        "en": "Show one source and every item that cites it.",
+        "vi": "Hiện một nguồn và mọi mục trích dẫn nguồn đó.",
+    },
+    "digiday targets --year 2025": {
+        "en": "Show the targets set for 2025 and the figures measured against them.",
+        "vi": "Hiện các mục tiêu đặt cho năm 2025 và các số liệu đo được so với chúng.",
+    },
+    "digiday quiz --count 5 --topic themes": {
+        "en": "Ask five questions on the Day's themes.",
+        "vi": "Hỏi năm câu về chủ đề của Ngày.",
+    },
+    "digiday validate ~/.local/share/digiday/2027.yaml": {
+        "en": "Check a data file before it is laid over the data.",
+        "vi": "Kiểm tra một tệp dữ liệu trước khi đặt nó chồng lên dữ liệu.",
+    },
+}
+
+# Where to read more: the README gives no address of its own, so the source's files.
+_SEE_ALSO: dict[Lang, list[tuple[str, str]]] = {
+    "en": [
+        ("docs/usage.md", "the user's guide, in digiday's source: every command, scripting, "
+         "the language, data files, shell completion"),
+        ("README.md", "a tour of the commands, in digiday's source"),
+        ("man -L vi digiday", "this page in Vietnamese"),
+    ],
+    "vi": [
+        ("docs/usage.md", "hướng dẫn sử dụng (tiếng Anh), trong mã nguồn của digiday: mọi lệnh, "
+         "viết script, ngôn ngữ, tệp dữ liệu, tự hoàn thành lệnh"),
+        ("README.md", "giới thiệu các lệnh, trong mã nguồn của digiday"),
+        ("man -L en digiday", "trang này bằng tiếng Anh"),
+    ],
+}  # fmt: skip
 
 # The contract's exit statuses and variables, as the README tells them.
 _STATUS: dict[Lang, list[tuple[str, str]]] = {
@@ -169,16 +249,15 @@ def _page(lang: Lang, dated: dt.date) -> str:
     ctx = group.make_context("digiday", [], resilient_parsing=True)
     words = _HEADINGS[lang]
     example, description = _example(group.help or "", words["example"])
-    summary = description.split("\n\n")[-1]
-    examples = [(example, summary)] if example else []
+    examples = [example] if example else []
     out = [
         f'.TH DIGIDAY 1 "{dated.isoformat()}" "digiday {__version__}" "{roff(words["manual"])}"',
         f".SH {roff(words['name'])}",
-        f"digiday \\- {roff(' '.join(summary.split()))}",
+        f"digiday \\- {roff(words['name line'])}",
         f".SH {roff(words['synopsis'])}",
         f".B digiday\n{roff(' '.join(group.collect_usage_pieces(ctx)))}",
         f".SH {roff(words['description'])}",
-        *_paragraphs(description),
+        *_paragraphs(description + "\n\n" + words["languages"]),
         f".SH {roff(words['options'])}",
         *_options(group, ctx),
         f".SH {roff(words['commands'])}",
@@ -190,12 +269,12 @@ def _page(lang: Lang, dated: dt.date) -> str:
         usage = " ".join(command.collect_usage_pieces(inner))
         example, description = _example(command.help or "", words["example"])
         if example:
-            examples.append((example, command.get_short_help_str(limit=200)))
+            examples.append(example)
         out += [f'.SS "{roff(f"digiday {name} {usage}")}"', *_paragraphs(description)]
         out += _options(command, inner)
     out.append(f".SH {roff(words['examples'])}")
-    for command_line, what in examples:
-        out += [".TP", f"\\fB{roff(command_line)}\\fR", roff(" ".join(what.split()))]
+    for command_line in examples:
+        out += [".TP", f"\\fB{roff(command_line)}\\fR", roff(_EXAMPLES[command_line][lang])]
     out.append(f".SH {roff(words['status'])}")
     for code, meaning in _STATUS[lang]:
         out += [".TP", f"\\fB{code}\\fR", roff(meaning)]
@@ -203,6 +282,9 @@ def _page(lang: Lang, dated: dt.date) -> str:
     for name, meaning in _ENVIRONMENT[lang]:
         out += [".TP", f"\\fB{roff(name)}\\fR", roff(meaning)]
     out += [f".SH {roff(words['files'])}", ".nf", *(roff(path) for path in _FILES), ".fi"]
+    out.append(f".SH {roff(words['see also'])}")
+    for name, meaning in _SEE_ALSO[lang]:
+        out += [".TP", f"\\fB{roff(name)}\\fR", roff(meaning)]
     return "\n".join([out[0], *_fallbacks(out), *out[1:]]) + "\n"
 
 
@@ -223,6 +305,6 @@ def _fallbacks(lines: list[str]) -> list[str]:
 
 def completion(shell: str) -> str:
     """The completion script for `shell`, for the `digiday` command, as the tool prints it."""
-    from digiday.cli.completion import script
+    from digiday.cli.root import script
 
-    return script(shell, "digiday", "_DIGIDAY_COMPLETE") + "\n"
+    return script(shell) + "\n"

@@ -272,6 +272,8 @@ def test_data_with_markup_characters_is_printed_as_written(run: Invoke, tmp_path
         (("info", "--format", "yaml"), ["'yaml'", "markdown"]),
         (("info", "--json", "--plain"), ["--json", "--plain"]),
         (("info", "--format", "text", "--json"), ["--format text", "--json"]),
+        (("themes", "--format", "LINE"), ["--format line", "countdown"]),
+        (("quiz", "-fline", "--json"), ["--format line", "countdown"]),
         (("themes", "2021"), ["2021", "2022"]),
         (("themes", "abc"), ["'abc'"]),
         (("countdown", "--date", "2026-02-29"), ["'2026-02-29'", "YYYY-MM-DD"]),

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
 from digiday.cli.app import app
 from digiday.cli.root import command_names
-from digiday.cli.typer_internals import Exit, UsageError
+from digiday.cli.typer_internals import UsageError
 from digiday.errors import Failure
 
 # The reader's locale and the output's encoding are what these test: CI runs them again
@@ -77,7 +78,7 @@ LINES = st.one_of(
 def test_the_pre_parse_reads_lang_as_click_does(argv: list[str]) -> None:
     try:
         expected = clicks_lang(argv)
-    except (UsageError, Exit, Failure):
+    except (UsageError, typer.Exit, Failure):
         return  # click refuses the line or stops (the group's help): no reading to agree on
     assert lang_argument(argv) == expected, argv
 

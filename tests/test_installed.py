@@ -11,6 +11,7 @@ import pytest
 import tomli
 
 from digiday.cli.root import command_names
+from digiday.core.model import Lang
 from tests.environment import complete, generator, process_env, start
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,88 @@ def test_the_manual_page_reads_in_its_language(lang: str, headings: list[str]) -
     assert not any(line.strip().startswith(("Example:", "Ví dụ:")) for line in lines)
 
 
+def _shown(lang: str) -> list[str]:
+    """The manual page as `man -l` shows it, 100 columns wide: its lines."""
+    if shutil.which("man") is None:
+        pytest.skip("needs man")
+    env = process_env({"LANG": "C.UTF-8", "MANWIDTH": "100", "MANPAGER": "cat"})
+    shown = complete(["man", "-l", str(PAGES[lang])], capture_output=True, env=env, timeout=60)
+    return shown.stdout.decode().splitlines()
+
+
+def _section(lines: list[str], heading: str) -> dict[str, str]:
+    """A section of the page: each entry (a line indented 7) with the text under it, joined."""
+    start = lines.index(heading) + 1
+    end = next(n for n in range(start, len(lines)) if lines[n][:1] not in ("", " "))
+    entries: dict[str, str] = {}
+    for line in lines[start:end]:
+        if line.startswith(" " * 7) and not line.startswith(" " * 8):
+            entries[line.strip()] = ""
+        elif line.strip():
+            last = list(entries)[-1]
+            entries[last] = " ".join([entries[last], line.strip()]).strip()
+    return entries
+
+
+# What the examples do, told by hand (newcomer-3.md, D6): not their command's summary.
+EXAMPLES = {
+    "en": {
+        "digiday countdown --days": "Print the number of days only.",
+        "digiday countdown --lang vi": "Show the countdown in Vietnamese.",
+        "digiday themes 2024": "Show the 2024 theme.",
+        "digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'": (
+            "Print a greeting on the Day, and nothing on any other day."
+        ),
+    },
+    "vi": {
+        "digiday countdown --days": "Chỉ in số ngày.",
+        "digiday countdown --lang vi": "Hiện số ngày đếm ngược bằng tiếng Việt.",
+        "digiday themes 2024": "Hiện chủ đề năm 2024.",
+        "digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'": (
+            "In lời chúc vào đúng Ngày; ngày khác không in gì."
+        ),
+    },
+}
+HEADINGS = {
+    "en": ("NAME", "DESCRIPTION", "EXAMPLES", "SEE ALSO"),
+    "vi": ("TÊN", "MÔ TẢ", "VÍ DỤ", "XEM THÊM"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_example_is_told_by_what_it_does(lang: Lang) -> None:
+    from digiday.cli.help import PROGRAM, SHORT
+    from digiday.l10n.translate import tr
+
+    examples = _section(_shown(lang), HEADINGS[lang][2])
+    assert len(examples) == len(command_names()) + 1  # the program's and each command's
+    for example, said in EXAMPLES[lang].items():
+        assert examples[example] == said
+    summaries = {tr(PROGRAM, lang)} | {tr(said, lang) for said in SHORT.values()}
+    summaries = {" ".join(summary.split("\n\n")[-1].split()) for summary in summaries}
+    assert set(examples.values()).isdisjoint(summaries)
+    assert len(set(examples.values())) == len(examples)
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "vi"), ("vi", "en")])
+def test_see_also_names_the_guide_and_the_page_in_the_other_language(lang: str, other: str) -> None:
+    see_also = _section(_shown(lang), HEADINGS[lang][3])
+    assert list(see_also) == ["docs/usage.md", "README.md", f"man -L {other} digiday"]
+    assert all(see_also.values())
+    assert (ROOT / "docs" / "usage.md").is_file() and (ROOT / "README.md").is_file()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_description_does_not_repeat_the_name(lang: str) -> None:
+    lines = _shown(lang)
+    name, description = HEADINGS[lang][:2]
+    (named,) = _section(lines, name)
+    assert named.startswith("digiday - ")
+    told = " ".join(" ".join(_section(lines, description)).split())
+    said = named.removeprefix("digiday - ")
+    assert said not in told and told[: len(said)] != said
+
+
 @pytest.mark.parametrize(
     ("place", "marker"),
     [
@@ -143,14 +226,20 @@ def _path_with_digiday() -> str:
     return f"{Path(SCRIPT).parent}:/usr/bin:/bin"
 
 
-def _first_tab_in_zsh(home: Path, *, setup: str, flags: tuple[str, ...]) -> list[str]:
-    """What an interactive zsh on a terminal lists on the first TAB after
-    `digiday agencies --role `, once `setup` has run."""
+def _tab_in_zsh(
+    home: Path, typed: str, wanted: list[str], *, setup: str, flags: tuple[str, ...]
+) -> str:
+    """What an interactive zsh on a terminal 200 columns wide lists on the first TAB after
+    `typed`, once `setup` has run: the screen after the line typed, once it holds `wanted`."""
+    import fcntl
     import pty
+    import struct
+    import termios
 
     from tests.environment import read_until
 
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     shell = start(
         ["zsh", *flags, "-i"],
         stdin=follower,
@@ -163,14 +252,19 @@ def _first_tab_in_zsh(home: Path, *, setup: str, flags: tuple[str, ...]) -> list
     try:
         os.write(leader, f"{setup}; echo RE''ADY\n".encode())
         assert b"READY" in read_until(leader, lambda screen: b"READY" in screen)
-        os.write(leader, b"digiday agencies --role \t")
-        screen = read_until(leader, lambda screen: all(r.encode() in screen for r in ROLES))
+        os.write(leader, f"{typed}\t".encode())
+        screen = read_until(leader, lambda screen: all(w.encode() in screen for w in wanted))
     finally:
         shell.kill()
         shell.wait(timeout=20)
         os.close(leader)
-    # The listing is a line of its own under the line typed, which zsh then redraws.
-    after = screen.split(b"--role", 1)[1].decode()
+    # The listing is lines of their own under the line typed, which zsh then redraws.
+    return screen.decode().split(typed, 1)[1]
+
+
+def _first_tab_in_zsh(home: Path, *, setup: str, flags: tuple[str, ...]) -> list[str]:
+    """The roles zsh lists on the first TAB after `digiday agencies --role `."""
+    after = _tab_in_zsh(home, "digiday agencies --role ", ROLES, setup=setup, flags=flags)
     return sorted(next((line for line in after.splitlines() if "association" in line), "").split())
 
 
@@ -182,6 +276,29 @@ def test_the_zsh_file_completes_on_the_first_tab_from_fpath(tmp_path: Path) -> N
     folder = SHARE / "zsh" / "site-functions"
     setup = f"fpath=('{folder}' $fpath); autoload -Uz compinit; compinit -u"
     assert _first_tab_in_zsh(tmp_path, setup=setup, flags=("-f",)) == ROLES
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("digiday ", "themes -- The theme of each year's Day, with its edition."),
+        (
+            "digiday countdown --da",
+            "--data -- A YAML file laid over the data, after $DIGIDAY_DATA's and the data "
+            "folders' (repeatable; see digiday validate).",
+        ),
+    ],
+)
+def test_zsh_shows_the_descriptions_whole(tmp_path: Path, typed: str, said: str) -> None:
+    # Typer's answer writes an apostrophe twice inside single quotes, which zsh reads as one
+    # only under rc_quotes: the descriptions lost theirs ("each years Day", "$DIGIDAY_DATAs").
+    _needs("zsh")
+    folder = SHARE / "zsh" / "site-functions"
+    setup = f"fpath=('{folder}' $fpath); autoload -Uz compinit; compinit -u"
+    described = said.split(" -- ", 1)[1]
+    listing = _tab_in_zsh(tmp_path, typed, [described], setup=setup, flags=("-f",))
+    shown = [" ".join(line.split()) for line in listing.splitlines()]
+    assert said in shown, listing
 
 
 def test_install_completion_for_zsh_completes_on_the_first_tab(tmp_path: Path) -> None:

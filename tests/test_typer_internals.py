@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated
+from typing import Annotated, Any
 
 import pytest
 import typer
@@ -36,14 +36,21 @@ def _app() -> typer.Typer:
     def hello(
         name: Annotated[str, typer.Argument(metavar="NAME")],
         loud: Annotated[bool, typer.Option("--loud")] = False,
+        greeting: Annotated[str, typer.Option("--greeting")] = "Hello",
     ) -> None:
         """Say hello."""
 
-    @app.command()
+    @app.command("goodbye")
     def goodbye() -> None:
         pass
 
     return app
+
+
+def _hello() -> internals.Command:
+    command = internals.build_command(_app(), "hello")
+    assert command is not None
+    return command
 
 
 # What code other than the fence may use of Typer beyond the names of `typer` itself: what
@@ -151,7 +158,7 @@ PUBLIC = [
     "from typer.testing import CliRunner, Result",
     "import typer.testing\ntyper.testing.CliRunner()",
     "typer.__version__",
-    "from digiday.cli.typer_internals import Exit, TyperOption, UsageError",
+    "from digiday.cli.typer_internals import Context, TyperGroup, UsageError",
     "from digiday.cli import typer_internals\ntyper_internals.TyperCommand",
     "from . import core\nimport clickable\ncore.typer.main",
 ]
@@ -232,13 +239,13 @@ def test_the_words_typer_translates_are_still_looked_up_by_it() -> None:
 
 
 def test_the_words_we_translate_are_what_typer_and_click_say() -> None:
-    # usage.Localised looks these up itself, by the text Typer and click give it: a word
+    # help.Localised looks these up itself, by the text Typer and click give it: a word
     # reworded there would not be found in our catalogue, and would stay in English.
     group = get_command(_app())  # two commands: a group, with the completion options
     assert isinstance(group, internals.TyperGroup)
-    command = internals.build_command(internals.registered(_app())[0])
+    command = _hello()
     said = {group.options_metavar, group.subcommand_metavar, command.options_metavar}
-    said |= {param.help for param in group.params if isinstance(param, internals.TyperOption)}
+    said |= {getattr(param, "help", None) for param in group.params}
     for built in (group, command):
         option = built.get_help_option(internals.Context(built, info_name="app"))
         assert option is not None and isinstance(option.help, str)
@@ -266,85 +273,86 @@ def test_no_word_reaches_typer_s_own_command_lookup(run: Invoke, words: list[str
 
 
 def test_registered_commands_come_in_their_order_with_their_names() -> None:
-    infos = internals.registered(_app())
-    assert all(isinstance(info, internals.CommandInfo) for info in infos)
-    assert [internals.command_name(info) for info in infos] == ["hello", "goodbye"]
+    assert internals.command_names(_app()) == ["hello", "goodbye"]
+    assert internals.command_names(typer.Typer()) == []
 
 
 def test_build_command_gives_a_click_command_with_plain_help() -> None:
-    info = internals.registered(_app())[0]
-    command = internals.build_command(info)
+    assert internals.build_command(_app(), "nope") is None
+    command = _hello()
     assert isinstance(command, internals.Command)
     assert isinstance(command, internals.TyperCommand)
     assert command.name == "hello" and command.help == "Say hello."
     ctx = command.make_context("hello", ["Ana"])
     assert isinstance(ctx, internals.Context)
-    assert ctx.params == {"name": "Ana", "loud": False}
+    assert ctx.params == {"name": "Ana", "loud": False, "greeting": "Hello"}
 
 
-def test_the_commands_hooks_that_usage_overrides_are_there() -> None:
-    # usage.Localised overrides these on TyperCommand and TyperGroup, and calls them.
+def test_the_commands_hooks_that_help_overrides_are_there() -> None:
+    # help.Localised overrides these on TyperCommand and TyperGroup, and calls them.
     for cls in (internals.TyperCommand, internals.TyperGroup):
         for name, params in (
             ("format_usage", ["self", "ctx", "formatter"]),
             ("get_help_option", ["self", "ctx"]),
             ("parse_args", ["self", "ctx", "args"]),
             ("collect_usage_pieces", ["self", "ctx"]),
+            ("get_params", ["self", "ctx"]),
         ):
             assert list(inspect.signature(getattr(cls, name)).parameters) == params, name
     write_usage = inspect.signature(internals.HelpFormatter.write_usage)
     assert list(write_usage.parameters) == ["self", "prog", "args", "prefix"]
-    command = internals.build_command(internals.registered(_app())[0])
+    write_dl = inspect.signature(internals.HelpFormatter.write_dl)
+    assert list(write_dl.parameters) == ["self", "rows", "col_max", "col_spacing"]
+    assert internals.Context.formatter_class is internals.HelpFormatter
+    command = _hello()
     ctx = command.make_context("hello", ["Ana"])
-    option = next(p for p in command.params if isinstance(p, internals.TyperOption))
-    assert option.opts == ["--loud"] and option.is_flag  # the pre-parse's tables read these
-    argument = next(p for p in command.params if isinstance(p, internals.TyperArgument))
-    assert isinstance(argument, internals.Parameter)
-    assert argument.make_metavar(ctx) == "NAME"  # a usage error names an argument so
+    assert isinstance(ctx, internals.Context)
+    found: dict[str | None, Any] = {p.name: p for p in command.get_params(ctx)}
+    assert all(isinstance(p, internals.Parameter) for p in found.values())
+    assert found["name"].param_type_name == "argument" and found["loud"].is_flag
+    assert found["loud"].opts == ["--loud"] and not found["greeting"].is_flag
+    assert found["help"].opts == ["--help"] and found["help"].is_flag
 
 
 def _refused(args: list[str]) -> internals.UsageError:
-    command = internals.build_command(internals.registered(_app())[0])
+    command = _hello()
     with pytest.raises(internals.UsageError) as raised:
         command.make_context("hello", args)
     return raised.value
 
 
 def test_parse_errors_carry_the_fields_usage_error_tells_them_from() -> None:
-    # usage.usage_error tells each again, in the reader's language, from these fields.
+    # help.usage_error tells each again, in the reader's language, from these fields (and
+    # a misused option by the option itself: a flag takes no value, any other needs one).
     no_such = _refused(["Ana", "--lod"])
     assert isinstance(no_such, internals.NoSuchOption)
     assert no_such.option_name == "--lod" and no_such.possibilities == ["--loud"]
-    takes_none = _refused(["Ana", "--loud=yes"])
-    assert isinstance(takes_none, internals.BadOptionUsage)
-    assert takes_none.option_name == "--loud"
-    assert "does not take a value" in takes_none.message
-    missing = _refused([])
-    assert isinstance(missing, internals.MissingParameter)
-    assert isinstance(missing.param, internals.TyperArgument)
-    assert issubclass(internals.BadParameter, internals.UsageError)
-    assert issubclass(internals.UsageError, internals.ClickException)
+    for args, name in ((["Ana", "--loud=yes"], "--loud"), (["Ana", "--greeting"], "--greeting")):
+        misused = _refused(args)
+        assert isinstance(misused, internals.BadOptionUsage)
+        assert misused.option_name == name and misused.ctx is None
+    assert issubclass(internals.BadOptionUsage, internals.UsageError)
 
 
 def test_exit_and_abort(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The root's policy catches these two: a command's status, --help and --version end in
-    # Exit; ctx.abort() and click's prompts (on Ctrl-C or end of input) in Abort.
-    assert internals.Exit is typer.Exit and internals.Abort is typer.Abort
-    command = internals.build_command(internals.registered(_app())[0])
+    # The root's policy catches typer.Exit and typer.Abort, which the click Typer vendors
+    # raises: a command's status, --help and --version end in Exit; ctx.abort() and click's
+    # prompts (on Ctrl-C or end of input) in Abort.
+    command = _hello()
     ctx = command.make_context("hello", ["Ana"])
-    with pytest.raises(internals.Exit) as done:
+    with pytest.raises(typer.Exit) as done:
         ctx.exit(3)
     assert done.value.exit_code == 3
-    with pytest.raises(internals.Abort):
+    with pytest.raises(typer.Abort):
         ctx.abort()
-    with pytest.raises(internals.Exit) as helped:
+    with pytest.raises(typer.Exit) as helped:
         command.make_context("hello", ["--help"])
     assert helped.value.exit_code == 0
     assert "Usage: hello [OPTIONS]" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    with pytest.raises(internals.Abort):
+    with pytest.raises(typer.Abort):
         typer.prompt("Name")
 
 
@@ -368,10 +376,11 @@ def test_shell_name_is_the_shell_we_run_under(shell: str) -> None:
 
 
 def test_completion_helpers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    script = internals.completion_script("digiday", "_DIGIDAY_COMPLETE", "bash")
+    names = {"prog_name": "digiday", "complete_var": "_DIGIDAY_COMPLETE"}
+    script = internals.get_completion_script(shell="bash", **names)
     assert "_DIGIDAY_COMPLETE" in script and "complete" in script
     monkeypatch.setenv("HOME", str(tmp_path))
-    shell, path = internals.install_completion("bash", "digiday", "_DIGIDAY_COMPLETE")
+    shell, path = internals.install(shell="bash", **names)
     assert shell == "bash" and tmp_path in path.parents
     assert "_DIGIDAY_COMPLETE" in path.read_text(encoding="utf-8")
 
@@ -391,3 +400,28 @@ def test_typer_words_gives_typer_core_its_own_lookup_back(run: Invoke) -> None:
         _fail_in_vietnamese()
     assert typer.core.__dict__["_"] is before
     assert "Options:" in run("countdown", "--help").stdout
+
+
+def test_complete_shell_answers_a_shell_and_exits(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # click's `main` answers completion first; the root calls Typer's own answer so.
+    method = internals.TyperGroup._main_shell_completion
+    assert list(inspect.signature(method).parameters) == [
+        "self", "ctx_args", "prog_name", "complete_var"
+    ]  # fmt: skip
+    group = get_command(_app())
+    assert isinstance(group, internals.TyperGroup)
+    monkeypatch.delenv("_APP_COMPLETE", raising=False)
+    internals.complete_shell(group, {}, "app", None)  # nothing asked: nothing done
+    asked = {"_APP_COMPLETE": "complete_bash", "COMP_WORDS": "app he", "COMP_CWORD": "1"}
+    for name, value in asked.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as done:
+        internals.complete_shell(group, {}, "app", None)
+    assert done.value.code == 0 and capsys.readouterr().out.split() == ["hello"]
+    # A word count that is not a number (which Typer would end with a ValueError) is none.
+    monkeypatch.setenv("COMP_CWORD", "x")
+    with pytest.raises(typer.Exit) as nothing:
+        internals.complete_shell(group, {}, "app", None)
+    assert nothing.value.exit_code == 0 and capsys.readouterr().out == ""

@@ -1,14 +1,11 @@
 """The answers that scripts, prompts and status bars ask for many times a minute, given
-without importing Typer, which costs most of a run (a starship prompt runs its commands
-on every prompt, synchronously): `is-today`, `countdown --days` and `countdown --format
-line`, with `--date`, `--tz` and `--lang`.
+without importing Typer, which costs most of a run: `is-today`, `countdown --days` and
+`countdown --format line`, with `--date`, `--tz` and `--lang` (as cli/params.py declares them).
 
-Only a line made of these options alone (as cli/params.py declares them: each takes a
-value, but the format's flag) is answered here, and only when the answer is certain:
-anything else (another option, a repeated one, --help, a value the full command line would
-refuse, a data file in use, shell completion) is declined, and the full command line runs,
-so that every message and every refusal stays its own. Everything but reading the words is
-the full command line's own: tests/cli/test_fast.py checks that the two agree byte for byte.
+Only such a line is answered here, and only when the answer is certain: anything else
+(another option, a repeated one, a value the full command line would refuse, a data file in
+use, shell completion) is declined, and the full command line runs, so that every message
+stays its own. tests/test_fast.py checks that the two agree byte for byte.
 """
 
 from __future__ import annotations
@@ -40,7 +37,7 @@ def _read(words: Sequence[str]) -> dict[str, str] | None:
             name, value = short, word[2:]  # `-fline`
         elif word in _NAMES and rest:
             name, value = word, rest.pop(0)
-        elif word == DAYS.names[0]:
+        elif word == DAYS.name:
             name, value = word, ""
         elif not (equals and name in _NAMES):
             return None
@@ -51,61 +48,64 @@ def _read(words: Sequence[str]) -> dict[str, str] | None:
     return found
 
 
-def answer(
-    argv: Sequence[str],
-    environ: Mapping[str, str],
-    stdout: TextIO | None = None,
-    now: Callable[[], dt.datetime] | None = None,
-) -> int | None:
-    """The exit status, the answer written, when `digiday ARGV` is one of these; else None,
-    having written nothing."""
+def _taken(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str, dict[str, str]] | None:
+    """The command and its options, when the line is one this path answers; else None."""
     words = list(argv)
     if words[:1] == ["--lang"] or (words[:1] and words[0].startswith("--lang=")):
         lead = words[:2] if words[0] == "--lang" else words[:1]
         words = words[len(lead) :] + lead  # the root's --lang is the command's
     if environ.get("_DIGIDAY_COMPLETE") or not words or words[0] not in ("is-today", "countdown"):
         return None  # before any import: every other command pays nothing for the check
-    from digiday.answers.today import today
-    from digiday.core.constants import DEFAULT_ZONE
-    from digiday.environment import resolve
-    from digiday.errors import Failure
     from digiday.store import layers
 
     options = _read(words[1:])
     if options is None or layers.user_files((), environ):
         return None
-    wants = {name for name in options if name in (DAYS.names[0], FORMAT.names[0])}
-    if words[0] == "countdown" and len(wants) != 1:
+    # is-today takes neither --days nor --format; countdown takes one of them, `line` alone.
+    wants = {name for name in options if name in (DAYS.name, FORMAT.name)}
+    format_given = options.get(FORMAT.name, "line")
+    if len(wants) != (1 if words[0] == "countdown" else 0) or format_given != "line":
         return None
-    if (words[0] == "is-today" and wants) or options.get(FORMAT.names[0], "line") != "line":
+    return words[0], options
+
+
+def answer(
+    argv: Sequence[str],
+    environ: Mapping[str, str],
+    stdout: TextIO | None = None,
+    now: Callable[[], dt.datetime] | None = None,
+) -> int | None:
+    """The exit status, the answer written, when `digiday ARGV` is one of these; else None."""
+    taken = _taken(argv, environ)
+    if taken is None:
         return None
+    command, options = taken
+    from digiday.answers.today import countdown_of, today
+    from digiday.core import schedule
+    from digiday.core.constants import DEFAULT_ZONE
+    from digiday.environment import resolve
+    from digiday.errors import Failure
+
     try:
-        env = resolve(
-            tuple(argv), options.get(LANG.names[0]), environ=environ, stdout=stdout, now=now
-        )
-        when = today(
-            options.get(DATE.names[0]), options.get(TZ.names[0], DEFAULT_ZONE), env.now, environ
-        )
+        env = resolve(tuple(argv), options.get(LANG.name), environ=environ, stdout=stdout, now=now)
+        day = today(options.get(DATE.name), options.get(TZ.name, DEFAULT_ZONE), env.now, environ)
     except Failure:
         return None
     if env.warnings:  # a bad DIGIDAY_LANG: the full command line says so
         return None
-    from digiday.core import schedule
-
-    if words[0] == "is-today":
-        return 0 if schedule.is_day(when.date) else 1
+    if command == "is-today":
+        return 0 if schedule.is_day(day.date) else 1
     try:
-        left = schedule.days_until(when.date)
+        left = schedule.days_until(day.date)
     except OverflowError:  # past the calendar's end: told by the full command line
         return None
-    if DAYS.names[0] in options:
+    if DAYS.name in options:
         return _write(env, f"{left}\n")
-    from digiday.answers.today import countdown_of
     from digiday.render import line
 
     # The line says the days, the edition and the date, never the theme: the one thing the
     # payload takes from the data. So the data need not be read (no layer is in use here).
-    payload = countdown_of({}, when.date, when.zone_name, env.lang)
+    payload = countdown_of({}, day.date, day.zone_name, env.lang)
     return _write(env, line.render(payload, env.lang))
 
 

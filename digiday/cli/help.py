@@ -1,28 +1,21 @@
 """Help pages and usage errors in the reader's language.
 
-Typer looks some of its words up with gettext ("Options", "Arguments"):
-`typer_internals.typer_words` hands it our catalogue for the run; the click it vendors looks
-up none. So the help texts, metavars and the help option are translated when a command is
-built for a language, the usage line through click's public `format_usage`, and click's parse errors
-are told afresh here from the exception's class and fields (where click gives none, a test
-pins the wording relied on).
+Typer looks a few of its words up with gettext (typer_internals.typer_words); the click it
+vendors, none. So help texts, metavars and the help option are translated when a command is
+built for a language, the usage line in click's `format_usage`, and parse errors are told
+afresh from the exception's class and fields, and from the option's own.
 """
 
 from __future__ import annotations
 
-import difflib
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from digiday.cli.typer_internals import (
     BadOptionUsage,
-    BadParameter,
     Context,
     HelpFormatter,
-    MissingParameter,
     NoSuchOption,
-    TyperArgument,
     TyperCommand,
-    TyperGroup,
     UsageError,
 )
 from digiday.core.constants import Lang
@@ -36,181 +29,133 @@ if TYPE_CHECKING:
     from digiday.cli.typer_internals import Parameter
     from digiday.environment import Environment
 
-# The fewest columns an option's help text gets beside the option; fewer, and it goes below.
-_NARROWEST_TEXT = 24
+_NARROWEST_TEXT = 24  # the fewest columns an option's text gets beside it; fewer: below it
 
 
-class Help(NamedTuple):
-    """A command's help: a line for the list of commands, and its whole page."""
-
-    short: str
-    page: str
-
-
-# The program's own page, then each command's, in the order `digiday --help` lists them.
 PROGRAM = N_(
     "Example: digiday countdown --lang vi\n\n"
-    "Vietnam's National Digital Transformation Day (10 October), in Vietnamese and English: "
-    "what it is, who organises it, each year's theme, and how long until the next one."
+    "Vietnam's National Digital Transformation Day (10 October), in Vietnamese and English: what "
+    "it is, who organises it, each year's theme, and how long until the next one."
 )
-COMMANDS = {
-    "info": Help(
-        N_("What the Day is: overview, definition, activities, purposes, history."),
-        N_(
-            "Example: digiday info purposes --lang vi\n\n"
-            "What the Day is. SECTION is one of: overview, definition, activities, purposes, "
-            "history; none means all, in that order. History puts the documents behind the Day "
-            "on the same timeline.\n\n"
-            "--plain prints one TAB-separated line per entry: section, id, date, title, text."
-        ),
+# Each command's line in the list of commands, then its page, in the order --help lists them.
+SHORT = {
+    "info": N_("What the Day is: overview, definition, activities, purposes, history."),
+    "agencies": N_("Who organises the Day, what each body must do, and who does it now."),
+    "themes": N_("The theme of each year's Day, with its edition."),
+    "editions": N_("Each Day as it happened: theme, year theme, ceremony, plan."),
+    "countdown": N_("Days until the next 10 October, its edition, weekday and theme."),
+    "is-today": N_("Exit 0 on National Digital Transformation Day, 1 on any other day."),
+    "ics": N_("An iCalendar (RFC 5545) file of the Day, one all-day event a year."),
+    "search": N_("Find content by words, with or without Vietnamese diacritics."),
+    "sources": N_("Every source the data cites, with its address; with ID, what cites it."),
+    "targets": N_("The targets behind the Day, and every figure measured against them."),
+    "quiz": N_("A quiz on the Day, made from the data: asked on a terminal, else printed."),
+    "validate": N_("Check data files and list every problem; without FILE, every layer in use."),
+}
+PAGES = {
+    "info": N_(
+        "Example: digiday info purposes --lang vi\n\nWhat the Day is. SECTION is one of: overview, "
+        "definition, activities, purposes, history; none means all, in that order. History puts "
+        "the documents behind the Day on the same timeline.\n\n--plain prints one TAB-separated "
+        "line per entry: section, id, date, title, text."
     ),
-    "agencies": Help(
-        N_("Who organises the Day, what each body must do, and who does it now."),
-        N_(
-            "Example: digiday agencies --role media\n\n"
-            "The bodies Decision 505/QĐ-TTg names and each one's task, with what has changed since "
-            "2022 (the ministry merged in 2025) and who does the work now.\n\n"
-            "ROLE is one of: lead, coordinator, implementer, association, media, press.\n\n"
-            "--plain prints one TAB-separated line per body: id, role, abbreviation, name, "
-            "successor, change, tasks (joined by ' | ')."
-        ),
+    "agencies": N_(
+        "Example: digiday agencies --role media\n\nThe bodies Decision 505/QĐ-TTg names and each "
+        "one's task, with what has changed since 2022 (the ministry merged in 2025) and who does "
+        "the work now.\n\nROLE is one of: lead, coordinator, implementer, association, media, "
+        "press.\n\n--plain prints one TAB-separated line per body: id, role, abbreviation, name, "
+        "successor, change, tasks (joined by ' | ')."
     ),
-    "themes": Help(
-        N_("The theme of each year's Day, with its edition."),
-        N_(
-            "Example: digiday themes 2024\n\n"
-            "Every year from 2022 to the most recent Day (in Vietnam's time), and any later year "
-            "the "
-            "data has a theme for. A year with no known theme shows none: it is never invented.\n\n"
-            "--plain prints one TAB-separated line per year: year, edition, theme (empty if not "
-            "known)."
-        ),
+    "themes": N_(
+        "Example: digiday themes 2024\n\nEvery year from 2022 to the most recent Day (in Vietnam's "
+        "time), and any later year the data has a theme for. A year with no known theme shows "
+        "none: it is never invented.\n\n--plain prints one TAB-separated line per year: year, "
+        "edition, theme (empty if not known)."
     ),
-    "editions": Help(
-        N_("Each Day as it happened: theme, year theme, ceremony, plan."),
-        N_(
-            "Example: digiday editions 2024\n\n"
-            "One record per Day from 2022 to the next Day (in Vietnam's time), and any later year "
-            "the data knows of: its edition and date, the Day's theme, the year theme of the "
-            "Government's steering body (a different thing, labelled as such), the national "
-            "ceremony (date, place, who chaired it, how the provinces joined), the plan behind it "
-            "and October's Digital Consumption Month. A part no source gives is left empty, never "
-            "guessed. With YEAR, that Day alone, told in full.\n\n"
-            "--plain prints one TAB-separated line per Day: year, edition, date, theme, "
-            "year_theme, ceremony_date, ceremony_place, chaired_by, plan, plan_date."
-        ),
+    "editions": N_(
+        "Example: digiday editions 2024\n\nOne record per Day from 2022 to the next Day (in "
+        "Vietnam's time), and any later year the data knows of: its edition and date, the Day's "
+        "theme, the year theme of the Government's steering body (a different thing, labelled as "
+        "such), the national ceremony (date, place, who chaired it, how the provinces joined), the "
+        "plan behind it and October's Digital Consumption Month. A part no source gives is left "
+        "empty, never guessed. With YEAR, that Day alone, told in full.\n\n--plain prints one "
+        "TAB-separated line per Day: year, edition, date, theme, year_theme, ceremony_date, "
+        "ceremony_place, chaired_by, plan, plan_date."
     ),
-    "countdown": Help(
-        N_("Days until the next 10 October, its edition, weekday and theme."),
-        N_(
-            "Example: digiday countdown --days\n\n"
-            "Days until the next National Digital Transformation Day: 0 on the Day itself. Today "
-            "is "
-            "taken in --tz (default Asia/Ho_Chi_Minh: at 18:30 UTC on 9 October it is already the "
-            "Day there), or set with --date.\n\n"
-            "--watch keeps a live countdown to midnight starting the Day in ZONE until Ctrl-C; "
-            "when "
-            "stdout is not a terminal it prints the countdown once instead.\n\n"
-            "--plain prints one TAB-separated line with: days, date, weekday, edition, theme, "
-            "today, timezone."
-        ),
+    "countdown": N_(
+        "Example: digiday countdown --days\n\nDays until the next National Digital Transformation "
+        "Day: 0 on the Day itself. Today is taken in --tz (default Asia/Ho_Chi_Minh: at 18:30 UTC "
+        "on 9 October it is already the Day there), or set with --date.\n\n--watch keeps a live "
+        "countdown to midnight starting the Day in ZONE until Ctrl-C; when stdout is not a "
+        "terminal it prints the countdown once instead.\n\n--plain prints one TAB-separated line "
+        "with: days, date, weekday, edition, theme, today, timezone."
     ),
-    "is-today": Help(
-        N_("Exit 0 on National Digital Transformation Day, 1 on any other day."),
-        N_(
-            "Example: digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'\n\n"
-            "Prints nothing: the answer is the exit status, 0 when today (in --tz, default "
-            "Asia/Ho_Chi_Minh, or --date) is 10 October of 2022 or later, 1 when it is not."
-        ),
+    "is-today": N_(
+        "Example: digiday is-today && echo 'Chúc mừng Ngày Chuyển đổi số quốc gia!'\n\nPrints "
+        "nothing: the answer is the exit status, 0 when today (in --tz, default Asia/Ho_Chi_Minh, "
+        "or --date) is 10 October of 2022 or later, 1 when it is not."
     ),
-    "ics": Help(
-        N_("An iCalendar (RFC 5545) file of the Day, one all-day event a year."),
-        N_(
-            "Example: digiday ics -o ngay-chuyen-doi-so.ics\n\n"
-            "One all-day, transparent event on 10 October of each year, with the edition in its "
-            "summary and the year's theme in its description when known. By default from 2022 to "
-            "ten years after the next Day. Two runs on the same data give identical files."
-        ),
+    "ics": N_(
+        "Example: digiday ics -o ngay-chuyen-doi-so.ics\n\nOne all-day, transparent event on 10 "
+        "October of each year, with the edition in its summary and the year's theme in its "
+        "description when known. By default from 2022 to ten years after the next Day. Two runs on "
+        "the same data give identical files."
     ),
-    "search": Help(
-        N_("Find content by words, with or without Vietnamese diacritics."),
-        N_(
-            "Example: digiday search dai truyen hinh\n\n"
-            "Every piece of content (info, agencies, themes, editions, documents, targets, "
-            "measurements, sources) that "
-            "contains all the words, ignoring case, in either language, by whole words; a word of "
-            "four or more letters also finds the words it starts. A word typed without diacritics "
-            "matches any (chuyen doi so finds chuyển đổi số); a word typed with them matches them "
-            "exactly. Matches in a name or title come first. Exit status 1 when nothing "
-            "matches.\n\n"
-            "--plain prints one TAB-separated line per match: ref, section, text."
-        ),
+    "search": N_(
+        "Example: digiday search dai truyen hinh\n\nEvery piece of content (info, agencies, "
+        "themes, editions, documents, targets, measurements, sources) that contains all the words, "
+        "ignoring case, in either language, by whole words; a word of four or more letters also "
+        "finds the words it starts. A word typed without diacritics matches any (chuyen doi so "
+        "finds chuyển đổi số); a word typed with them matches them exactly. Matches in a name or "
+        "title come first. Exit status 1 when nothing matches.\n\n--plain prints one TAB-separated "
+        "line per match: ref, section, text."
     ),
-    "sources": Help(
-        N_("Every source the data cites, with its address; with ID, what cites it."),
-        N_(
-            "Example: digiday sources vietnamnet-2025-ceremony\n\n"
-            "The sources behind every fact, by the id the data cites them with, and the refs of "
-            "the items that cite each one (cited_by). With ID, that source alone, with every item "
-            "that cites it.\n\n"
-            "--plain prints one TAB-separated line per source: id, title, url, publisher, date, "
-            "cited_by (joined by ' | ')."
-        ),
+    "sources": N_(
+        "Example: digiday sources vietnamnet-2025-ceremony\n\nThe sources behind every fact, by "
+        "the id the data cites them with, and the refs of the items that cite each one (cited_by). "
+        "With ID, that source alone, with every item that cites it.\n\n--plain prints one "
+        "TAB-separated line per source: id, title, url, publisher, date, cited_by (joined by ' | "
+        "')."
     ),
-    "targets": Help(
-        N_("The targets behind the Day, and every figure measured against them."),
-        N_(
-            "Example: digiday targets --year 2025\n\n"
-            "The targets of Resolution 52-NQ/TW, Decision 749/QĐ-TTg (the National Digital "
-            "Transformation Programme: its targets for 2025 and its orientation to 2030), Decision "
-            "411/QĐ-TTg, Resolution 57-NQ/TW and the Government steering committee's plan for 2026 "
-            "(Decision 11/QĐ-BCĐCP): each with its indicator, its value and unit, its year and "
-            "its document, and beside it every figure measured against it since, with when, by "
-            "whom and of which kind: official (a statistics office's or an index's published "
-            "figure), estimate (a figure its maker calls an estimate) or claim (a figure stated at "
-            "an event or in a report without its method), and its sources. The text shows, for "
-            "each indicator, its targets and how far each figure is from the target it is told "
-            "against (the first set for its year or after). With --year, the targets set for "
-            "that year.\n\n"
-            "--plain prints one TAB-separated line per target and figure measured against it (a "
-            "target with none gets one line, its figure's fields empty): id, document, year, "
-            "target, unit, measured_year, value, measured_unit, kind, by, date, short_by (how far "
-            "the figure is short of the target: percentage points or places, 0 once reached, "
-            "empty where the two cannot be compared), figure, indicator."
-        ),
+    "targets": N_(
+        "Example: digiday targets --year 2025\n\nThe targets of Resolution 52-NQ/TW, Decision "
+        "749/QĐ-TTg (the National Digital Transformation Programme: its targets for 2025 and its "
+        "orientation to 2030), Decision 411/QĐ-TTg, Resolution 57-NQ/TW and the Government "
+        "steering committee's plan for 2026 (Decision 11/QĐ-BCĐCP): each with its indicator, its "
+        "value and unit, its year and its document, and beside it every figure measured against it "
+        "since, with when, by whom and of which kind: official (a statistics office's or an "
+        "index's published figure), estimate (a figure its maker calls an estimate) or claim (a "
+        "figure stated at an event or in a report without its method), and its sources. The text "
+        "shows, for each indicator, its targets and how far each figure is from the target it is "
+        "told against (the first set for its year or after). With --year, the targets set for that "
+        "year.\n\n--plain prints one TAB-separated line per target and figure measured against it "
+        "(a target with none gets one line, its figure's fields empty): id, document, year, "
+        "target, unit, measured_year, value, measured_unit, kind, by, date, short_by (how far the "
+        "figure is short of the target: percentage points or places, 0 once reached, empty where "
+        "the two cannot be compared), figure, indicator."
     ),
-    "quiz": Help(
-        N_("A quiz on the Day, made from the data: asked on a terminal, else printed."),
-        N_(
-            "Example: digiday quiz --count 5 --topic themes\n\n"
-            "Multiple-choice questions made from the data (the --data file's too), each with four "
-            "options of the same kind and the sources of its fact. On a terminal it asks them one "
-            "by one: answer with 1-4 or A-D; q, Esc or Ctrl-D ends it with the score so far "
-            "(Ctrl-C "
-            "too, with exit status 130). When stdout is not a terminal, or with --format, it "
-            "prints "
-            "them instead, for a class: markdown (the default there) is a handout with the answer "
-            "key at the end. Asked for more questions than the data makes, it gives those it makes "
-            "and says how many on stderr.\n\n"
-            "--plain prints one TAB-separated line per question: topic, question, the four "
-            "options, the answer (A-D), sources (joined by ' | '). --json gives each question's "
-            "topic, question, options, answer (0-3), sources and fact."
-        ),
+    "quiz": N_(
+        "Example: digiday quiz --count 5 --topic themes\n\nMultiple-choice questions made from the "
+        "data (the --data file's too), each with four options of the same kind and the sources of "
+        "its fact. On a terminal it asks them one by one: answer with 1-4 or A-D; q, Esc or Ctrl-D "
+        "ends it with the score so far (Ctrl-C too, with exit status 130). When stdout is not a "
+        "terminal, or with --format, it prints them instead, for a class: markdown (the default "
+        "there) is a handout with the answer key at the end. Asked for more questions than the "
+        "data makes, it gives those it makes and says how many on stderr.\n\n--plain prints one "
+        "TAB-separated line per question: topic, question, the four options, the answer (A-D), "
+        "sources (joined by ' | '). --json gives each question's topic, question, options, answer "
+        "(0-3), sources and fact."
     ),
-    "validate": Help(
-        N_("Check data files and list every problem; without FILE, every layer in use."),
-        N_(
-            "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\n"
-            "Checks each FILE as --data would use it, laid over the data in use: the YAML, its "
-            "shape, both languages in every text, years from 2022, and that every source, "
-            "document and measure a record names exists. Lists every problem on stderr ('file', "
-            "line N: key path: message) and exits 3 if there is any; otherwise prints what each "
-            "file adds or replaces, and its data_as_of, and exits 0.\n\n"
-            "Without FILE, checks every data layer in use and lists them in the order they are "
-            "laid: the bundled data, the data folders (each DIR/digiday/ of $XDG_DATA_DIRS, then "
-            "$XDG_DATA_HOME/digiday/, default ~/.local/share/digiday/), then the files of "
-            "$DIGIDAY_DATA."
-        ),
+    "validate": N_(
+        "Example: digiday validate ~/.local/share/digiday/2027.yaml\n\nChecks each FILE as --data "
+        "would use it, laid over the data in use: the YAML, its shape, both languages in every "
+        "text, years from 2022, and that every source, document and measure a record names exists. "
+        "Lists every problem on stderr ('file', line N: key path: message) and exits 3 if there is "
+        "any; otherwise prints what each file adds or replaces, and its data_as_of, and exits "
+        "0.\n\nWithout FILE, checks every data layer in use and lists them in the order they are "
+        "laid: the bundled data, the data folders (each DIR/digiday/ of $XDG_DATA_DIRS, then "
+        "$XDG_DATA_HOME/digiday/, default ~/.local/share/digiday/), then the files of "
+        "$DIGIDAY_DATA."
     ),
 }
 
@@ -219,14 +164,27 @@ def environment(ctx: Context) -> Environment:
     """The run's environment, which the root put in the context (see root.RootGroup.main)."""
     from digiday.environment import Environment, resolve
 
-    found = ctx.find_object(Environment)
-    return found if found is not None else resolve()
+    return ctx.find_object(Environment) or resolve()
+
+
+def fitted(term: str, width: int) -> list[str]:
+    """An option's term (`-f, --format [text|plain|json]`) in lines of `width` at most, where
+    it can be: its choices broken after a `|`, each line under the first choice."""
+    start = term.find("[") + 1
+    if len(term) <= width or not start:
+        return [term]
+    lines = [term[:start]]
+    for choice in term[start:].split("|"):
+        if lines[-1].endswith("|") and len(lines[-1]) + len(choice) + 1 > width:
+            lines.append(" " * start)
+        lines[-1] += choice if choice.endswith("]") else choice + "|"
+    return lines
 
 
 class HelpPage(HelpFormatter):
-    """click's help layout, which at a narrow width puts each option's text under it: two
-    columns there would leave the text a column of a few letters (click's floor is 10,
-    and the lines then run past the terminal)."""
+    """click's help layout, which at a narrow width puts each option's text under it (two
+    columns would leave the text a column of a few letters, and lines past the terminal),
+    and wraps an option's choices where they are wider than the terminal."""
 
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
@@ -237,13 +195,11 @@ class HelpPage(HelpFormatter):
             super().write_dl(rows, col_max, col_spacing)
             return
         for term, text in rows:
-            self.write(f"{'':>{self.current_indent}}{term}\n")
+            for line in fitted(term, self.width - self.current_indent):
+                self.write(f"{'':>{self.current_indent}}{line}\n")
             if text:
-                self.indent()
-                self.indent()
-                self.write_text(text)
-                self.dedent()
-                self.dedent()
+                with self.indentation(), self.indentation():
+                    self.write_text(text)
 
 
 class HelpContext(Context):
@@ -251,8 +207,8 @@ class HelpContext(Context):
 
 
 class Localised:
-    """What a command needs to show its help in the reader's language (a mixin for the
-    Typer command and group classes)."""
+    """What a command needs to show its help and its parse errors in the reader's language
+    (a mixin for the Typer command and group classes)."""
 
     lang: Lang = "en"
     context_class: type[Context] = HelpContext
@@ -270,39 +226,37 @@ class Localised:
         return option
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        # Click would refuse leftover words itself, in an English sentence holding all of
-        # them; it is let keep them, and they are refused here, by the words.
-        refuses = not ctx.allow_extra_args and not ctx.resilient_parsing
-        if refuses and not isinstance(self, TyperGroup):
-            ctx.allow_extra_args = True
-            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
-            ctx.allow_extra_args = False
-            if rest:
-                raise ExtraArguments(rest, ctx)
-            return rest
-        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        except BadOptionUsage as problem:
+            # The parser tells the two misuses apart in an English sentence alone; the
+            # option tells them apart too: a flag takes no value, any other option needs one.
+            name, params = problem.option_name, self.get_params(ctx)  # type: ignore[attr-defined]
+            if any(name in param.opts and param.is_flag for param in params if param.opts):
+                raise Failure(N_("option {name} does not take a value"), name=name) from None
+            raise Failure(N_("option {name} needs a value"), name=name) from None
 
     def translate(self, lang: Lang) -> None:
         """Put this command's help, usage words and its parameters' help into `lang`."""
         self.lang = lang
         for name in ("help", "short_help", "options_metavar", "subcommand_metavar"):
-            value = getattr(self, name, None)
-            if value:
-                setattr(self, name, tr(value, lang))
+            if getattr(self, name, None):
+                setattr(self, name, tr(getattr(self, name), lang))
         for param in self.params:  # type: ignore[attr-defined]
-            help_text = getattr(param, "help", None)
-            if help_text:
-                param.help = tr(help_text, lang)
+            if getattr(param, "help", None):
+                param.help = tr(param.help, lang)
             if param.metavar:
                 param.metavar = tr(param.metavar, lang)
 
 
 class LocalisedCommand(Localised, TyperCommand):
-    pass
-
-
-class LocalisedGroup(Localised, TyperGroup):
-    pass
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # click keeps the words left over (the commands' allow_extra_args, cli/app.py): they
+        # are refused here, by the words, where click would say an English sentence.
+        rest = super().parse_args(ctx, args)
+        if ctx.args and not ctx.resilient_parsing:
+            raise ExtraArguments(" ".join(ctx.args), ctx)
+        return rest
 
 
 def _show_help(ctx: Context, param: Parameter, value: bool) -> None:
@@ -312,85 +266,32 @@ def _show_help(ctx: Context, param: Parameter, value: bool) -> None:
         ctx.exit()
 
 
-def unknown_command(name: str, known: list[str]) -> Failure:
-    close = difflib.get_close_matches(name, known, n=3)
-    if close:
-        return Failure(
-            N_("no such command {value} (did you mean {close}?)"),
-            value=name,
-            close=", ".join(close),
-        )
-    return Failure(
-        N_("no such command {value} (choose: {known})"), value=name, known=", ".join(known)
-    )
-
-
 class ExtraArguments(UsageError):
-    """Words left over once a command has read its arguments. Click tells these only in a
-    sentence of its own; raised by `Localised.parse_args` with the words themselves."""
-
-    def __init__(self, words: list[str], ctx: Context) -> None:
-        super().__init__(" ".join(words), ctx)
-        self.words = words
+    """Words left over once a command has read its arguments: its context's `args`."""
 
 
-# A usage error lists this many leftover words at most: ten thousand would make one line of
-# tens of kilobytes.
-MAX_EXTRA = 3
+MAX_EXTRA = 3  # leftover words a usage error lists: ten thousand would make a huge line
 
 
 def usage_error(problem: UsageError, lang: Lang) -> str:
-    """click's message for a command line it could not parse, in `lang`, with the hint to
-    `--help`. Told from the exception's class and fields; a message we do not know is
-    passed on as it is."""
-
-    t = catalogue(lang)
+    """click's message for a line it could not parse, in `lang`, with the hint to `--help`:
+    told from the errors the commands can meet (none has a required or a typed parameter);
+    one we do not know is passed on as it is."""
     if isinstance(problem, NoSuchOption):
         text = tr("no such option {value}", lang, value=quoted(problem.option_name))
         if problem.possibilities:
-            text += " " + tr(
-                "(did you mean {close}?)", lang, close=", ".join(sorted(problem.possibilities))
-            )
-    elif isinstance(problem, BadOptionUsage):
-        # The parser raises this without a context; its message is the one field that says
-        # which misuse it was.
-        if "does not take a value" in problem.message:
-            text = tr("option {name} does not take a value", lang)
-        else:
-            text = tr("option {name} needs a value", lang)
-        text = text.format(name=problem.option_name)
-    elif isinstance(problem, MissingParameter):
-        param = problem.param
-        name = _param_name(param, problem.ctx)
-        if isinstance(param, TyperArgument):
-            text = tr("missing argument {name}", lang, name=name)
-        else:
-            text = tr("missing option {name}", lang, name=name)
-    elif isinstance(problem, BadParameter):
-        text = tr(
-            "invalid value for {name}: {reason}",
-            lang,
-            name=_param_name(problem.param, problem.ctx),
-            reason=problem.message,
-        )
-    elif isinstance(problem, ExtraArguments):
-        listed = ", ".join(quoted(word) for word in problem.words[:MAX_EXTRA])
-        more = len(problem.words) - MAX_EXTRA
+            close = ", ".join(sorted(problem.possibilities))
+            text += " " + tr("(did you mean {close}?)", lang, close=close)
+    elif isinstance(problem, ExtraArguments) and problem.ctx is not None:
+        words = problem.ctx.args
+        listed = ", ".join(quoted(word) for word in words[:MAX_EXTRA])
+        more = len(words) - MAX_EXTRA
         if more > 0:
-            listed += " " + t.ngettext("and {count:,} more", "and {count:,} more", more).format(
-                count=more
-            )
+            said = catalogue(lang).ngettext("and {count:,} more", "and {count:,} more", more)
+            listed += " " + said.format(count=more)
         text = tr("unexpected extra argument(s): {value}", lang, value=listed)
     else:
         text = problem.format_message()
     if problem.ctx is not None:
         text += " " + tr("(see '{command} --help')", lang, command=problem.ctx.command_path)
     return text
-
-
-def _param_name(param: Parameter | None, ctx: Context | None) -> str:
-    if param is None:
-        return "?"
-    if isinstance(param, TyperArgument):
-        return param.make_metavar(ctx) if ctx is not None else (param.metavar or "?")
-    return "/".join(getattr(param, "opts", ())) or "?"

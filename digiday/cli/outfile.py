@@ -1,10 +1,8 @@
-"""`-o FILE`: the answer written to a file as the contract promises.
+"""`-o FILE`: the answer written to a file as the contract promises (write_file says how).
 
-A regular file (or a new one) is replaced atomically and keeps its mode, group and extended
-attributes; anything else is written into, never replaced; a path naming a descriptor the
-process has open (`/dev/stderr`, `/dev/fd/3`, or the very file one is open on) is written
-through that descriptor, after what it holds. click's `open_file(atomic=True)` would rename
-over all of these, so the writing is the tool's own.
+click's `open_file(atomic=True)` would rename over a device, a FIFO, or a file a descriptor
+of the process is open on (`/dev/stderr`, `/dev/fd/3`), which are written into instead: so
+the writing is the tool's own.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from digiday.environment import write_bytes
@@ -21,14 +20,10 @@ from digiday.errors import ExitStatus, Failure, Interrupted, reason
 from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
-    import signal
-    from collections.abc import Callable
     from types import FrameType
     from typing import Any
 
     from digiday.environment import Environment
-
-    Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 def save(env: Environment, path: str, content: bytes) -> None:
@@ -49,46 +44,33 @@ def save(env: Environment, path: str, content: bytes) -> None:
 
 
 def descriptor(path: str) -> int | None:
-    """The descriptor of this process, open for writing, that `path` names or is the very
-    file of: `/dev/stdout`, `/dev/fd/N` and `/proc/self/fd/N` lead to its file, and so does
-    the file's own name. None when there is none (or the system lists none)."""
+    """The descriptor of this process, open for writing, on the very file `path` names
+    (`/dev/stdout`, `/dev/fd/N`, the file's own name), if the system lists them."""
     try:
         target = os.stat(path)
         names = os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd")
     except (OSError, ValueError):
         return None
+    import fcntl
+
     for fd in sorted(int(name) for name in names if name.isdigit()):
-        try:
-            writable = os.O_ACCMODE & _flags(fd) in (os.O_WRONLY, os.O_RDWR)
-            if writable and os.path.samestat(os.fstat(fd), target):
+        with contextlib.suppress(OSError):  # closed since it was listed (the listing's own)
+            mode = os.O_ACCMODE & fcntl.fcntl(fd, fcntl.F_GETFL)
+            if mode in (os.O_WRONLY, os.O_RDWR) and os.path.samestat(os.fstat(fd), target):
                 return fd
-        except OSError:  # closed since it was listed (the listing's own descriptor)
-            continue
     return None
 
 
-def _flags(fd: int) -> int:
-    import fcntl
-
-    return fcntl.fcntl(fd, fcntl.F_GETFL)
-
-
 def _told(problem: OSError, path: str) -> Failure:
-    """The failure to write `path` in words: the folder at fault, named as the path given
-    names it, where it is a folder's."""
-    at = problem.filename if isinstance(problem.filename, str) else path
+    """The failure to write `path` in words, with the folder at fault where it is one's."""
+    at, why = problem.filename if isinstance(problem.filename, str) else path, reason(problem)
     if at == path:
-        return Failure(
-            N_("cannot write {path}: {reason}"), ExitStatus.IOERR, path=path, reason=reason(problem)
-        )
-    folder = _as_given(at, path)
-    if problem.errno == errno.ENOENT:
-        message = N_("cannot write {path}: the folder {folder} does not exist")
-    elif problem.errno == errno.ENOTDIR:
-        message = N_("cannot write {path}: {folder} is not a folder")
-    else:
-        message = N_("cannot write {path}: the folder {folder} refuses it ({reason})")
-    return Failure(message, ExitStatus.IOERR, path=path, folder=folder, reason=reason(problem))
+        return Failure(N_("cannot write {path}: {reason}"), ExitStatus.IOERR, path=path, reason=why)
+    message = {
+        errno.ENOENT: N_("cannot write {path}: the folder {folder} does not exist"),
+        errno.ENOTDIR: N_("cannot write {path}: {folder} is not a folder"),
+    }.get(problem.errno or 0, N_("cannot write {path}: the folder {folder} refuses it ({reason})"))
+    return Failure(message, ExitStatus.IOERR, path=path, folder=_as_given(at, path), reason=why)
 
 
 def _as_given(folder: str, path: str) -> str:
@@ -107,24 +89,15 @@ def write_file(path: str, content: bytes) -> None:
     """Write `content` to the file `path`, the way `-o FILE` promises.
 
     - A regular file, or a new one, is replaced atomically: a temporary file in the same
-      folder, written, fsync'ed, then os.replace'd over `path`. A reader sees the old file or
-      the new one, never half; a hard link to the old file keeps the old content.
-    - An existing file the user may not write is refused, as the shell's `>` refuses it
-      (the rename needs only the folder's permission). One that may be written keeps its
-      permission bits, its group (and owner, for root) and its extended attributes (ACLs,
-      labels) where the system allows it. A new file gets what the umask (or the folder's
-      default ACL) gives, as any program's new file does: 0o666 & ~umask.
-    - A symbolic link is followed and its target replaced; the link stays a link. A dangling
-      link gets its target written, when the target's folder exists.
-    - Anything else that exists (a FIFO, a terminal, a device such as /dev/null or /dev/full)
-      is opened and written into, never replaced. A directory is an IsADirectoryError.
-    - No temporary file is left behind, whatever ends the write: an exception, Ctrl-C, or
-      SIGTERM or SIGHUP, which (in the main thread, unless ignored) raise Interrupted for
-      the duration of the write; the previous handlers are back in place afterwards.
-    - Every failure is an OSError whose `filename` is the file at fault and whose `strerror`
-      is the system's reason: the folder when the temporary file cannot be made there (not
-      writable, read-only file system), the first missing folder of the path, the component
-      that is a file where a folder should be, else `path` itself (disk full, I/O error).
+      folder, written, fsync'ed, renamed over it. One the user may not write is refused, as
+      the shell's `>` refuses it; else it keeps its mode, group (and owner, for root) and
+      extended attributes where allowed. A new one gets what the umask gives.
+    - A symbolic link is followed and its target replaced (a dangling one's too).
+    - Anything else that exists (a FIFO, a terminal, /dev/null) is written into. A
+      directory is an IsADirectoryError.
+    - No temporary file is left behind: SIGTERM and SIGHUP raise Interrupted meanwhile.
+    - A failure is an OSError naming the file at fault: the folder the temporary file cannot
+      be made in, the first missing folder, a file where a folder should be, else `path`.
     """
     if not path or path.endswith((os.sep, os.sep + ".", os.sep + "..")) or path in (".", ".."):
         # A name that can only be a folder: never a file made beside it (`zz/` wrote `zz`).
@@ -142,23 +115,17 @@ def write_file(path: str, content: bytes) -> None:
             status = None
         except OSError as problem:
             raise _blamed(os.path.realpath(path), problem, path) from problem
-        if status is None or stat.S_ISREG(status.st_mode):
-            if status is not None and not _may_write(path):
-                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
-            _replace(path, status, content)
-        elif stat.S_ISDIR(status.st_mode):
+        if status is not None and stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
-        else:
+        if status is not None and not stat.S_ISREG(status.st_mode):
             _write_into(path, content)
+        elif status is not None and not os.access(path, os.W_OK, effective_ids=_EFFECTIVE):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)  # as `>` does
+        else:
+            _replace(path, status, content)
 
 
-def _may_write(path: str) -> bool:
-    """Whether this user may write the file itself, as `>` would (root may)."""
-    if os.access in os.supports_effective_ids:
-        return os.access(path, os.W_OK, effective_ids=True)
-    return os.access(path, os.W_OK)
-
-
+_EFFECTIVE = os.access in os.supports_effective_ids  # may this user write it, as `>` asks
 # A dot: hidden from `ls`, and from globs such as *.ics that might pick up a half file.
 _TEMPORARY_PREFIX = ".digiday-"
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -175,17 +142,15 @@ def _replace(path: str, status: os.stat_result | None, content: bytes) -> None:
             # Named before it exists, so that cleanup knows it whenever an interruption comes.
             temporary = os.path.join(folder, f"{_TEMPORARY_PREFIX}{os.urandom(6).hex()}.tmp")
             try:
-                # A new file is created with 0o666 so that the kernel applies the umask (or
-                # the folder's default ACL) itself: no umask to read, no race with threads.
-                # Over an existing file, private until its own mode is set.
+                # 0o666 for a new file, so that the kernel applies the umask (or the folder's
+                # default ACL) itself; over an existing file, private until its mode is set.
                 handle = os.open(temporary, _CREATE, 0o666 if status is None else 0o600)
                 break
             except FileExistsError:
                 temporary = None  # someone else's: never to be removed by us
         else:
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
-    except OSError as problem:  # nothing was created
-        # The folder is what refused it (read-only, full, missing, not searchable).
+    except OSError as problem:  # nothing was created: the folder refused it
         raise _blamed(os.path.join(folder, _TEMPORARY_PREFIX), problem, folder) from problem
     except BaseException:
         _remove(temporary)
@@ -204,8 +169,8 @@ def _replace(path: str, status: os.stat_result | None, content: bytes) -> None:
         if isinstance(problem, OSError):
             raise OSError(problem.errno, problem.strerror, path) from problem
         raise
-    # The rename itself survives a crash only once the folder is on disk; the new file is in
-    # place already, so a folder that cannot be synced (some file systems) is no failure.
+    # The rename survives a crash once the folder is on disk; a folder that cannot be
+    # synced (some file systems) is no failure: the new file is in place already.
     with contextlib.suppress(OSError):
         handle = os.open(folder, os.O_RDONLY)
         try:
@@ -223,9 +188,8 @@ def _remove(temporary: str | None) -> None:
 def _keep_attributes(handle: int, target: str, status: os.stat_result) -> None:
     """The replaced file's owner, group, mode and extended attributes, where allowed."""
     if hasattr(os, "fchown"):
-        # Only root may give a file away; a user may still keep its group, if a member. When
-        # neither is allowed (EINVAL: an owner unmapped in this user namespace), the new file
-        # is simply the writer's, as a copy would be.
+        # Only root may give a file away; a user may keep its group, if a member. Neither
+        # (EINVAL: an owner unmapped in this user namespace): the writer's, as a copy is.
         for owner in (status.st_uid, -1):
             try:
                 os.fchown(handle, owner, status.st_gid)
@@ -237,8 +201,7 @@ def _keep_attributes(handle: int, target: str, status: os.stat_result) -> None:
                     raise
                 break
     if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where modes mean little
-        # After fchown, which clears the set-user-ID and set-group-ID bits.
-        os.fchmod(handle, stat.S_IMODE(status.st_mode))
+        os.fchmod(handle, stat.S_IMODE(status.st_mode))  # after fchown, which clears setuid
     if hasattr(os, "listxattr"):  # Linux: ACLs and security labels live here too
         with contextlib.suppress(OSError):
             for name in os.listxattr(target):
@@ -253,8 +216,7 @@ def _write_all(handle: int, content: bytes) -> None:
 
 
 def _write_into(path: str, content: bytes) -> None:
-    # No O_TRUNC and no O_CREAT: the file exists, and truncating a device or FIFO means
-    # nothing.
+    # Neither O_TRUNC nor O_CREAT: the file exists, and truncating a device means nothing.
     try:
         handle = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
         try:
@@ -266,16 +228,10 @@ def _write_into(path: str, content: bytes) -> None:
 
 
 def _blamed(real: str, problem: OSError, fallback: str) -> OSError:
-    """`problem` naming what is at fault on the way to `real` (an absolute path with no
-    symbolic links, of the file that could not be stat'ed or made): its first missing
-    folder, a file where a folder should be, a folder that cannot be searched; when every
-    folder is fine, `problem` itself, naming `fallback`."""
-    parts = []
-    part = real
-    while os.path.dirname(part) != part:
-        parts.append(part)
-        part = os.path.dirname(part)
-    for part in reversed(parts):
+    """`problem` naming what is at fault on the way to `real` (the real path of the file
+    that could not be stat'ed or made): its first missing folder, a file where a folder
+    should be, a folder that cannot be searched; else `problem` itself, naming `fallback`."""
+    for part in [*map(str, reversed(PurePath(real).parents[:-1])), real]:  # down from the top
         try:
             mode = os.stat(part).st_mode
         except PermissionError as cause:  # the folder above it cannot be searched
@@ -291,13 +247,13 @@ def _blamed(real: str, problem: OSError, fallback: str) -> OSError:
 
 @contextlib.contextmanager
 def _interruptible() -> Iterator[None]:
-    """Inside the block, SIGTERM and SIGHUP raise Interrupted, so that cleanup runs."""
+    """Inside the block, SIGTERM and SIGHUP raise Interrupted, so that cleanup runs; ignored
+    stays ignored (nohup, a parent's choice), and the previous handlers come back after.
+    Only the main thread may set handlers (and only it would run them)."""
     import signal
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers, and only it would run them
-        return
+    main = threading.main_thread()
     raised = False
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
@@ -306,19 +262,15 @@ def _interruptible() -> Iterator[None]:
             raised = True
             raise Interrupted(signum)
 
-    previous: dict[int, Handler] = {}
+    previous: dict[int, Any] = {}
     try:
-        for name in ("SIGTERM", "SIGHUP"):
+        for name in ("SIGTERM", "SIGHUP") if threading.current_thread() is main else ():
             signum = getattr(signal, name, None)  # Windows has no SIGHUP
-            if signum is None:
-                continue
-            before = signal.getsignal(signum)
-            # Ignored stays ignored (nohup, a parent's choice). None: a handler set outside
-            # Python, which signal.signal could not put back.
-            if before is signal.SIG_IGN or before is None:
-                continue
-            previous[signum] = before  # first, so that it is put back even if the signal
-            signal.signal(signum, interrupt)  # comes the moment the new handler is set
+            before = signal.getsignal(signum) if signum is not None else None
+            # None: a handler set outside Python, which signal.signal could not put back.
+            if signum is not None and before not in (signal.SIG_IGN, None):
+                previous[signum] = before  # first, so that it is put back even if the signal
+                signal.signal(signum, interrupt)  # comes the moment the new handler is set
         yield
     finally:
         for signum, before in previous.items():

@@ -1,12 +1,8 @@
-"""Every option of the command line, declared once, as plain data: the commands are built
-from these (cli/app.py makes each a Typer option) and the fast path reads them
-(cli/fast.py), so that neither holds a copy. It imports neither Typer nor click, which the
-fast path must not pay for.
-
-Help texts and metavars are msgids (`N_`), translated when a command is built for the
-reader's language. Values arrive as text and are checked where they are used (the answers'
-own arguments, digiday/answers/arguments.py), so that the command line and the Python API
-refuse them in the same words.
+"""Every option of the command line, declared once, as plain data that the commands (through
+root.option) and the fast path read: neither holds a copy, and the fast path imports neither
+Typer nor click. Help texts and metavars are msgids, translated when a command is built.
+Values arrive as text, checked where they are used (digiday/answers/arguments.py), so that
+the command line and the Python API refuse them in the same words.
 """
 
 from typing import NamedTuple
@@ -18,30 +14,35 @@ FORMATS = ("text", "plain", "json", "markdown", "line")  # `line` is countdown's
 
 
 class Param(NamedTuple):
-    """One option: its names, its help, and the metavar of the value it takes (None for a
-    flag, which takes none); `choices` are what shell completion offers for the value."""
+    """One option: its names (`"--format -f"`), its help, the metavar of the value it takes
+    (none for a flag), and the choices that shell completion offers for the value (which
+    are the metavar too, `[vi|en]`, where it has none of its own)."""
 
-    names: tuple[str, ...]
+    declared: str
     help: str
     metavar: str | None = None
     choices: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> list[str]:
+        return self.declared.split()
+
+    @property
+    def name(self) -> str:
+        """Its first name, by which the fast path knows it."""
+        return self.names[0]
+
 
 LANG = Param(
-    ("--lang",),
+    "--lang",
     N_("vi or en, anywhere on the line. Default: $DIGIDAY_LANG, else the locale, else en."),
-    "[vi|en]",
-    LANGS,
+    choices=LANGS,
 )
 FORMAT = Param(
-    ("--format", "-f"),
-    N_("text, plain, json or markdown. Default: text."),
-    "[text|plain|json|markdown]",
-    FORMATS[:4],
+    "--format -f", N_("text, plain, json or markdown. Default: text."), choices=FORMATS[:4]
 )
 COUNTDOWN_FORMAT = FORMAT._replace(
     help=N_("text, plain, json, markdown or line (one line, for status bars). Default: text."),
-    metavar="[text|plain|json|markdown|line]",
     choices=FORMATS,
 )
 QUIZ_FORMAT = FORMAT._replace(
@@ -49,61 +50,51 @@ QUIZ_FORMAT = FORMAT._replace(
         "text, plain, json or markdown. Default: asked on a terminal, else markdown (a handout)."
     )
 )
-JSON = Param(("--json",), N_("Short for --format json."))
-PLAIN = Param(("--plain",), N_("Short for --format plain."))
+JSON = Param("--json", N_("Short for --format json."))
+PLAIN = Param("--plain", N_("Short for --format plain."))
 # Repeatable; $DIGIDAY_DATA and the data folders are read by digiday.store.layers, not by
 # click, so that a list of several files and their order are the tool's own.
 DATA = Param(
-    ("--data",),
+    "--data",
     N_(
         "A YAML file laid over the data, after $DIGIDAY_DATA's and the data folders' "
         "(repeatable; see digiday validate)."
     ),
     N_("FILE"),
 )
-DATE = Param(("--date",), N_("Take this as today: YYYY-MM-DD or DD/MM/YYYY."), N_("DATE"))
-TZ = Param(
-    ("--tz",),
-    N_("Whose today: an IANA time zone such as Asia/Tokyo, or local."),
-    N_("ZONE"),
-)
-DAYS = Param(("--days",), N_("Print the number of days alone."))
-WATCH = Param(("--watch",), N_("A live countdown, until Ctrl-C."))
+DATE = Param("--date", N_("Take this as today: YYYY-MM-DD or DD/MM/YYYY."), N_("DATE"))
+TZ = Param("--tz", N_("Whose today: an IANA time zone such as Asia/Tokyo, or local."), N_("ZONE"))
+DAYS = Param("--days", N_("Print the number of days alone."))
+WATCH = Param("--watch", N_("A live countdown, until Ctrl-C."))
 FOLLOW = Param(
-    ("--follow",),
+    "--follow",
     N_(
         "Print the answer again each time it changes (at midnight in ZONE), one line at a "
         "time, until stopped: for status bars. With --days, --json, --plain or --format line "
         "(the default)."
     ),
 )
-ROLE = Param(("--role",), N_("Only bodies with this role."), N_("ROLE"), ROLES)
-TARGET_YEAR = Param(("--year",), N_("Only the targets set for this year."), N_("YEAR"))
-FROM = Param(("--from",), N_("First year (default 2022)."), N_("YEAR"))
-TO = Param(("--to",), N_("Last year (default: ten years after the next Day)."), N_("YEAR"))
+ROLE = Param("--role", N_("Only bodies with this role."), N_("ROLE"), ROLES)
+TARGET_YEAR = Param("--year", N_("Only the targets set for this year."), N_("YEAR"))
+FROM = Param("--from", N_("First year (default 2022)."), N_("YEAR"))
+TO = Param("--to", N_("Last year (default: ten years after the next Day)."), N_("YEAR"))
 OUTPUT = Param(
-    ("--output", "-o"),
-    N_("Write to FILE instead of stdout: a regular file atomically."),
-    N_("FILE"),
+    "--output -o", N_("Write to FILE instead of stdout: a regular file atomically."), N_("FILE")
 )
-COUNT = Param(("--count", "-n"), N_("How many questions (1 to 100)."), "N")
+COUNT = Param("--count -n", N_("How many questions (1 to 100)."), "N")
 TOPIC = Param(
-    ("--topic",),
+    "--topic",
     N_("themes, editions, agencies, documents, purposes, targets or all."),
     N_("TOPIC"),
     QUIZ_TOPICS,
 )
-SEED = Param(
-    ("--seed",),
-    N_("The same seed gives the same quiz. Default: a new quiz each time."),
-    "S",
-)
-VERSION = Param(("--version",), N_("Show the version and the data's date."))
-BRIEF = Param(("--brief",), N_("The Day in a few lines: what it is, the last and next Day."))
+SEED = Param("--seed", N_("The same seed gives the same quiz. Default: a new quiz each time."), "S")
+VERSION = Param("--version", N_("Show the version and the data's date."))
+BRIEF = Param("--brief", N_("The Day in a few lines: what it is, the last and next Day."))
 
 
 def follows(argv: list[str]) -> bool:
     """Whether the line is a `countdown --follow`, read before it is parsed, so that its
     signals stop it quietly from its first instant (a line that only looks like one is
     stopped quietly too, and refused all the same once parsed)."""
-    return "countdown" in argv and FOLLOW.names[0] in argv
+    return "countdown" in argv and FOLLOW.name in argv

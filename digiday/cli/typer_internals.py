@@ -1,39 +1,26 @@
-"""Every use of Typer beyond its public API, in one place.
-
-The rest of digiday uses Typer's public names only (`typer.Typer`, `typer.Option`,
-`typer.Argument`, `typer.Context`, `typer.Exit`, and `typer.main.get_command`, which Typer
-documents for using an app from click); what it needs of Typer's internals (the click it
-vendors, typer.core's classes and the gettext name its help calls, typer.main and
-typer.models for building a command, its completion helpers) it gets from here, as small
-functions and the classes to subclass or catch. Each has a contract test in
-tests/test_typer_internals.py, so that a Typer release that changes one fails there first;
-docs/development.md gives the check to run before raising the `typer<0.29` pin.
+"""Every use of Typer beyond its public API (elsewhere: `typer.Typer`, `Option`, `Argument`,
+`Context`, `Exit`, `Abort`, `typer.main.get_command`), in one place: the click Typer vendors,
+typer.core's classes and the gettext name its help calls, the building of one registered
+command, and Typer's completion. Each has a contract test in tests/test_typer_internals.py,
+which a Typer release that changes one fails first (docs/development.md, the `typer` pin).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 import typer.core
 from typer._click import Command, Context, HelpFormatter, Parameter
-from typer._click.exceptions import (
-    BadOptionUsage,
-    BadParameter,
-    ClickException,
-    MissingParameter,
-    NoSuchOption,
-    UsageError,
-)
+from typer._click.exceptions import BadOptionUsage, NoSuchOption, UsageError
 
 # typer.core imports _completion_shared, and shellingham with it: so does `import typer`.
-from typer._completion_shared import _get_shell_name, get_completion_script, install
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
-from typer.exceptions import Abort, Exit
+from typer._completion_shared import _get_shell_name as shell_name
+from typer._completion_shared import get_completion_script, install
+from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info
-from typer.models import CommandInfo
 
 from digiday.l10n.translate import N_, catalogue
 
@@ -41,62 +28,18 @@ if TYPE_CHECKING:
     from digiday.core.model import Lang
 
 __all__ = [
-    "LIBRARY_WORDS",
-    "TYPER_TRANSLATES",
-    "WE_TRANSLATE",
-    "Abort",
-    "BadOptionUsage",
-    "BadParameter",
-    "ClickException",
-    "Command",
-    "CommandInfo",
-    "Context",
-    "Exit",
-    "HelpFormatter",
-    "MissingParameter",
-    "NoSuchOption",
-    "Parameter",
-    "TyperArgument",
-    "TyperCommand",
-    "TyperGroup",
-    "TyperOption",
-    "UsageError",
-    "build_command",
-    "command_name",
-    "completion_script",
-    "install_completion",
-    "registered",
-    "shell_name",
-    "typer_words",
-]
+    "LIBRARY_WORDS", "BadOptionUsage", "Command", "Context", "HelpFormatter", "NoSuchOption",
+    "Parameter", "TyperCommand", "TyperGroup", "UsageError", "build_command", "command_names",
+    "complete_shell", "get_completion_script", "install", "shell_name", "typer_words",
+]  # fmt: skip
 
-# Typer's and click's own words, marked (N_) so that the catalogue carries them; who
-# translates each differs, and tests/test_typer_internals.py checks both, per word.
-#
-# TYPER_TRANSLATES: typer.core looks each up itself, through the `_` that typer_words swaps
-# for our catalogue's gettext for a run: the help page's headings, and the brackets of a
-# parameter's help (the last three show only for a parameter that is required, reads an
-# environment variable or has a computed default: none of ours does today).
-TYPER_TRANSLATES = (
-    N_("Arguments"),
-    N_("Options"),
-    N_("Commands"),
-    N_("default: {default}"),
-    N_("env var: {var}"),
-    N_("required"),
-    N_("(dynamic)"),
-)
-# WE_TRANSLATE: Typer and click say these as plain strings, looked up by nobody; digiday
-# translates them when it builds a command for a language (usage.Localised): the usage
-# line's placeholders (`translate`: options_metavar, subcommand_metavar), the help option's
-# help (`get_help_option`), and the root's completion options' help (`translate`, through
-# RootGroup.translate).
-#
-# Not listed, because no reader ever sees them: "Aborted!" (said by Typer's `_main`, which
-# RootGroup.main does not call: its own policy ends an Abort quietly), "Missing command."
-# (said by a group with no command to run; the root's callback runs instead, as the app is
-# `invoke_without_command`) and "No such command {name!r}." (RootGroup.resolve_command
-# tells every word that is not a command itself, with the choices).
+# Typer's and click's own words, marked so that the catalogue carries them. typer.core looks
+# up TYPER_TRANSLATES itself, through the `_` that typer_words swaps (it says three more, for
+# a parameter required, read from a variable or given a computed default: none of ours is).
+# Nobody looks up WE_TRANSLATE: help.Localised translates them when it builds a command.
+# No reader meets Typer's others: "Aborted!" (its `main`, which the root does not call),
+# "Missing command." and "No such command" (the root answers both itself).
+TYPER_TRANSLATES = (N_("Arguments"), N_("Options"), N_("Commands"), N_("default: {default}"))
 WE_TRANSLATE = (
     N_("Show this message and exit."),
     N_("Install completion for the current shell."),
@@ -109,15 +52,12 @@ LIBRARY_WORDS = TYPER_TRANSLATES + WE_TRANSLATE
 
 @contextlib.contextmanager
 def typer_words(lang: Lang) -> Iterator[None]:
-    """Typer's own words (TYPER_TRANSLATES) in `lang` inside the block, as they were after.
+    """Typer's own words (TYPER_TRANSLATES) in `lang` inside the block.
 
-    typer.core calls the `_` it imported from gettext (`from gettext import gettext as _`),
-    which would read the process's text domain and $LANGUAGE. This swaps that one module
-    global of typer.core for our catalogue's gettext (which works where the catalogue is
-    inside a zip too), and puts the one it found back when the block ends, however it ends
-    (an exception included). No environment variable or text domain changes; but a module
-    global is the whole process's: every thread sees the swap for the length of the block,
-    so two blocks in different languages must not overlap.
+    typer.core calls the `_` it imported from gettext, which would read the process's text
+    domain and $LANGUAGE: this swaps that module global for our catalogue's gettext (which
+    works inside a zip too), and puts it back however the block ends. A module global is
+    the whole process's: two blocks in different languages must not overlap.
     """
     previous = typer.core.__dict__["_"]
     setattr(typer.core, "_", catalogue(lang).gettext)  # noqa: B010 - not re-exported, so typed
@@ -127,33 +67,28 @@ def typer_words(lang: Lang) -> Iterator[None]:
         setattr(typer.core, "_", previous)  # noqa: B010
 
 
-def registered(app: typer.Typer) -> list[CommandInfo]:
-    """The commands registered on `app`, in the order they were registered."""
-    return app.registered_commands
+def command_names(app: typer.Typer) -> list[str]:
+    """The names given to the commands registered on `app`, in the order registered."""
+    return [str(info.name) for info in app.registered_commands]
 
 
-def command_name(info: CommandInfo) -> str:
-    """A registered command's name: the one given, else its function's."""
-    return info.name or str(getattr(info.callback, "__name__", ""))
+def build_command(app: typer.Typer, name: str) -> Command | None:
+    """The click command Typer builds for the command registered on `app` as `name` (None if
+    there is none), with plain help and short exception messages."""
+    for info in app.registered_commands:
+        if info.name == name:
+            return get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
+    return None
 
 
-def build_command(info: CommandInfo) -> Command:
-    """The click command Typer builds for one registered command, with plain (not Rich)
-    help and short exception messages."""
-    return get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
-
-
-def shell_name() -> str | None:
-    """The shell running, as Typer's completion detects it (None if it cannot tell)."""
-    return _get_shell_name()
-
-
-def completion_script(prog_name: str, complete_var: str, shell: str) -> str:
-    """Typer's completion script for `shell`."""
-    return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
-
-
-def install_completion(shell: str, prog_name: str, complete_var: str) -> tuple[str, Path]:
-    """Typer's installer for `shell`: the shell and the file it wrote to. Raises OSError as
-    the file system does."""
-    return install(shell=shell, prog_name=prog_name, complete_var=complete_var)
+def complete_shell(
+    group: TyperGroup, extra: MutableMapping[str, Any], prog_name: str, complete_var: str | None
+) -> None:
+    """Answer a shell's completion request and exit, when the variables make one, as click's
+    `main` does first. A word count that is not a number completes nothing (Typer's bash
+    completion would end with a ValueError)."""
+    asked = os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper())
+    count = os.environ.get("COMP_CWORD")
+    if asked and count is not None and not count.isdigit():
+        raise typer.Exit(0)
+    group._main_shell_completion(extra, prog_name, complete_var)
