@@ -14,7 +14,7 @@
 
 - tests/golden/help/ holds every command's --help in both languages, at 80 columns, and
   tests/golden/output/ what `countdown` prints from the real data, in both languages. (Every
-  layout is checked on the tests' own data, against files kept by hand: tests/test_golden.py.
+  layout is checked on the tests' own data, against files kept by hand: tests/render/test_golden.py.
   The calendar's revisions in data/meta.yaml are written by scripts/ledger.py.)
 
 All of it is deterministic: the one test environment (tests/environment.py: a fixed "now",
@@ -207,7 +207,7 @@ def golden_outputs() -> dict[Path, str]:
     """What the program prints from the real bundled data, whole: `countdown` in both
     languages, at the fixed instant (tests/golden/output/LANG/countdown.txt). Every other
     layout is checked on the tests' own data, against files kept by hand
-    (tests/test_golden.py), so that an edit of the real data changes at most these two."""
+    (tests/render/test_golden.py), so that an edit of the real data changes at most these two."""
     return {
         GOLDEN / "output" / lang / "countdown.txt": _run("countdown", "--lang", lang, COLUMNS="80")
         for lang in ("en", "vi")

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from typer.testing import Result
 
 # Sunday morning, 28 November 2026 in Vietnam: 316 days before the 6th Day.
+ROOT = Path(__file__).resolve().parent.parent  # the checkout
+TESTS = ROOT / "tests"
 NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)
 
 # The installed console script, beside the interpreter running the suite.
@@ -251,7 +253,7 @@ def generator() -> Any:
     for the whole run: every test that needs it calls this."""
     import importlib.util
 
-    path = Path(__file__).resolve().parent.parent / "docs" / "generate.py"
+    path = ROOT / "docs" / "generate.py"
     spec = importlib.util.spec_from_file_location("generate", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -1,6 +1,6 @@
 """The tests' own dataset, tests/fixtures/data/: a few invented records, in the bundled
-data's shape, that exercise every layout (tests/test_golden.py) and the calendar ledger
-(tests/test_ics.py), so that an edit of the real data changes none of their files.
+data's shape, that exercise every layout (tests/render/test_golden.py) and the calendar ledger
+(tests/render/test_ics.py), so that an edit of the real data changes none of their files.
 
 It stands in for the bundled data entirely: the data layers (`--data`, DIGIDAY_DATA, the
 data folders) only lay records over the bundled ones and never take one away, so no layer

@@ -1,6 +1,6 @@
 """Each command's JSON payload, as types (CONTRACT.md, "JSON payloads"): what the answers
 give, every renderer takes and the Python API returns. Read by type checkers only (imported
-under TYPE_CHECKING); tests/test_payloads.py holds the real payloads to them.
+under TYPE_CHECKING); tests/answers/test_payloads.py holds the real payloads to them.
 
 A payload may carry more than the contract names (`successor_name`, `weekday`): what the
 renderers need, worked out once. A key is left out only where `total=False` says so; a part

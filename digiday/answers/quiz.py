@@ -6,7 +6,7 @@ kind, only where its answer is the one right option: no two options are the same
 that only one can be meant. Nor may an option's form give the answer away: the wrong options
 are drawn from the same kind of record as the right one, so that what tells them apart is
 the fact asked, not a word only one has, its length, or a year the question also says
-(tests/test_quiz_fairness.py measures it). Years, numbers and dates are offered in order.
+(tests/answers/test_quiz_fairness.py measures it). Years, numbers and dates are offered in order.
 
 Each topic draws from at most POOL records (a sample, by the quiz's seed, where a user's
 file has more), so that a quiz costs what a few hundred records do however large the file.

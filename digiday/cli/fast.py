@@ -5,7 +5,7 @@ without importing Typer, which costs most of a run: `is-today`, `countdown --day
 Only such a line is answered here, and only when the answer is certain: anything else
 (another option, a repeated one, a value the full command line would refuse, a data file in
 use, shell completion) is declined, and the full command line runs, so that every message
-stays its own. tests/test_fast.py checks that the two agree byte for byte.
+stays its own. tests/cli/test_fast.py checks that the two agree byte for byte.
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ def script(shell: str) -> str:
         words = {"function": f"_{PROG}_completion", "prog_name": PROG}
         for typers, ours in _ZSH.items():
             found = typers.format(**words)
-            if text.count(found) == 1:  # else Typer's script changed: tests/test_installed.py
+            if text.count(found) == 1:  # else Typer changed it: tests/process/test_installed.py
                 text = text.replace(found, ours.format(**words))
     return text
 

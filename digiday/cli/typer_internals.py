@@ -1,7 +1,7 @@
 """Every use of Typer beyond its public API (elsewhere: `typer.Typer`, `Option`, `Argument`,
 `Context`, `Exit`, `Abort`, `typer.main.get_command`), in one place: the click Typer vendors,
 typer.core's classes and the gettext name its help calls, the building of one registered
-command, and Typer's completion. Each has a contract test in tests/test_typer_internals.py,
+command, and Typer's completion. Each has a contract test in tests/cli/test_typer_internals.py,
 which a Typer release that changes one fails first (docs/development.md, the `typer` pin).
 """
 

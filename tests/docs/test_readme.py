@@ -12,7 +12,9 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.environment import ROOT
+
+ROOT = ROOT
 README = ROOT / "README.md"
 # The documents a reader is sent to from the README, whose links are checked as its own are.
 LINKED = [README, *(ROOT / "docs" / name for name in ("usage.md", "development.md"))]

@@ -1,7 +1,7 @@
 """`digiday targets` (issue 20, item 3): what the documents behind the Day set out to reach,
 and every figure measured against it since, told as official, estimate or claim.
 
-The expected figures and words are written by hand from the audit (../shared/audit-2.md,
+The expected figures and words are written by hand from the second source audit (its
 section 5) and the pages it names, not copied from the program's output. The last part is
 the quiz handout's options (item 5), read by a Markdown parser.
 """

@@ -25,14 +25,13 @@ at the top of each fixture file says which).
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
 import pytest
 
-from tests.environment import generator, invoke
+from tests.environment import TESTS, generator, invoke
 from tests.fixture_data import bundled
 
-EXPECTED = Path(__file__).resolve().parent / "golden" / "fixture"
+EXPECTED = TESTS / "golden" / "fixture"
 LANGS = ("en", "vi")
 
 # Each run: the file's name and the command's arguments. Every command but `validate`

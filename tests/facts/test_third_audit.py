@@ -1,4 +1,4 @@
-"""The corrections of the third source audit (../shared/audit-3.md), checked in the bundled data.
+"""The corrections of the third source audit, checked in the bundled data.
 
 Each test names what it checks: a defect of part A (targets, documents, definitions,
 history) or part B (editions, themes, agencies, the rest of `info`), a fact of section 4 or

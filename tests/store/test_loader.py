@@ -15,6 +15,7 @@ from digiday.store import loader as data
 from digiday.store import yamlsafe
 from digiday.store.loader import Data
 from tests.conftest import Invoke, YamlFile
+from tests.environment import TESTS
 
 GOOD = """\
 themes:
@@ -289,7 +290,7 @@ def test_nesting_is_allowed_to_exactly_its_limit() -> None:
     assert caught.value.values == {"depth": depth} and caught.value.line == 1
 
 
-DATA = Path(__file__).parent / "data"
+DATA = TESTS / "data"
 
 
 @pytest.mark.parametrize(

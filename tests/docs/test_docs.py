@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.environment import generator
+from tests.environment import ROOT, generator
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_golden_help_is_current(lang: str) -> None:
 def test_golden_outputs_are_current(lang: str) -> None:
     """What `countdown` prints from the real data, whole, at the fixed instant; `python3
     docs/generate.py` rewrites it, for review. (Every layout is checked on the tests' own
-    data, against files kept by hand: tests/test_golden.py.)"""
+    data, against files kept by hand: tests/render/test_golden.py.)"""
     made = {p: t for p, t in generator().golden_outputs().items() if p.parent.name == lang}
     folder = ROOT / "tests" / "golden" / "output" / lang
     assert sorted(folder.iterdir()) == sorted(made), "a golden file too many or missing"

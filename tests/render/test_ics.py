@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from digiday.store.loader import Data
 from tests.conftest import Invoke
+from tests.environment import ROOT
 from tests.fixture_data import FOLDER as FIXTURE
 from tests.fixture_data import bundled
 
@@ -208,7 +209,7 @@ def ledger_of(meta: Path) -> tuple[dict[str, Any], dict[int, list[Any]]]:
     return fields, {int(year): entry for year, entry in (fields.get("calendar") or {}).items()}
 
 
-BUNDLED_META = Path(__file__).resolve().parent.parent / "data" / "meta.yaml"
+BUNDLED_META = ROOT / "data" / "meta.yaml"
 
 
 def test_the_ledger_gives_each_year_the_digest_of_what_its_event_says_now(run: Invoke) -> None:

@@ -1,6 +1,6 @@
 """`digiday editions` and `digiday sources ID`: each Day as it happened, and provenance that
-can be followed from a source to every item citing it. Expected facts are the audit's
-(../shared/audit.md), checked by hand against the pages it names."""
+can be followed from a source to every item citing it. Expected facts are the first source
+audit's, checked by hand against the pages it names."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Help and usage errors in the reader's language wherever the catalogue is (the contract
-tests of Typer's internals are in tests/test_typer_internals.py)."""
+tests of Typer's internals are in tests/cli/test_typer_internals.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 import digiday.cli.app  # noqa: F401 - registers the commands
 from digiday.cli.root import command_names
 from tests.conftest import Invoke
-from tests.environment import complete, process_env
+from tests.environment import ROOT, complete, process_env
 
-PACKAGE = Path(__file__).resolve().parent.parent / "digiday"
+PACKAGE = ROOT / "digiday"
 
 
 @pytest.mark.skipif(

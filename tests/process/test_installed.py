@@ -12,9 +12,9 @@ import tomli
 
 from digiday.cli.root import command_names
 from digiday.core.model import Lang
-from tests.environment import complete, generator, process_env, start
+from tests.environment import ROOT, complete, generator, process_env, start
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT
 SHARE = ROOT / "docs" / "share"
 PAGES = {
     "en": SHARE / "man" / "man1" / "digiday.1",

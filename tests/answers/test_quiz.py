@@ -96,7 +96,7 @@ def test_a_year_with_no_known_theme_is_never_asked() -> None:
             assert not any(str(year) in (q.question, *q.options) for year in unknown)
 
 
-# What a question's form must not give away (tests/test_quiz_fairness.py measures it).
+# What a question's form must not give away (tests/answers/test_quiz_fairness.py measures it).
 
 
 def _kind(number: str) -> str:

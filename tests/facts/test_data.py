@@ -16,9 +16,10 @@ from digiday.core.model import ROLES, SECTIONS, Dataset, Text
 from digiday.store import bundle, yamlsafe
 from digiday.store import loader as data
 from digiday.store.loader import Data
+from tests.environment import ROOT
 
 T = TypeVar("T")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = ROOT / "data"
 
 
 @pytest.fixture(scope="module")

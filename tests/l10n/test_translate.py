@@ -49,7 +49,7 @@ def names_read(source: str) -> set[str]:
 
 
 # Typer says these itself (they are marked only so that the catalogue carries them);
-# tests/test_typer_internals.py checks that it still does.
+# tests/cli/test_typer_internals.py checks that it still does.
 SAID_BY_TYPER = {"LIBRARY_WORDS"}
 
 

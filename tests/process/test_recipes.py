@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.environment import SCRIPT, complete, digiday, process_env, start
+from tests.environment import ROOT, SCRIPT, complete, digiday, process_env, start
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "recipes.md"
+PAGE = ROOT / "docs" / "recipes.md"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 

@@ -1,4 +1,4 @@
-"""The corrections of the second source audit (../shared/audit-2.md), checked in the bundled data.
+"""The corrections of the second source audit, checked in the bundled data.
 
 Each test names the audit item it checks: a defect of section 3, a finding of section 2 (pages
 with no stored copy), an item of section 6 (language), or a fact of section 5 that issue 20

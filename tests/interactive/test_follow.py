@@ -1,16 +1,14 @@
 """`countdown --follow`: a line now and one at each midnight in the zone, flushed, until a
 signal, a closed pipe or a reader that went away ends it quietly; driven in-process by a
-clock the test moves, and as real processes."""
+clock the test moves (as real processes: tests/process/test_follow.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import io
 import json
 import os
 import signal
-import subprocess
 import time
 
 import pytest
@@ -19,7 +17,6 @@ from digiday.cli.app import app
 from digiday.environment import resolve
 from digiday.interactive.follow import _watching
 from digiday.interactive.terminal import signals
-from tests.environment import SCRIPT, process_env, start
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
@@ -143,36 +140,6 @@ def test_what_follow_cannot_take(args: list[str]) -> None:
     assert status == 2 and out == ""
 
 
-def _ticks(pid: int) -> int:
-    """The CPU clock ticks a process has used (utime + stime)."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
-
-
-def test_a_signal_ends_it_quietly_and_it_uses_no_cpu_while_waiting() -> None:
-    # One process for each signal, side by side.
-    assert SCRIPT is not None
-    signals = (signal.SIGTERM, signal.SIGINT)
-    processes = [
-        start([SCRIPT, "countdown", "--follow"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        for _ in signals
-    ]
-    for process in processes:
-        assert process.stdout is not None
-        first = process.stdout.readline()  # flushed at once, with no terminal
-        assert b"National Digital Transformation Day" in first
-    time.sleep(0.5)
-    ticks = [_ticks(process.pid) for process in processes]  # after start-up
-    time.sleep(1.0)
-    for process, before in zip(processes, ticks, strict=True):
-        assert _ticks(process.pid) - before <= 1  # asleep: no tick of CPU in 1 s
-    for process, signum in zip(processes, signals, strict=True):
-        process.send_signal(signum)
-        _, stderr = process.communicate(timeout=20)
-        assert (signum, process.returncode, stderr) == (signum, 0, b"")
-
-
 # The wait itself (digiday.interactive.follow): at most a minute, ended at once by a
 # reader that went away or by a signal.
 
@@ -207,53 +174,3 @@ def test_a_signal_that_came_just_before_the_wait_ends_it() -> None:
         wait(0.3)  # the pipe was emptied: the next wait is whole
         assert time.monotonic() - started >= 0.3
     assert signal.set_wakeup_fd(previous) == previous  # as it was
-
-
-def test_a_follow_piped_into_head_ends_with_its_reader() -> None:
-    # GNU tail -f | head -1 ends at once; so does this, not at the next midnight.
-    assert SCRIPT is not None
-    started = time.monotonic()
-    shell = start(
-        ["/bin/bash", "-c", f"'{SCRIPT}' countdown --follow | head -1"], stdout=subprocess.PIPE
-    )
-    out, _ = shell.communicate(timeout=30)
-    assert time.monotonic() - started < 10
-    assert shell.returncode == 0 and b"National Digital Transformation Day" in out
-
-
-def _libfaketime() -> str | None:
-    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
-    return found[0] if found else None
-
-
-@pytest.mark.skipif(_libfaketime() is None, reason="libfaketime not installed (apt faketime)")
-def test_a_real_process_two_seconds_before_midnight_in_vietnam() -> None:
-    # The kernel's own timer, under a clock moved by libfaketime: the line, then the
-    # greeting at midnight, and the process asleep until SIGTERM ends it with 0; one
-    # process in each language, side by side.
-    assert SCRIPT is not None
-    library = _libfaketime()
-    assert library is not None
-    environ = process_env({"LD_PRELOAD": library, "FAKETIME": "@2027-10-09 16:59:58", "TZ": "UTC"})
-    langs = ("en", "vi")
-    processes = [
-        start(
-            [SCRIPT, "countdown", "--follow", "--lang", lang, "--tz", "Asia/Ho_Chi_Minh"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=environ,
-        )
-        for lang in langs
-    ]
-    lines = []
-    for process in processes:
-        assert process.stdout is not None
-        lines.append((process.stdout.readline().decode(), process.stdout.readline().decode()))
-    for process in processes:
-        process.send_signal(signal.SIGTERM)
-    day = {"en": "1 day to the 6th", "vi": "Còn 1 ngày đến"}
-    greeting = {"en": "Today is the 6th", "vi": "Hôm nay là Ngày"}
-    for lang, process, (first, second) in zip(langs, processes, lines, strict=True):
-        _, stderr = process.communicate(timeout=20)
-        assert first.startswith(day[lang]) and second.startswith(greeting[lang])
-        assert (process.returncode, stderr) == (0, b"")

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.environment import ROOT, invoke
 from tests.environment import digiday as real_process
-from tests.environment import invoke
 
 # The bundled data's date, read from the file itself, so that a data release changes no test.
-META = Path(__file__).resolve().parent.parent / "data" / "meta.yaml"
+META = ROOT / "data" / "meta.yaml"
 BUNDLED = str(yaml.safe_load(META.read_text(encoding="utf-8"))["data_as_of"])
 # The data's date as each language writes it: 1 December 2026, 1/12/2026 (no leading zero).
 _YEAR, _MONTH, _DAY = (int(part) for part in BUNDLED.split("-"))
