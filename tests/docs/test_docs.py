@@ -123,6 +123,58 @@ def test_the_map_names_every_module() -> None:
     assert sorted(modules - named) == [] and sorted(named - modules) == []
 
 
+# The layers of docs/development.md's map, lowest first: a module imports from its own
+# layer and those below it. The libraries only some layers may import.
+LAYERS = [
+    "core", "l10n", "errors", "environment", "store", "answers", "render", "interactive",
+    "cli", "api", "__main__", "__init__",
+]  # fmt: skip
+LIBRARIES = {
+    "typer": ("cli",), "click": ("cli",), "rich": ("render", "interactive"),
+    "yaml": ("store/yamlsafe.py",), "icalendar": ("render/ics.py",),
+}  # fmt: skip
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            if node.module == "digiday":  # `from digiday import api` (not its __version__)
+                found |= {f"digiday.{a.name}" for a in node.names if not a.name.startswith("_")}
+    return found
+
+
+def _layer(name: str) -> int:
+    """The layer of `digiday.X.Y` or of the path `X/Y.py` under digiday/."""
+    first = name.removeprefix("digiday.").replace("/", ".").split(".")[0]
+    return LAYERS.index(first.removesuffix(".py") if first else "__init__")
+
+
+def test_each_layer_imports_only_the_layers_below_it_and_its_own_libraries() -> None:
+    wrong = []
+    for path in sorted((ROOT / "digiday").rglob("*.py")):
+        inside = path.relative_to(ROOT / "digiday").as_posix()
+        for name in _imports(path):
+            top = name.split(".")[0]
+            if name.startswith("digiday.") and _layer(name) > _layer(inside):
+                wrong.append(f"{inside} imports {name}")
+            if top in LIBRARIES and not inside.startswith(LIBRARIES[top]):
+                wrong.append(f"{inside} imports {top}")
+    assert wrong == []
+
+
+def test_the_layer_check_sees_a_layer_reaching_up() -> None:
+    assert _layer("digiday.cli.app") > _layer("store/loader.py") > _layer("digiday.core.model")
+    assert _layer("digiday.environment") > _layer("errors.py")
+    assert not "store/schema.py".startswith(LIBRARIES["rich"])
+
+
 def test_the_api_page_s_examples_run_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
