@@ -28,20 +28,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
-    "DataError",
-    "__version__",
-    "agencies",
-    "countdown",
-    "data_as_of",
-    "editions",
-    "info",
-    "is_day",
-    "next_day",
-    "search",
-    "sources",
-    "targets",
-    "themes",
-]
+    "DataError", "__version__", "agencies", "countdown", "data_as_of", "editions", "info",
+    "is_day", "next_day", "search", "sources", "targets", "themes",
+]  # fmt: skip
 
 
 def __getattr__(name: str) -> object:

@@ -21,8 +21,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from digiday.answers import days
+from digiday.answers import info as about
+from digiday.answers import search as finding
+from digiday.answers import sources as cited
+from digiday.answers import targets as targeted
 from digiday.answers.arguments import choose
+from digiday.answers.today import days_left
+from digiday.answers.today import today as today_in
+from digiday.core import schedule
 from digiday.core.constants import DEFAULT_ZONE, LANGS
+from digiday.environment import clock_now
 from digiday.errors import Failure
 from digiday.l10n.translate import N_
 from digiday.store.loader import Data
@@ -35,6 +44,7 @@ if TYPE_CHECKING:
 # The public names are digiday/__init__.py's `__all__`.
 
 T = TypeVar("T")
+Paths = Sequence[str]
 
 
 def _answer(call: Callable[[], T]) -> T:
@@ -58,12 +68,9 @@ def _data(data: object) -> Data:
         data = [data]  # one path, not its letters
     if not isinstance(data, (list, tuple)):
         raise ValueError(f"data must be a list or tuple of paths, not {data!r}")
-    given = []
-    for path in data:
-        if not isinstance(path, (str, os.PathLike)):
-            raise ValueError(f"each path of data must be str or os.PathLike, not {path!r}")
-        given.append(os.fspath(path))
-    return Data(given, os.environ)
+    if bad := [path for path in data if not isinstance(path, (str, os.PathLike))]:
+        raise ValueError(f"each path of data must be str or os.PathLike, not {bad[0]!r}")
+    return Data([os.fspath(path) for path in data], os.environ)
 
 
 def _date(value: object, name: str) -> dt.date:
@@ -73,23 +80,17 @@ def _date(value: object, name: str) -> dt.date:
 
 
 def _in_vietnam() -> dt.date:
-    from digiday.answers.today import today
-    from digiday.environment import clock_now as now
-
-    return today(None, DEFAULT_ZONE, now).date
+    return today_in(None, DEFAULT_ZONE, clock_now).date
 
 
 def is_day(date: dt.date | None = None) -> bool:
     """Whether `date` (default: today in Vietnam) is a National Digital Transformation Day
     (10 October, 2022 on)."""
-    from digiday.core import schedule
-
     return schedule.is_day(_in_vietnam() if date is None else _date(date, "date"))
 
 
 def next_day(today: dt.date | None = None) -> dt.date:
     """The next Day on or after `today` (default: today in Vietnam; today counts)."""
-    from digiday.answers.today import days_left
 
     def answer() -> dt.date:
         day = _in_vietnam() if today is None else _date(today, "today")
@@ -98,95 +99,65 @@ def next_day(today: dt.date | None = None) -> dt.date:
     return _answer(answer)
 
 
-def data_as_of(data: Sequence[str] = ()) -> str:
+def data_as_of(data: Paths = ()) -> str:
     """The date (YYYY-MM-DD) the data in use is current as of."""
     return _data(data).data_as_of
 
 
 def countdown(
-    today: dt.date | None = None,
-    tz: str = DEFAULT_ZONE,
-    lang: str = "en",
-    data: Sequence[str] = (),
+    today: dt.date | None = None, tz: str = DEFAULT_ZONE, lang: str = "en", data: Paths = ()
 ) -> payloads.Countdown:
     """Days until the next Day, its edition, weekday and theme (`countdown --json`)."""
-    from digiday.answers import days
-    from digiday.environment import clock_now as now
 
     def answer() -> payloads.Countdown:
         chosen = _lang(lang)
         if not isinstance(tz, str):
             raise ValueError(f"tz must be str, not {tz!r}")
         day = None if today is None else _date(today, "today").isoformat()
-        return days.countdown(_data(data), day, tz, chosen, now)
+        return days.countdown(_data(data), day, tz, chosen, clock_now)
 
     return _answer(answer)
 
 
-def themes(
-    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Theme]:
+def themes(year: int | None = None, lang: str = "en", data: Paths = ()) -> list[payloads.Theme]:
     """Each year's theme with its edition (`themes --json`); with `year`, that year alone."""
-    from digiday.answers import days
-
     return _answer(lambda: days.themes(_data(data), year, _lang(lang), _in_vietnam()))
 
 
-def editions(
-    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Edition]:
+def editions(year: int | None = None, lang: str = "en", data: Paths = ()) -> list[payloads.Edition]:
     """Each Day as it happened (`editions --json`); with `year`, that Day alone."""
-    from digiday.answers import days
-
     return _answer(lambda: days.editions(_data(data), year, _lang(lang), _in_vietnam()))
 
 
-def agencies(
-    role: str | None = None, lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Agency]:
+def agencies(role: str | None = None, lang: str = "en", data: Paths = ()) -> list[payloads.Agency]:
     """Who organises the Day and what each body must do (`agencies --json`)."""
-    from digiday.answers import info
-
-    return _answer(lambda: info.agencies(_data(data), role, _lang(lang)))
+    return _answer(lambda: about.agencies(_data(data), role, _lang(lang)))
 
 
-def info(section: str | None = None, lang: str = "en", data: Sequence[str] = ()) -> payloads.Info:
+def info(section: str | None = None, lang: str = "en", data: Paths = ()) -> payloads.Info:
     """What the Day is (`info --json`): every section, or `section` alone."""
-    from digiday.answers import info as answers
-
-    return _answer(lambda: answers.info(_data(data), section, _lang(lang)))
+    return _answer(lambda: about.info(_data(data), section, _lang(lang)))
 
 
-def search(
-    query: str | Sequence[str], lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Hit]:
+def search(query: str | Sequence[str], lang: str = "en", data: Paths = ()) -> list[payloads.Hit]:
     """Every piece of content holding all the words of `query` (`search --json`); an empty
     list when nothing matches."""
-    from digiday.answers import search as answers
 
     def answer() -> list[payloads.Hit]:
         words = [query] if isinstance(query, str) else query
         if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"query must be str or a list of str, not {query!r}")
-        return answers.search(_data(data), words, _lang(lang))
+        return finding.search(_data(data), words, _lang(lang))
 
     return _answer(answer)
 
 
-def targets(
-    year: int | None = None, lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Target]:
+def targets(year: int | None = None, lang: str = "en", data: Paths = ()) -> list[payloads.Target]:
     """The targets behind the Day, each with every figure measured against it and its
     verdict (`targets --json`); with `year`, the targets set for that year."""
-    from digiday.answers import targets as answers
-
-    return _answer(lambda: answers.targets(_data(data), year, _lang(lang)))
+    return _answer(lambda: targeted.targets(_data(data), year, _lang(lang)))
 
 
-def sources(
-    id: str | None = None, lang: str = "en", data: Sequence[str] = ()
-) -> list[payloads.Source]:
+def sources(id: str | None = None, lang: str = "en", data: Paths = ()) -> list[payloads.Source]:
     """Every source the data cites (`sources --json`); with `id`, that source alone."""
-    from digiday.answers import sources as answers
-
-    return _answer(lambda: answers.sources(_data(data), id, _lang(lang)))
+    return _answer(lambda: cited.sources(_data(data), id, _lang(lang)))

@@ -104,16 +104,13 @@ def choose_lang(explicit: str | None, environ: Mapping[str, str]) -> tuple[Lang,
     """
     if explicit is not None:
         if explicit.lower() in LANGS:
-            return _lang(explicit.lower()), None
-        raise Failure(
-            N_("unknown language {value} in {where} (choose: vi, en)"),
-            value=explicit,
-            where="--lang",
-        )
+            return ("vi" if explicit.lower() == "vi" else "en"), None
+        unknown = N_("unknown language {value} in {where} (choose: vi, en)")
+        raise Failure(unknown, value=explicit, where="--lang")
     variable = environ.get("DIGIDAY_LANG")
     if variable:
         if variable.lower() in LANGS:
-            return _lang(variable.lower()), None
+            return ("vi" if variable.lower() == "vi" else "en"), None
         ignored = N_("unknown language {value} in {where}: using English (choose: vi, en)")
         return "en", Failure(ignored, value=variable, where="DIGIDAY_LANG").text("en")
     return language_lang(environ) or locale_lang(environ), None
@@ -123,8 +120,7 @@ def language_lang(environ: Mapping[str, str]) -> Lang | None:
     """The language $LANGUAGE gives, read as GNU gettext reads it: its first entry that is
     Vietnamese or English (`vi:en`, `en_GB:vi`), unless the locale is exactly C or POSIX
     (set or not), where gettext ignores the variable; C.UTF-8 is not C."""
-    locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "C")
-    if locale in ("C", "POSIX"):
+    if _locale(environ) in ("C", "POSIX"):
         return None
     for entry in environ.get("LANGUAGE", "").split(":"):
         code = entry.lower()
@@ -136,15 +132,12 @@ def language_lang(environ: Mapping[str, str]) -> Lang | None:
 
 
 def locale_lang(environ: Mapping[str, str]) -> Lang:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+    return "vi" if _locale(environ).lower().startswith("vi") else "en"
 
 
-def _lang(value: str) -> Lang:
-    return "vi" if value == "vi" else "en"
+def _locale(environ: Mapping[str, str]) -> str:
+    """The first locale variable set, as the C library reads them; C when none is."""
+    return next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "C")
 
 
 def can_encode(stream: TextIO | None, text: str) -> bool:
@@ -177,22 +170,9 @@ def _width(is_terminal: bool, environ: Mapping[str, str]) -> int:
 
 # What an ASCII or Latin-1 terminal gets for the punctuation the tool and its data use.
 _PLAIN_PUNCTUATION = str.maketrans(
-    {
-        "đ": "d",
-        "Đ": "D",
-        "–": "-",
-        "—": "-",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "…": "...",
-        "·": "-",
-        "•": "*",
-        "→": "->",
-        "\u00a0": " ",
-    }
-)
+    {"đ": "d", "Đ": "D", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...",
+     "·": "-", "•": "*", "→": "->", "\u00a0": " "}
+)  # fmt: skip
 
 
 def without_diacritics(text: str) -> str:
@@ -206,12 +186,9 @@ def without_diacritics(text: str) -> str:
 def for_stream(text: str, stream: TextIO | None) -> str:
     """`text` as `stream` can encode it: as it is, else without diacritics, and anything
     still beyond the encoding as an escape (never `?`)."""
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
+    if can_encode(stream, text):
         return text
-    except (UnicodeError, LookupError):
-        pass
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     plain = without_diacritics(text)
     try:
         return plain.encode(encoding, "backslashreplace").decode(encoding)
@@ -232,10 +209,8 @@ STDOUT_FAILED = N_("cannot write the answer to standard output: {reason}")
 
 
 class WriteError(Exception):
-    """The answer could not be written to stdout (disk full, stdout closed, an I/O error).
-
-    A closed pipe is not one: that stays a BrokenPipeError, which ends the run quietly.
-    """
+    """The answer could not be written to stdout (disk full, stdout closed, an I/O error);
+    a closed pipe is not one, but stays a BrokenPipeError, which ends the run quietly."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

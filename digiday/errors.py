@@ -109,22 +109,15 @@ class TerminalGone(Exception):
 # The system's reasons the tool tells, in the reader's language; any other is told as the
 # system words it.
 _REASONS = {
-    errno.ENOSPC: N_("No space left on device"),
-    errno.EDQUOT: N_("Disk quota exceeded"),
-    errno.EACCES: N_("Permission denied"),
-    errno.EPERM: N_("Operation not permitted"),
-    errno.EROFS: N_("Read-only file system"),
-    errno.ENOENT: N_("No such file or directory"),
-    errno.ENOTDIR: N_("Not a directory"),
-    errno.EISDIR: N_("Is a directory"),
+    errno.ENOSPC: N_("No space left on device"), errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EACCES: N_("Permission denied"), errno.EPERM: N_("Operation not permitted"),
+    errno.EROFS: N_("Read-only file system"), errno.ENOENT: N_("No such file or directory"),
+    errno.ENOTDIR: N_("Not a directory"), errno.EISDIR: N_("Is a directory"),
     errno.ELOOP: N_("Too many levels of symbolic links"),
-    errno.ENAMETOOLONG: N_("File name too long"),
-    errno.EFBIG: N_("File too large"),
-    errno.EIO: N_("Input/output error"),
-    errno.EBADF: N_("Bad file descriptor"),
-    errno.ENXIO: N_("No such device or address"),
-    errno.ETXTBSY: N_("Text file busy"),
-}
+    errno.ENAMETOOLONG: N_("File name too long"), errno.EFBIG: N_("File too large"),
+    errno.EIO: N_("Input/output error"), errno.EBADF: N_("Bad file descriptor"),
+    errno.ENXIO: N_("No such device or address"), errno.ETXTBSY: N_("Text file busy"),
+}  # fmt: skip
 
 
 def reason(problem: OSError) -> str:
@@ -139,34 +132,20 @@ MAX_SHOWN = 80  # characters of an echoed value a message shows at most
 # C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides
 # and isolates: what can move the cursor, retitle a terminal, break a line or reorder it when
 # printed. Newline and TAB are here too, since one problem is one line.
-UNSAFE = frozenset(
-    [
-        *map(chr, range(0x00, 0x20)),
-        *map(chr, range(0x7F, 0xA0)),
-        "\u2028",
-        "\u2029",
-        *map(chr, range(0x202A, 0x202F)),
-        *map(chr, range(0x2066, 0x206A)),
-    ]
-)
-# Python hands a byte of a file name or argument that is not UTF-8 over as a lone surrogate
-# (U+DC80 to U+DCFF, PEP 383); shown, it is the byte itself.
-_SMUGGLED_BYTES = range(0xDC80, 0xDD00)
+_RANGES = (range(0x20), range(0x7F, 0xA0), range(0x2028, 0x202F), range(0x2066, 0x206A))
+UNSAFE = frozenset(chr(code) for codes in _RANGES for code in codes)
+# Those, and any lone surrogate, which no stream can encode. Compiled on first use (re's
+# cache): most runs escape nothing.
+_NEEDS_ESCAPE = "[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _escaped(char: str) -> str:
     code = ord(char)
-    if code in _SMUGGLED_BYTES:
-        return f"\\x{code - 0xDC00:02x}"
-    if char in UNSAFE:
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    if 0xD800 <= code < 0xE000:  # any other lone surrogate: no stream can encode it
-        return f"\\u{code:04x}"
-    return char
-
-
-# Compiled on first use (re's cache): most runs escape nothing.
-_NEEDS_ESCAPE = "[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+    # Python hands a byte of a file name or argument that is not UTF-8 over as a lone
+    # surrogate (U+DC80 to U+DCFF, PEP 383); shown, it is the byte itself.
+    if 0xDC80 <= code < 0xDD00:
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def escape(text: str) -> str:

@@ -8,44 +8,20 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated, NamedTuple
 
-from digiday.core.constants import DEFAULT_ZONE as DEFAULT_ZONE
 from digiday.core.constants import LANGS as LANGS
-from digiday.core.constants import QUIZ_TOPICS as QUIZ_TOPICS
 from digiday.core.constants import ROLES as ROLES
 from digiday.core.constants import SECTIONS as SECTIONS
 from digiday.core.constants import Lang as Lang
+from digiday.l10n.translate import UNIT_FORMS
 
 # What a measured figure is: a statistics office's or an index's published figure, one its
 # maker calls an estimate, or one stated at an event or in a report without its method.
 KINDS = ("official", "estimate", "claim")
-# What a target or a measured figure counts. A code, the same in every language (as a role
-# is), so that a script can compare units; translate.figure words each one in the reader's
-# language. A gap is told only between figures of the same unit, and between a place in a
-# ranking ("rank") and a place to reach ("rank, top").
-UNITS = (
-    "% of GDP",
-    "% of retail sales",
-    "% of public services",
-    "% of dossiers",
-    "% of work files",
-    "% of the population",
-    "% of adults",
-    "% of people aged 15 and over",
-    "% of working-age people",
-    "% of households",
-    "% of communes",
-    "% of civil servants",
-    "% of SMEs",
-    "% of goods exports",
-    "% of growth",
-    "% a year",
-    "%",
-    "rank, top",
-    "rank",
-    "rank in Southeast Asia, top",
-    "smart cities",
-    "enterprises",
-)
+# What a target or a measured figure counts: a code, the same in every language (as a role
+# is), so that a script can compare units; translate.UNIT_FORMS words each one. A gap is told
+# only between figures of the same unit, and between a place in a ranking ("rank") and a
+# place to reach ("rank, top").
+UNITS = tuple(UNIT_FORMS)
 
 
 class Text(NamedTuple):
@@ -251,19 +227,7 @@ NOTHING = Dataset({}, {}, {}, {}, {})  # what every year is with no facts about 
 RECORDS: dict[str, type[tuple[object, ...]]] = {
     cls.__name__: cls
     for cls in (
-        Text,
-        Entry,
-        Abbreviation,
-        Agency,
-        Theme,
-        Document,
-        Note,
-        YearTheme,
-        Ceremony,
-        Plan,
-        Edition,
-        Target,
-        Measurement,
-        Source,
+        Text, Entry, Abbreviation, Agency, Theme, Document, Note, YearTheme, Ceremony, Plan,
+        Edition, Target, Measurement, Source,
     )
-}
+}  # fmt: skip

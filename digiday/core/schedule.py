@@ -82,20 +82,19 @@ def latest_year(today: dt.date) -> int | None:
 
 def time_left_today(now: dt.datetime, zone: dt.tzinfo) -> dt.timedelta:
     """From the aware instant `now` to the midnight that ends its day in `zone`."""
-    tomorrow = date_in(now, zone) + dt.timedelta(days=1)
-    midnight = dt.datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=zone)
-    return midnight.astimezone(dt.timezone.utc) - now.astimezone(dt.timezone.utc)
+    return _to_midnight(now, date_in(now, zone) + dt.timedelta(days=1), zone)
 
 
 def time_until(now: dt.datetime, zone: dt.tzinfo) -> dt.timedelta:
-    """From the aware instant `now` to midnight starting the next Day in `zone` (zero on the Day).
-
-    Both ends are taken to UTC first: Python subtracts two datetimes that share a tzinfo as
-    wall-clock times, which would miss a daylight-saving change between now and the Day.
-    """
+    """From the aware instant `now` to the midnight starting the next Day in `zone` (zero on
+    the Day)."""
     today = date_in(now, zone)
-    if is_day(today):
-        return dt.timedelta(0)
-    target = next_day(today)
-    midnight = dt.datetime(target.year, target.month, target.day, tzinfo=zone)
+    return dt.timedelta(0) if is_day(today) else _to_midnight(now, next_day(today), zone)
+
+
+def _to_midnight(now: dt.datetime, day: dt.date, zone: dt.tzinfo) -> dt.timedelta:
+    """From `now` to the midnight starting `day` in `zone`. Both ends are taken to UTC first:
+    Python subtracts two datetimes that share a tzinfo as wall-clock times, which would miss
+    a daylight-saving change between them."""
+    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=zone)
     return midnight.astimezone(dt.timezone.utc) - now.astimezone(dt.timezone.utc)

@@ -14,33 +14,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import select
-import signal
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TextIO
 
 from digiday.core import schedule
 from digiday.environment import Environment, flush, write_text
-from digiday.interactive.terminal import Handler, heard, signals
+from digiday.errors import Interrupted
+from digiday.interactive.terminal import HANGUPS, Wait, heard, signals
 
 _LONGEST_WAIT = 60.0  # seconds: how late a new day may be shown after a suspend
-
-
-class _Stopped(Exception):
-    """A signal asked the loop to end."""
-
-
-def _stop(signum: int, frame: Any) -> None:
-    raise _Stopped
 
 
 def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) -> None:
     """Write `answer(today)` now, and again each time today changes in `zone`, until a
     signal, Ctrl-C or a reader that has gone ends it (quietly)."""
     printed: dt.date | None = None
-    stops: dict[int, Handler] = {signal.SIGTERM: _stop}
-    if hasattr(signal, "SIGHUP"):  # the bar went away
-        stops[signal.SIGHUP] = _stop
-    with signals(stops) as woken:
+    with signals(HANGUPS) as woken:  # SIGHUP: the bar went away
         wait = env.wait or _watching(env.stdout, woken)
         try:
             while True:
@@ -54,11 +43,11 @@ def follow(env: Environment, zone: dt.tzinfo, answer: Callable[[dt.date], str]) 
                 # A hair past midnight, so that the clock read on waking is in the new day.
                 if wait(min(max(left, 0.0) + 0.01, _LONGEST_WAIT)):
                     return
-        except (KeyboardInterrupt, _Stopped):
+        except (KeyboardInterrupt, Interrupted):
             return
 
 
-def _watching(stdout: TextIO | None, woken: int | None) -> Callable[[float], bool]:
+def _watching(stdout: TextIO | None, woken: int | None) -> Wait:
     """A wait of up to so many seconds that ends early when stdout's reader goes away (it
     says so) or a signal comes."""
     poller = select.poll()

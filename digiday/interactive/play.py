@@ -34,28 +34,19 @@ SEQUENCE_WAIT = 0.05
 _LONGEST_SEQUENCE = 16
 
 
-def _descriptor(stream: TextIO) -> int | None:
-    """The terminal `stream` reads from, if it is one with a descriptor (not a test's
-    buffer, not a file or a pipe, where keys come with Enter anyway)."""
-    try:
-        descriptor = stream.fileno()
-        return descriptor if os.isatty(descriptor) else None
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
 @contextlib.contextmanager
 def _keys(stream: TextIO) -> Iterator[int | None]:
     """One key at a time, without Enter: the terminal in cbreak mode while the quiz runs
     (Ctrl-C still interrupts), and as it was afterwards. Gives the descriptor to read keys
     from, or None where keys come a line at a time (not a terminal, not a POSIX system)."""
-    descriptor = _descriptor(stream)
     try:
         import termios
         import tty
-    except ImportError:
-        descriptor = None
-    if descriptor is None:
+
+        descriptor = stream.fileno()
+    except (ImportError, OSError, ValueError, AttributeError):  # a test's buffer
+        descriptor = -1
+    if not os.isatty(descriptor):  # a file or a pipe, where keys come with Enter anyway
         yield None
         return
     saved = termios.tcgetattr(descriptor)
@@ -89,11 +80,6 @@ class _Keys:
         except LookupError:
             self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._pending = ""
-
-    @property
-    def by_line(self) -> bool:
-        """Whether keys come with Enter, whose newline is then no key of its own."""
-        return self._descriptor is None
 
     def _more(self, wait: float | None) -> bool:
         """Read what comes next into the pending characters: False at the end of input, or
@@ -143,22 +129,17 @@ class _Keys:
         return key
 
 
+@terminal_gone()
 def play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     """Ask every question; the score at the end, or when q, Esc or Ctrl-D ends the quiz, or
     at Ctrl-C (which goes on up, for exit 130 by the root). A terminal that goes away ends
     it with TerminalGone."""
-    with terminal_gone():
-        _play(env, questions, stream)
-
-
-def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
     from rich.console import Group
 
     from digiday.render.text import answer, console, question, styled
 
     out = console(env, env.stdout)
-    right = 0
-    asked = 0
+    right = asked = 0
 
     def score() -> None:
         out.print(
@@ -169,7 +150,6 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
         # The prompt and the key chosen, on one line: Text, not a wrapped block.
         out.print(tr("Your answer (1-4 or A-D):", env.lang), style="dim", end=" ")
 
-    payload = questions
     try:
         with _keys(stream) as descriptor:
             keys = _Keys(stream, descriptor)
@@ -179,8 +159,8 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
             )
             out.print(styled(how, "dim"))
             out.print()
-            for number, entry in enumerate(payload, 1):
-                out.print(Group(*question(number, len(payload), entry, env.lang)))
+            for number, entry in enumerate(questions, 1):
+                out.print(Group(*question(number, len(questions), entry, env.lang)))
                 keys.drop()
                 prompt()
                 while True:
@@ -200,16 +180,13 @@ def _play(env: Environment, questions: list[Question], stream: TextIO) -> None:
                 chosen = KEYS[key.lower()]
                 out.print(QUIZ_LETTERS[chosen], style="bold")
                 asked += 1
-                letter = QUIZ_LETTERS[entry["answer"]]
                 if chosen == entry["answer"]:
                     right += 1
                     verdict = styled(tr("Right.", env.lang), "bold green", 2)
                 else:
-                    verdict = styled(
-                        tr("Not quite: the answer is {letter}.", env.lang, letter=letter),
-                        "bold red",
-                        2,
-                    )
+                    letter = QUIZ_LETTERS[entry["answer"]]
+                    wrong = tr("Not quite: the answer is {letter}.", env.lang, letter=letter)
+                    verdict = styled(wrong, "bold red", 2)
                 out.print(Group(verdict, *answer(entry, env.lang), ""))
     except KeyboardInterrupt:
         out.print()

@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterator, Mapping
 from types import FrameType
 from typing import Any
 
-from digiday.errors import TerminalGone
+from digiday.errors import Interrupted, TerminalGone
 
 # What writing to, reading from or setting up a terminal fails with once the terminal has
 # gone (its window closed while SIGHUP was ignored, as under nohup or some multiplexers).
 _GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
 
 Handler = Callable[[int, FrameType | None], Any]
+Wait = Callable[[float], bool]  # a wait of up to so many seconds, ended early: whether it was
 
 
 def _gone(problem: BaseException) -> bool:
@@ -29,6 +30,16 @@ def _gone(problem: BaseException) -> bool:
     if type(problem).__module__ == "termios" and problem.args:
         return problem.args[0] in _GONE
     return False
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+# SIGTERM and SIGHUP (where there is one), each raising Interrupted: handlers for `signals`.
+HANGUPS: dict[int, Handler] = {
+    getattr(signal, name): _interrupt for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
 
 
 @contextlib.contextmanager

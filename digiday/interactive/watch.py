@@ -8,13 +8,11 @@ import select
 import signal
 import time
 from collections.abc import Callable
-from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from digiday.core import schedule
 from digiday.core.constants import Lang
-from digiday.errors import Interrupted
-from digiday.interactive.terminal import Handler, heard, signals, terminal_gone
+from digiday.interactive.terminal import HANGUPS, Handler, Wait, heard, signals, terminal_gone
 from digiday.l10n.translate import catalogue, countdown_headline, long_date, tr
 
 if TYPE_CHECKING:
@@ -46,16 +44,12 @@ def remaining(left: dt.timedelta, target: dt.date, lang: Lang) -> str:
     """
     days, rest = divmod(max(0, int(left.total_seconds())), 86400)
     date = long_date(target.year, target.month, target.day, lang)
-    clock_time = _clock(rest)
-    return (
-        catalogue(lang)
-        .ngettext(
-            "Until 00:00 on {date}: {days} day {time} to go",
-            "Until 00:00 on {date}: {days} days {time} to go",
-            days,
-        )
-        .format(date=date, days=days, time=clock_time)
+    text = catalogue(lang).ngettext(
+        "Until 00:00 on {date}: {days} day {time} to go",
+        "Until 00:00 on {date}: {days} days {time} to go",
+        days,
     )
+    return text.format(date=date, days=days, time=_clock(rest))
 
 
 def _headline(env: Environment, zone: dt.tzinfo, now: dt.datetime) -> str:
@@ -98,34 +92,25 @@ def _size(stream: TextIO) -> os.terminal_size | None:
         return None
 
 
-class _Resizes:
-    """What the watch waits on: the next second, or a signal (digiday.interactive.terminal):
-    SIGWINCH, heard while it runs, redraws at once; SIGTERM and SIGHUP end it, the terminal
-    put back as Ctrl-C puts it back (the cursor shown again), with 128 + the signal."""
+# The signals the watch hears while it runs (digiday.interactive.terminal): SIGWINCH redraws
+# at once; SIGTERM and SIGHUP end it, the terminal put back as Ctrl-C puts it back (the
+# cursor shown again), with 128 + the signal.
+_HANDLERS: dict[int, Handler] = dict(HANGUPS)
+if hasattr(signal, "SIGWINCH"):
+    _HANDLERS[signal.SIGWINCH] = lambda signum, frame: None
 
-    def __init__(self, woken: int | None) -> None:
-        self._woken = woken
 
-    def wait(self, seconds: float) -> bool:
-        """Sleep `seconds`, or less if the terminal is resized; whether it was."""
-        if self._woken is None:
+def _resizes(woken: int | None) -> Wait:
+    """A wait of `seconds`, or less if the terminal is resized; whether it was."""
+
+    def wait(seconds: float) -> bool:
+        if woken is None:
             time.sleep(seconds)
             return False
-        ready, _, _ = select.select([self._woken], [], [], seconds)
-        return bool(ready) and getattr(signal, "SIGWINCH", None) in heard(self._woken)
+        ready, _, _ = select.select([woken], [], [], seconds)
+        return bool(ready) and getattr(signal, "SIGWINCH", None) in heard(woken)
 
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted(signum)
-
-
-def _handlers() -> dict[int, Handler]:
-    """Each signal the watch hears while it runs, and what it does."""
-    handlers: dict[int, Handler] = {signal.SIGTERM: _interrupt}
-    for name, handler in (("SIGHUP", _interrupt), ("SIGWINCH", lambda signum, frame: None)):
-        if hasattr(signal, name):
-            handlers[getattr(signal, name)] = handler
-    return handlers
+    return wait
 
 
 def _to_next_second() -> float:
@@ -139,8 +124,8 @@ def run(env: Environment, zone: dt.tzinfo) -> None:
 
     stdout = env.stdout
     assert stdout is not None  # the CLI watches only where stdout is a terminal
-    with terminal_gone(), signals(_handlers()) as woken:
-        resizes = _Resizes(woken)
+    with terminal_gone(), signals(_HANDLERS) as woken:
+        resizes = _resizes(woken)
         out = console(env._replace(width=_room(env.width)), stdout)
         if out.is_dumb_terminal:
             _run_dumb(env, zone, stdout, resizes)
@@ -149,7 +134,11 @@ def run(env: Environment, zone: dt.tzinfo) -> None:
 
 
 def _run_live(
-    env: Environment, zone: dt.tzinfo, out: Console, stdout: TextIO, resizes: _Resizes
+    env: Environment,
+    zone: dt.tzinfo,
+    out: Console,
+    stdout: TextIO,
+    resizes: Wait,
 ) -> None:
     from rich.control import Control
     from rich.live import Live
@@ -157,7 +146,7 @@ def _run_live(
     try:
         with Live(frame(env, zone, env.now()), console=out, auto_refresh=False) as live:
             while True:
-                if resizes.wait(_to_next_second()):
+                if resizes(_to_next_second()):
                     size = _size(stdout)
                     if size is not None:
                         out.size = (_room(size.columns), size.lines)
@@ -170,7 +159,7 @@ def _run_live(
         out.show_cursor(True)  # also after a signal that came while Live was starting
 
 
-def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resizes) -> None:
+def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: Wait) -> None:
     """A terminal that cannot move the cursor (TERM=dumb): the headline as a line of its
     own, written again when it changes, and the live line rewritten in place after a
     carriage return, cut from the left where it would wrap, keeping the clock in view."""
@@ -192,7 +181,7 @@ def _run_dumb(env: Environment, zone: dt.tzinfo, stdout: TextIO, resizes: _Resiz
             stdout.write("\r" + line + " " * blank)
             stdout.flush()
             on_screen = cell_len(line)
-            if resizes.wait(_to_next_second()):
+            if resizes(_to_next_second()):
                 size = _size(stdout)
                 room = max(size.columns - 1, 1) if size is not None else room
     except KeyboardInterrupt:

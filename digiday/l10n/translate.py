@@ -77,8 +77,8 @@ def tr(message: str, lang: Lang, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# What a target or a measured figure counts (model.UNITS), with its number in the reader's
-# language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`.
+# What a target or a measured figure counts (model.UNITS are these keys), with its number in
+# the reader's language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`.
 UNIT_FORMS = {
     "% of GDP": N_("{value}% of GDP"),
     "% of retail sales": N_("{value}% of retail sales"),
@@ -105,80 +105,43 @@ UNIT_FORMS = {
 }
 
 WEEKDAYS = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
     N_("Sunday"),
-)
+)  # fmt: skip
 # Whole dates, so that each language orders and punctuates them its own way (10/10/2027).
 DATES = (
-    N_("{day} January {year}"),
-    N_("{day} February {year}"),
-    N_("{day} March {year}"),
-    N_("{day} April {year}"),
-    N_("{day} May {year}"),
-    N_("{day} June {year}"),
-    N_("{day} July {year}"),
-    N_("{day} August {year}"),
-    N_("{day} September {year}"),
-    N_("{day} October {year}"),
-    N_("{day} November {year}"),
-    N_("{day} December {year}"),
-)
+    N_("{day} January {year}"), N_("{day} February {year}"), N_("{day} March {year}"),
+    N_("{day} April {year}"), N_("{day} May {year}"), N_("{day} June {year}"),
+    N_("{day} July {year}"), N_("{day} August {year}"), N_("{day} September {year}"),
+    N_("{day} October {year}"), N_("{day} November {year}"), N_("{day} December {year}"),
+)  # fmt: skip
 MONTHS = (
-    N_("January {year}"),
-    N_("February {year}"),
-    N_("March {year}"),
-    N_("April {year}"),
-    N_("May {year}"),
-    N_("June {year}"),
-    N_("July {year}"),
-    N_("August {year}"),
-    N_("September {year}"),
-    N_("October {year}"),
-    N_("November {year}"),
-    N_("December {year}"),
-)
+    N_("January {year}"), N_("February {year}"), N_("March {year}"), N_("April {year}"),
+    N_("May {year}"), N_("June {year}"), N_("July {year}"), N_("August {year}"),
+    N_("September {year}"), N_("October {year}"), N_("November {year}"), N_("December {year}"),
+)  # fmt: skip
 # The first ten editions have words of their own in Vietnamese (lần thứ nhất, lần thứ tư).
 ORDINALS = (
-    N_("1st"),
-    N_("2nd"),
-    N_("3rd"),
-    N_("4th"),
-    N_("5th"),
-    N_("6th"),
-    N_("7th"),
-    N_("8th"),
-    N_("9th"),
-    N_("10th"),
-)
+    N_("1st"), N_("2nd"), N_("3rd"), N_("4th"), N_("5th"), N_("6th"), N_("7th"), N_("8th"),
+    N_("9th"), N_("10th"),
+)  # fmt: skip
 # Any later one: English picks the suffix, Vietnamese says "lần thứ {number}" for all four.
 ORDINAL_FORMS = {
-    "st": N_("{number}st"),
-    "nd": N_("{number}nd"),
-    "rd": N_("{number}rd"),
-    "th": N_("{number}th"),
-}
+    "st": N_("{number}st"), "nd": N_("{number}nd"), "rd": N_("{number}rd"), "th": N_("{number}th"),
+}  # fmt: skip
 
 
 # A document's kind, as the letters of its number say it (52-NQ/TW, 749/QĐ-TTg, a law's
 # 148/2025/QH15), with its number: what it is called.
 DOCUMENT_KINDS = {
-    "qd": N_("Decision {number}"),
-    "nq": N_("Resolution {number}"),
-    "qh": N_("Law {number}"),
+    "qd": N_("Decision {number}"), "nq": N_("Resolution {number}"), "qh": N_("Law {number}"),
     "ct": N_("Directive {number}"),
-}
+}  # fmt: skip
 
 
 def document_name(number: str, lang: Lang) -> str:
     """`Decision 505/QĐ-TTg` / `Quyết định 505/QĐ-TTg`: a document called by its kind and
     number; a number whose kind the tool does not know, as it is."""
-    import re
-
     found = re.search(r"[^\W\d_]+", number)
     kind = found.group().lower().replace("đ", "d") if found else ""
     return tr(DOCUMENT_KINDS[kind], lang, number=number) if kind in DOCUMENT_KINDS else number
@@ -200,13 +163,11 @@ def role(role_id: str, lang: Lang) -> str:
     """An agency's role as a label. `pgettext`: "Lead" and "Press" are verbs elsewhere."""
     t = catalogue(lang)
     labels = {
-        "lead": t.pgettext("role", "Lead"),
-        "coordinator": t.pgettext("role", "Coordinator"),
+        "lead": t.pgettext("role", "Lead"), "coordinator": t.pgettext("role", "Coordinator"),
         "implementer": t.pgettext("role", "Implementer"),
         "association": t.pgettext("role", "Association"),
-        "media": t.pgettext("role", "Media"),
-        "press": t.pgettext("role", "Press"),
-    }
+        "media": t.pgettext("role", "Media"), "press": t.pgettext("role", "Press"),
+    }  # fmt: skip
     return labels[role_id]
 
 
@@ -317,13 +278,11 @@ def ordinal(number: int, lang: Lang) -> str:
     """`lần thứ năm` / `5th`: the edition as each language says it."""
     if 1 <= number <= len(ORDINALS):
         return tr(ORDINALS[number - 1], lang)
-    suffix = _english_suffix(number)
-    return tr(ORDINAL_FORMS[suffix], lang, number=number)
+    return tr(ORDINAL_FORMS[_english_suffix(number)], lang, number=number)
 
 
 def short_ordinal(number: int, lang: Lang) -> str:
     """`lần 5` / `5th`: the edition in a narrow table column."""
-    suffix = _english_suffix(number)
     t = catalogue(lang)
     forms = {
         "st": t.pgettext("edition, short", "{number}st"),
@@ -331,22 +290,20 @@ def short_ordinal(number: int, lang: Lang) -> str:
         "rd": t.pgettext("edition, short", "{number}rd"),
         "th": t.pgettext("edition, short", "{number}th"),
     }
-    return forms[suffix].format(number=number)
+    return forms[_english_suffix(number)].format(number=number)
 
 
 def countdown_headline(days: int, edition: int, lang: Lang) -> str:
     """`Còn 316 ngày đến ...` / `316 days to the 6th ...`, or the greeting on the Day."""
-    t = catalogue(lang)
-    values = {
-        "day": tr("National Digital Transformation Day", lang),
-        "ordinal": ordinal(edition, lang),
-        "days": days,
-    }
+    day = tr("National Digital Transformation Day", lang)
+    values = {"day": day, "ordinal": ordinal(edition, lang), "days": days}
     if days == 0:
         return tr("Today is the {ordinal} {day}! Happy Digital Transformation Day!", lang, **values)
-    return t.ngettext(
-        "{days} day to the {ordinal} {day}", "{days} days to the {ordinal} {day}", days
-    ).format(**values)
+    return (
+        catalogue(lang)
+        .ngettext("{days} day to the {ordinal} {day}", "{days} days to the {ordinal} {day}", days)
+        .format(**values)
+    )
 
 
 def long_date(year: int, month: int, day: int, lang: Lang) -> str:
