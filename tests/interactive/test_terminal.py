@@ -458,6 +458,3 @@ def test_a_table_is_kept_where_its_words_fit() -> None:
     assert "┏" in shown and "2022 · 1st" not in shown
     fields = text.render("editions", payload, terminal(width=20), "2026-11-29")
     assert "┏" not in fields and "2022 · 1st" in fields
-
-
-# Real pseudo-terminals
