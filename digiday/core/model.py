@@ -12,16 +12,10 @@ from digiday.core.constants import LANGS as LANGS
 from digiday.core.constants import ROLES as ROLES
 from digiday.core.constants import SECTIONS as SECTIONS
 from digiday.core.constants import Lang as Lang
-from digiday.l10n.translate import UNIT_FORMS
 
 # What a measured figure is: a statistics office's or an index's published figure, one its
 # maker calls an estimate, or one stated at an event or in a report without its method.
 KINDS = ("official", "estimate", "claim")
-# What a target or a measured figure counts: a code, the same in every language (as a role
-# is), so that a script can compare units; translate.UNIT_FORMS words each one. A gap is told
-# only between figures of the same unit, and between a place in a ranking ("rank") and a
-# place to reach ("rank, top").
-UNITS = tuple(UNIT_FORMS)
 
 
 class Text(NamedTuple):

@@ -77,8 +77,11 @@ def tr(message: str, lang: Lang, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# What a target or a measured figure counts (model.UNITS are these keys), with its number in
-# the reader's language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`.
+# What a target or a measured figure counts: a code, the same in every language (as a role
+# is), so that a script can compare units (the data's schema takes these keys alone), and its
+# number in the reader's language: `14,02% GDP`, `nhóm 70 nước dẫn đầu`. A gap is told only
+# between figures of the same unit, and between a place in a ranking ("rank") and a place to
+# reach ("rank, top").
 UNIT_FORMS = {
     "% of GDP": N_("{value}% of GDP"),
     "% of retail sales": N_("{value}% of retail sales"),

@@ -19,10 +19,10 @@ from types import MappingProxyType
 from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from digiday.core import model
-from digiday.core.model import KINDS, LANGS, ROLES, SECTIONS, UNITS, Abbreviation, Lang, Text
+from digiday.core.model import KINDS, LANGS, ROLES, SECTIONS, Abbreviation, Lang, Text
 from digiday.core.schedule import FIRST_YEAR, LAST_YEAR, YEARS
 from digiday.errors import UNSAFE, Word, quoted, quoted_path
-from digiday.l10n.translate import N_, tr
+from digiday.l10n.translate import N_, UNIT_FORMS, tr
 
 # Each collection a file may hold, and the record it is a list of (info's, by section).
 RECORDS: dict[str, type[Any]] = {
@@ -320,7 +320,7 @@ _MARKED: dict[str, Check] = {
     "count": _count,
     "role": _choice(ROLES, N_("unknown role {value} (known: {known})")),
     "kind": _choice(KINDS, N_("unknown kind {value} (known: {known})")),
-    "unit": _choice(UNITS, N_("unknown unit {value} (known: {known})")),
+    "unit": _choice(tuple(UNIT_FORMS), N_("unknown unit {value} (known: {known})")),
     "agency id": _citing("agencies"),
     "document id": _citing("documents"),
     "measure id": _citing("measures"),

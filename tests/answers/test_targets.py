@@ -16,7 +16,8 @@ import pytest
 from rich.cells import cell_len
 
 import digiday
-from digiday.core.model import KINDS, UNITS
+from digiday.core.model import KINDS
+from digiday.l10n.translate import UNIT_FORMS
 from tests.conftest import Invoke, YamlFile
 
 # Every document the issue names, by the id of its record, and its number.
@@ -62,7 +63,7 @@ def test_the_payload_has_the_contracts_shape(run: Invoke) -> None:
         }
         assert target["document"] in documents  # the id of a documents record
         assert target["target"] is None or isinstance(target["target"], (int, float))
-        assert target["unit"] in (*UNITS, None)
+        assert target["unit"] in (*UNIT_FORMS, None)
         assert target["sources"]
         for measured in target["measured"]:
             assert set(measured) >= {"year", "value", "unit", "kind", "by", "date", "sources"}
