@@ -92,6 +92,7 @@ def test_bad_arguments_are_value_errors() -> None:
         lambda: digiday.agencies(role=1),  # type: ignore[arg-type]
         lambda: digiday.info(section=3),  # type: ignore[arg-type]
         lambda: digiday.search(None),  # type: ignore[arg-type]
+        lambda: digiday.sources(["an-id"]),  # type: ignore[arg-type]
         lambda: digiday.data_as_of(data=None),  # type: ignore[arg-type]
         lambda: digiday.themes(data=b"/x"),  # type: ignore[arg-type]
         lambda: digiday.themes(True),

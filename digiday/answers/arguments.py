@@ -32,9 +32,7 @@ def whole_number(value: object) -> int | None:
     never Python's ValueError for a number too long to convert."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
+    text = value.strip() if isinstance(value, str) else ""
     digits = text.removeprefix("-")
     if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
         return None

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, cast
 from digiday.answers.arguments import choose
 from digiday.answers.sources import ref, said
 from digiday.core import schedule
-from digiday.core.constants import DEFAULT_ZONE, ROLES, SECTIONS
+from digiday.core.constants import ROLES, SECTIONS
 from digiday.core.model import Dataset, Entry, Lang, text_in
-from digiday.l10n.translate import N_, weekday
+from digiday.l10n.translate import N_
 
 if TYPE_CHECKING:
     from digiday.answers import payloads
@@ -53,6 +53,9 @@ def info(data: Data, section: object, lang: Lang) -> payloads.Info:
     return cast("payloads.Info", result)  # its keys are the sections
 
 
+_AGENCY = ("id", "name", "abbreviation", "role", "tasks", "change", "successor")
+
+
 def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
     """Every body, or those with `role`, with who does its work now."""
     chosen = None if role is None else choose(role, ROLES, N_("role"))
@@ -61,11 +64,9 @@ def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
     return [
         cast(
             "payloads.Agency",
-            said(agency, lang, "id", "name", "abbreviation", "role", "tasks", "change", "successor")
-            | {
-                "successor_name": text_in(names.get(agency.successor or ""), lang),
-                "sources": list(agency.sources),
-            },
+            said(agency, lang, *_AGENCY)
+            | {"successor_name": text_in(names.get(agency.successor or ""), lang)}
+            | said(agency, lang, "sources"),
         )
         for agency in bodies.values()
         if chosen in (None, agency.role)
@@ -75,32 +76,20 @@ def agencies(data: Data, role: object, lang: Lang) -> list[payloads.Agency]:
 def brief(data: Data, lang: Lang, today: dt.date) -> payloads.Info:
     """The Day in a few lines (`info --brief`): what it is and the decision that set it,
     the most recent Day and the next, and who leads the Day now."""
-    from digiday.answers.today import countdown_of
+    from digiday.answers.days import day
+    from digiday.answers.today import days_left
 
     dataset = data.dataset
     what = next((e for e in dataset.info.get("overview", ()) if e.id == "the-day"), None)
     latest_year = schedule.latest_year(today)
-    coming = countdown_of(dataset.themes, today, DEFAULT_ZONE, lang)
+    left = days_left(today)  # refuses a day with no Day after it in the calendar
     leads = [a for a in dataset.agencies.values() if a.role == "lead"]
     now = dataset.agencies.get(leads[0].successor or "", leads[0]) if leads else None
-
-    def day(year: int) -> payloads.BriefDay:
-        theme = dataset.themes.get(year)
-        return {
-            "year": year,
-            "edition": schedule.edition(year),
-            "date": schedule.day_of(year).isoformat(),
-            "weekday": weekday(schedule.day_of(year).weekday(), lang),
-            "theme": theme.theme.get(lang) if theme else None,
-        }
-
     return {
         "brief": {
-            "what": cast("payloads.Sourced", said(what, lang, "text", "sources")) if what else None,
-            "latest": None if latest_year is None else day(latest_year),
-            "next": {**day(int(coming["date"][:4])), "days": coming["days"]},
-            "lead": cast("payloads.Lead", said(now, lang, "id", "name", "sources"))
-            if now
-            else None,
+            "what": what and cast("payloads.Sourced", said(what, lang, "text", "sources")),
+            "latest": None if latest_year is None else day(dataset, latest_year, lang),
+            "next": {**day(dataset, schedule.next_day(today).year, lang), "days": left},
+            "lead": now and cast("payloads.Lead", said(now, lang, "id", "name", "sources")),
         }
     }

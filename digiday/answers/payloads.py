@@ -1,11 +1,8 @@
-"""Each command's JSON payload, as types (CONTRACT.md, "JSON payloads"): what the answers
-give, every renderer takes and the Python API returns. Read by type checkers only (imported
-under TYPE_CHECKING); tests/answers/test_payloads.py holds the real payloads to them.
-
-A payload may carry more than the contract names (`successor_name`, `weekday`): what the
-renderers need, worked out once. A key is left out only where `total=False` says so; a part
-not known is None.
-"""
+"""Each command's JSON payload as types (CONTRACT.md, "JSON payloads"): what the answers give,
+the renderers take and the Python API returns, imported under TYPE_CHECKING only;
+tests/answers/test_payloads.py holds the real payloads to them. A payload may carry more than the
+contract names (`successor_name`, `weekday`): what the renderers need, worked out once. A key
+is left out only where `total=False` says so; a part not known is None."""
 
 from __future__ import annotations
 
@@ -22,7 +19,7 @@ HitSection = Literal[
 ]
 
 
-class _InfoEntry(TypedDict):
+class _Entry(TypedDict):
     id: str
     ref: str  # info/SECTION/ID, or documents/ID on the history's timeline
     title: str | None
@@ -30,12 +27,8 @@ class _InfoEntry(TypedDict):
     sources: list[str]
 
 
-class Dated(TypedDict, total=False):
+class InfoEntry(_Entry, total=False):
     date: str  # YYYY[-MM[-DD]]: history's entries and documents have one
-
-
-class InfoEntry(_InfoEntry, Dated):
-    pass
 
 
 class Sourced(TypedDict):
@@ -201,14 +194,5 @@ class Source(TypedDict):
 
 
 # Any command's payload; each renderer's function for a command takes that command's type.
-Payload = (
-    Info
-    | list[Agency]
-    | list[Theme]
-    | list[Edition]
-    | Countdown
-    | list[Hit]
-    | list[Source]
-    | list[Question]
-    | list[Target]
-)
+_Lists = list[Agency] | list[Theme] | list[Edition] | list[Hit] | list[Source] | list[Question]
+Payload = Info | Countdown | _Lists | list[Target]

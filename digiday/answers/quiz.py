@@ -9,8 +9,7 @@ the fact asked, not a word only one has, its length, or a year the question also
 (tests/answers/test_quiz_fairness.py measures it). Years, numbers and dates are offered in order.
 
 Each topic draws from at most POOL records (a sample, by the quiz's seed, where a user's
-file has more), so that a quiz costs what a few hundred records do however large the file.
-"""
+file has more), so that a quiz costs what a few hundred records do however large the file."""
 
 from __future__ import annotations
 
@@ -56,8 +55,8 @@ _Draft = tuple[str, Option, Sequence[Option], str, tuple[str, ...]]
 def _ask(
     topic: str, draft: _Draft, rng: random.Random, folded: Callable[[str], str]
 ) -> Question | None:
-    """Four options, in order where they have one, else at random; None when fewer than
-    three wrong ones are distinct from the right one and from each other once `folded`."""
+    """Four options, in order where they have one, else at random; None without three wrong
+    ones distinct once `folded`, from each other and from the right one (`others` may hold it)."""
     question, right, others, fact, sources = draft
     distinct = {folded(right[0]): right}
     for option in others:
@@ -87,41 +86,30 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year standing in a text
 def _themes(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
     themes = _capped([t for t in data.themes.values() if t.theme.get(lang)], rng)
     counted = Counter(fold(theme.theme.get(lang)) for theme in themes)
+    years = [(str(t.year), t.year) for t in themes]
+    texts = [(t.theme.get(lang), None) for t in themes]
     for theme in themes:
         text, year = theme.theme.get(lang), theme.year
         if counted[fold(text)] > 1:
             continue  # the same theme in two years: no one year is the answer
-        others = [t for t in themes if t.year != year]
         fact = tr("The theme of the Day in {year} was “{theme}”.", lang, year=year, theme=text)
-        yield (
-            tr("Which year's Day had the theme “{theme}”?", lang, theme=text),
-            (str(year), year),
-            [(str(t.year), t.year) for t in others],
-            fact,
-            theme.sources,
-        )
-        yield (
-            tr("What was the theme of the Day in {year}?", lang, year=year),
-            (text, None),
-            [(t.theme.get(lang), None) for t in others],
-            fact,
-            theme.sources,
-        )
+        asked = tr("Which year's Day had the theme “{theme}”?", lang, theme=text)
+        yield asked, (str(year), year), years, fact, theme.sources
+        asked = tr("What was the theme of the Day in {year}?", lang, year=year)
+        yield asked, (text, None), texts, fact, theme.sources
 
 
 def _editions(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
     # What a Day's year was called by the Government's steering body: which Day's edition
     # or ceremony it was is arithmetic on its year, or given away by the years its
     # options hold, and so is not asked.
-    said = _capped(
-        [(e.year, e.year_theme) for e in data.editions.values() if e.year_theme is not None],
-        rng,
-    )
+    named = [(e.year, e.year_theme) for e in data.editions.values() if e.year_theme is not None]
+    said = _capped(named, rng)
+    wrong = [(theme.text.get(lang), None) for _, theme in said]
+    if any(_YEAR.search(option) for option, _ in wrong):
+        return  # an option naming a year might give its answer away
     for year, theme in said:
         text = theme.text.get(lang)
-        wrong = [(other.text.get(lang), None) for each, other in said if each != year]
-        if _YEAR.search(text) or any(_YEAR.search(option) for option, _ in wrong):
-            continue
         yield (
             tr("What did the Government's steering body call the year {year}?", lang, year=year),
             (text, None),
@@ -138,18 +126,11 @@ def _agencies(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]
     yield from _tasks(bodies, names, lang, rng)
     for body in bodies:
         if body.successor in names:
-            now = names[body.successor]
-            yield (
-                tr("Who does the work of the {body} for the Day now?", lang, body=names[body.id]),
-                (now, None),
-                [
-                    (name, None)
-                    for key, name in names.items()
-                    if key not in (body.id, body.successor)
-                ],
-                body.change.get(lang) if body.change else now,
-                body.sources,
-            )
+            now, named = names[body.successor], names[body.id]
+            asked = tr("Who does the work of the {body} for the Day now?", lang, body=named)
+            others = [(name, None) for key, name in names.items() if key != body.id]
+            fact = body.change.get(lang) if body.change else now
+            yield asked, (now, None), others, fact, body.sources
 
 
 _FAMILY = {"media": "press"}  # roles whose work is alike enough to be one for a question
@@ -172,14 +153,11 @@ def _tasks(
     for (body, task), (_, ours) in zip(tasks, words, strict=True):
         if any(other != body.id and _alike(ours, theirs) for other, theirs in words):
             continue
-        said = fold(f"{task.get(lang)} {task.en}")
-        yield (
-            tr("Which body was given this task for the Day: “{task}”?", lang, task=task.get(lang)),
-            (names[body.id], None),
-            [(names[other.id], None) for other in _offered(body, said, bodies, folded)],
-            tr("{body}: {task}", lang, body=names[body.id], task=task.get(lang)),
-            body.sources,
-        )
+        told, said = task.get(lang), fold(f"{task.get(lang)} {task.en}")
+        asked = tr("Which body was given this task for the Day: “{task}”?", lang, task=told)
+        others = [(names[other.id], None) for other in _offered(body, said, bodies, folded)]
+        fact = tr("{body}: {task}", lang, body=names[body.id], task=told)
+        yield asked, (names[body.id], None), others, fact, body.sources
 
 
 def _offered(
@@ -192,7 +170,7 @@ def _offered(
     return [
         other
         for other in bodies
-        if other.id not in (body.id, body.successor) and other.successor != body.id
+        if body.successor != other.id and other.successor != body.id
         if _FAMILY.get(other.role, other.role) != family
         and not any(name in said for name in folded[other.id])
     ]
@@ -202,9 +180,8 @@ def _kind(number: str) -> tuple[str, int]:
     """The kind of document its number says, folded (the letters first in it: "nq" in
     52-NQ/TW, "qd" in 749/QĐ-TTg, "qh" in a law's 148/2025/QH15), and how many digits it
     starts with: 06/QĐ-TTg among three-digit numbers was the shortest option."""
-    found = re.search(r"[^\W\d_]+", number)
-    digits = re.match(r"\d*", number)
-    return (fold(found.group()) if found else "", len(digits.group()) if digits else 0)
+    digits, letters = re.findall(r"^(\d*)[\W\d_]*([^\W\d_]*)", number)[0]  # always matches
+    return fold(letters), len(digits)
 
 
 def _names_its_number(title: str, number: str) -> bool:
@@ -221,23 +198,15 @@ def _documents(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft
     told = {d.id for d in documents if _names_its_number(d.title.get(lang), d.number)}
     numbered = Counter(d.number for d in documents)
     named = Counter((d.number, fold(d.title.get(lang))) for d in documents)
+    untold = [d for d in documents if d.id not in told]
     for document in documents:
         number, title = document.number, document.title.get(lang)
         date = partial_date(document.date, lang)
         fact = tr("{number} ({date}): {title}", lang, number=number, date=date, title=title)
         if document.id not in told:
-            yield (
-                tr("Which document is this: “{title}”?", lang, title=title),
-                (number, None),
-                [
-                    (other.number, None)
-                    for other in documents
-                    if kinds[other.id] == kinds[document.id] and other.id not in told
-                    if other.id != document.id
-                ],
-                fact,
-                document.sources,
-            )
+            asked = tr("Which document is this: “{title}”?", lang, title=title)
+            same = [(o.number, None) for o in untold if kinds[o.id] == kinds[document.id]]
+            yield asked, (number, None), same, fact, document.sources
         if named[number, fold(title)] > 1:
             continue  # two documents of this number and title: neither date is the answer
         # Named by what it is (Decision 505/QĐ-TTg), and by its title too where another
@@ -262,7 +231,7 @@ def _dates(
     return [
         (partial_date(other.date, lang), other.date)
         for other in documents
-        if other.id != document.id and (other.date.count("-"), other.date[:4] in years) == own
+        if (other.date.count("-"), other.date[:4] in years) == own
         if says_year or _YEAR.search(other.number) is None
     ]
 
@@ -284,10 +253,9 @@ def _form(text: str) -> str:
 
 
 def _purposes(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
-    """Which of four titles is no purpose of the Day: three purposes, and an activity of
-    digital transformation (which the Decision does not give the Day). Asked the other way
-    round, the purposes' own lengths gave them away: two are the shortest titles, one the
-    longest."""
+    """Which of four titles is no purpose of the Day: three purposes, and an activity of digital
+    transformation (which the Decision does not give the Day). Asked the other way round, the
+    purposes' lengths gave them away: two are the shortest titles, one the longest."""
     purposes = [e for e in data.info.get("purposes", ()) if e.title is not None]
     titles = [p.title for p in purposes if p.title is not None]
     said = "; ".join(t.get(lang) for t in titles)
@@ -296,20 +264,14 @@ def _purposes(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]
     # purpose ("Encourage participation" beside "Promote participation").
     forms = {_form(title.en) for title in titles}
     shared = set().union(*(_long_words(title.en) for title in titles))
+    asked = tr("Which of these is not one of the purposes Decision 505/QĐ-TTg gives the Day?", lang)
+    fact = tr("The purposes of the Day: {purposes}.", lang, purposes=said)
+    sources = tuple(dict.fromkeys(source for p in purposes for source in p.sources))
     for activity in data.info.get("activities", ()):
         title = activity.title
         if title is None or shared & _long_words(title.en) or forms != {_form(title.en)}:
             continue
-        yield (
-            tr(
-                "Which of these is not one of the purposes Decision 505/QĐ-TTg gives the Day?",
-                lang,
-            ),
-            (title.get(lang), None),
-            [(t.get(lang), None) for t in titles],
-            tr("The purposes of the Day: {purposes}.", lang, purposes=said),
-            tuple(dict.fromkeys(source for p in purposes for source in p.sources)),
-        )
+        yield asked, (title.get(lang), None), [(t.get(lang), None) for t in titles], fact, sources
 
 
 def _targets(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
@@ -325,21 +287,13 @@ def _targets(data: Dataset, lang: Lang, rng: random.Random) -> Iterator[_Draft]:
             "document": document.number if document is not None else target.document,
             "indicator": indicator[:1].lower() + indicator[1:],
             "year": target.year,
+            "figure": said[target.id],
         }
         yield (
             tr("What did {document} set as the target for {indicator} in {year}?", lang, **values),
             (said[target.id], target.target),
-            [
-                (said[other.id], other.target)
-                for other in numbered
-                if other.unit == target.unit and other.id != target.id
-            ],
-            tr(
-                "{document} set {figure} as the target for {indicator} in {year}.",
-                lang,
-                figure=said[target.id],
-                **values,
-            ),
+            [(said[other.id], other.target) for other in numbered if other.unit == target.unit],
+            tr("{document} set {figure} as the target for {indicator} in {year}.", lang, **values),
             target.sources,
         )
 
@@ -381,9 +335,8 @@ def quiz(
     chosen = choose(topic, QUIZ_TOPICS, N_("topic"))
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
-    made = questions(
-        data.dataset, lang, chosen, how_many, number(seed, -(2**63), 2**63 - 1, "--seed")
-    )
+    seed = number(seed, -(2**63), 2**63 - 1, "--seed")
+    made = questions(data.dataset, lang, chosen, how_many, seed)
     if not made:
         fail(N_("the data gives no question on {topic}"), topic=chosen)
     return [

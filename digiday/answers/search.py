@@ -9,8 +9,7 @@ four letters or more also finds the words it starts; a word holding punctuation
 Each record is searched in both languages at once, with the word that names what it is
 (theme / chủ đề, target / mục tiêu, ...): the same question finds the same records in either
 language. Records whose words stand in a row come first, then those matched in a name or
-title, then whole words before prefixes; those found only through an id come last.
-"""
+title, then whole words before prefixes; those found only through an id come last."""
 
 import functools
 import re
@@ -23,7 +22,7 @@ from digiday.core import schedule
 from digiday.core.model import LANGS, Agency, Dataset, Edition, Lang, Text
 from digiday.errors import fail
 from digiday.l10n import translate
-from digiday.l10n.translate import N_, fold, tr
+from digiday.l10n.translate import N_, fold, measured_figure, ordinal, tr
 from digiday.store.loader import bundled_folds
 
 if TYPE_CHECKING:
@@ -114,19 +113,17 @@ class _Text:
             self._whole[exactly] = how(self.text)
         return self._whole[exactly]
 
-    def holds(self, needle: Needle) -> bool:
-        """Whether the needle's first word stands anywhere in the text, even inside a word."""
-        return needle.words[0] in self.whole(needle.exactly)
-
     def places(self, needle: Needle) -> list[tuple[int, int, bool]]:
         """Where the needle's words stand in a row, as (start, end, whole), with `whole`
         false where one matched only by its start."""
         if needle not in self._places:
-            self._places[needle] = self._find(needle) if self.holds(needle) else []
+            self._places[needle] = self._find(needle)
         return self._places[needle]
 
     def _find(self, needle: Needle) -> list[tuple[int, int, bool]]:
         whole = self.whole(needle.exactly)
+        if needle.words[0] not in whole:  # the cheap answer: its first word stands nowhere
+            return []
         if self._kept is None:
             self._kept = not _NOT_KEPT.search(self.text)
         if self._kept:
@@ -218,19 +215,9 @@ def pieces(data: Dataset) -> Iterator[Piece]:
         body = (theme.theme, *([theme.note.text] if theme.note else []))
         yield Piece("themes", at, _labelled(N_("theme"), theme.year), None, body, at)
     for edition in data.editions.values():
-        n, year = schedule.edition(edition.year), edition.year
-        label = Text(
-            *(
-                tr(
-                    N_("{ordinal} edition {year}"),
-                    lang,
-                    ordinal=translate.ordinal(n, lang),
-                    year=year,
-                )
-                for lang in LANGS
-            )
-        )
-        at = ref("editions", edition.year)
+        n, year, at = schedule.edition(edition.year), edition.year, ref("editions", edition.year)
+        said = N_("{ordinal} edition {year}")
+        label = Text(*(tr(said, lang, ordinal=ordinal(n, lang), year=year) for lang in LANGS))
         yield Piece("editions", at, label, None, _edition_texts(edition), at)
     for document in data.documents.values():
         title = Text(document.number, document.number)
@@ -293,24 +280,15 @@ def _target_pieces(data: Dataset) -> Iterator[Piece]:
     indicators: dict[str, Text] = {}
     for target in data.targets.values():
         indicators.setdefault(target.measure, target.indicator)
-        said = []
-        for lang in LANGS:
-            parts = (translate.target_words(target, lang), str(target.year))
-            said.append(", ".join((*filter(None, parts), numbers.get(target.document, ""))))
-        at = ref("targets", target.id)
-        label = _labelled(N_("target"))
-        yield Piece("targets", at, label, target.indicator, (Text(*said),), at)
+        said = (translate.target_words(target, lang) for lang in LANGS)
+        number, at = numbers.get(target.document, ""), ref("targets", target.id)
+        text = Text(*(f"{told + ', ' if told else ''}{target.year}, {number}" for told in said))
+        yield Piece("targets", at, _labelled(N_("target")), target.indicator, (text,), at)
     for measured in data.measurements.values():
-        figure = Text(
-            *(
-                f"{translate.measured_figure(measured, lang)} "
-                f"({measured.year}, {translate.kind(measured.kind, lang)})"
-                for lang in LANGS
-            )
-        )
+        told = ((measured_figure(measured, la), translate.kind(measured.kind, la)) for la in LANGS)
+        figure = Text(*(f"{value} ({measured.year}, {kind})" for value, kind in told))
         body = (figure, measured.by, *([measured.note] if measured.note else []))
-        at = ref("measurements", measured.id)
-        label = _labelled(N_("figure"))
+        at, label = ref("measurements", measured.id), _labelled(N_("figure"))
         yield Piece("measurements", at, label, indicators.get(measured.measure), body, at)
 
 
@@ -330,9 +308,7 @@ def _rank(
     for needle in wanted:
         found = [(titled, run) for text, titled in texts for run in text.places(needle)]
         if not found:
-            if not ids.places(needle):
-                return None
-            return (True, True, True, True)
+            return (True, True, True, True) if ids.places(needle) else None
         in_title = in_title and any(titled for titled, _ in found)
         whole = whole and any(run[2] for _, run in found)
     in_row = len(wanted) == 1 or any(
@@ -384,9 +360,7 @@ def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     ordered = sorted({(start, end) for n in wanted for start, end, _ in said.places(n)})
     first = in_a_row(said, [said.places(n) for n in wanted]) if len(wanted) > 1 else None
     if first is not None:
-        place = next(place for place in ordered if place[0] == first)
-        ordered.remove(place)
-        ordered.insert(0, place)
+        ordered.insert(0, ordered.pop([start for start, _ in ordered].index(first)))
     return ordered
 
 

@@ -1,11 +1,10 @@
 """`sources`: every source the data cites and what cites it (`cited_by`), and the refs that
 name each item everywhere (search results, `cited_by`): info/SECTION/ID, agencies/ID,
-themes/YEAR, editions/YEAR, documents/ID, sources/ID, targets/ID, measurements/ID.
-"""
+themes/YEAR, editions/YEAR, documents/ID, sources/ID, targets/ID, measurements/ID."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from digiday.core.model import Dataset, Lang
@@ -35,24 +34,16 @@ def said(record: Any, lang: Lang, *names: str) -> dict[str, Any]:
     return {name: plain(getattr(record, name)) for name in names}
 
 
-def cited_in(*parts: tuple[Any, ...] | None) -> tuple[str, ...]:
-    """Every source the parts of a record cite, each once, in the parts' order."""
-    ordered: dict[str, None] = {}
-    for part in parts:
-        if part is not None:
-            ordered.update(dict.fromkeys(part.sources))  # type: ignore[attr-defined]
-    return tuple(ordered)
-
-
-def edition_sources(data: Dataset, year: int) -> tuple[str, ...]:
+def edition_sources(data: Dataset, year: int) -> list[str]:
     """Every source a year's Day cites: its theme's, its theme note's (which the theme's
     own sources need not support) and its edition's, each once."""
     theme, edition = data.themes.get(year), data.editions.get(year)
     parts = (edition.year_theme, edition.ceremony, edition.plan, edition.month) if edition else ()
-    return cited_in(theme, theme.note if theme else None, *parts)
+    records = (theme, theme.note if theme else None, *parts)
+    return list(dict.fromkeys(source for part in records if part for source in part.sources))
 
 
-def cited(data: Dataset) -> Iterator[tuple[str, tuple[str, ...]]]:
+def cited(data: Dataset) -> Iterator[tuple[str, Sequence[str]]]:
     """(ref, source ids) for every item that cites sources, in the order the tool shows them."""
     for section, entries in data.info.items():
         for entry in entries:
@@ -82,10 +73,10 @@ def cited_by(data: Dataset) -> dict[str, list[str]]:
 def sources(data: Data, only: object, lang: Lang) -> list[payloads.Source]:
     """Every source, or the one with id `only`, and the refs of the items citing it."""
     dataset = data.dataset
-    if only is not None and only not in dataset.sources:
+    if only is not None and not (isinstance(only, str) and only in dataset.sources):
         import difflib
 
-        close = difflib.get_close_matches(str(only), list(dataset.sources), n=3, cutoff=0.6)
+        close = difflib.get_close_matches(str(only), dataset.sources)
         message = N_("unknown source id {value} (did you mean {close}? see digiday sources)")
         if not close:
             message = N_("unknown source id {value} (see digiday sources)")

@@ -15,12 +15,6 @@ if TYPE_CHECKING:
     from digiday.store.loader import Data
 
 FIRST_YEAR = 2000  # a target may be set for any year from here on; the Days began in 2022
-# Places in a ranking, where fewer is better: a target's "top N" and the rank a figure has.
-_RANKS = {
-    "rank, top": "rank",
-    "rank": "rank",
-    "rank in Southeast Asia, top": "rank in Southeast Asia",
-}
 _DECIDE = ("official", "estimate")  # a claim never decides
 # Whether the deciding figures reached the target: none, all, none of them; else disputed.
 _VERDICTS: dict[frozenset[bool], payloads.Verdict] = {
@@ -34,16 +28,12 @@ def short_by(target: Target, measured: Measurement) -> float | None:
     """How far `measured` falls short of `target` (0 once it is reached): percentage points,
     or places in a ranking; None where the two cannot be compared: they count different
     things, either has no number, or the figure was made by another method."""
-    if target.target is None or measured.value is None or target.unit is None:
+    if target.target is None or measured.value is None or target.unit is None or measured.method:
         return None
-    if measured.method is not None:
+    if measured.unit != target.unit.removesuffix(", top"):  # a "rank, top" is measured as a "rank"
         return None
-    if target.unit in _RANKS:
-        if measured.unit != _RANKS[target.unit]:
-            return None
+    if target.unit.startswith("rank"):  # places in a ranking, where fewer is better
         return max(measured.value - target.target, 0)
-    if target.unit != measured.unit:
-        return None
     return max(round(target.target - measured.value, 6), 0)
 
 

@@ -1,8 +1,7 @@
 """What today is, and where (--date, --tz and the clock, checked), and the countdown from it.
 
 The fast path imports this module: it needs neither the model nor the data, and has no
-`from __future__ import annotations` (see digiday/environment.py).
-"""
+`from __future__ import annotations` (see digiday/environment.py)."""
 
 import datetime as dt
 import os
@@ -35,9 +34,6 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 # checked before zoneinfo sees a name: one of hundreds of parts makes it recurse until
 # Python gives up. Compiled on first use (re's cache): the fast path seldom needs it.
 _ZONE_NAME = r"[A-Za-z0-9_+-]{1,64}(/[A-Za-z0-9_+-]{1,64}){0,4}"
-# zoneinfo's own parser fails on a corrupt or cut zone file in many ways (struct.error,
-# IndexError, ValueError, ...): any of them means the zone cannot be had.
-_ZONE_ERRORS = (Exception,)
 
 
 def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.tzinfo]:
@@ -56,13 +52,10 @@ def zone(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, dt.t
 def local_zone(
     environ: Mapping[str, str] | None = None, localtime: str = "/etc/localtime"
 ) -> tuple[str, dt.tzinfo]:
-    """This machine's zone and its name, with its real rules wherever they can be had:
-
-    - TZ naming an IANA zone (`Asia/Tokyo`, `:Asia/Tokyo`), or a zone file by its path;
-    - TZ holding a POSIX rule (`EST5EDT,M3.2.0,M11.1.0`), read as such;
-    - else /etc/localtime: the zone it links to, or the file itself when it is a copy;
-    - else, named plainly, the current UTC offset (`UTC+07:00`), which knows no rules.
-    """
+    """This machine's zone and its name, with its real rules wherever they can be had: from TZ
+    (an IANA name, `:Asia/Tokyo`; a zone file's path; a POSIX rule, `EST5EDT,M3.2.0,M11.1.0`),
+    else /etc/localtime (the zone it links to, or the file itself when it is a copy), else the
+    current UTC offset, named plainly (`UTC+07:00`), which knows no rules."""
     variable = (os.environ if environ is None else environ).get("TZ", "").removeprefix(":")
     if variable:
         found = _named(variable) or _from_file(variable) or _posix_rule(variable)
@@ -80,7 +73,7 @@ def _named(name: str) -> tuple[str, dt.tzinfo] | None:
 
     try:
         return name, ZoneInfo(name)
-    except _ZONE_ERRORS:
+    except Exception:  # zoneinfo fails on a bad or cut zone file in many ways: no zone then
         return None
 
 
@@ -93,7 +86,7 @@ def _from_file(path: str) -> tuple[str, dt.tzinfo] | None:
     try:
         with open(path, "rb") as file:
             found = ZoneInfo.from_file(file)
-    except _ZONE_ERRORS:
+    except Exception:  # as in _named, and the file may not be there
         return None
     name = path.split("/zoneinfo/", 1)[1] if "/zoneinfo/" in path else path
     return name, found
@@ -116,7 +109,7 @@ def _posix_rule(rule: str) -> tuple[str, dt.tzinfo] | None:
     data = header + block + header + block + b"\n" + rule.encode() + b"\n"
     try:
         return rule, ZoneInfo.from_file(io.BytesIO(data))
-    except _ZONE_ERRORS:
+    except Exception:  # as in _named: a rule zoneinfo cannot read
         return None
 
 
@@ -136,7 +129,6 @@ def today(
     environ: Mapping[str, str] | None = None,
 ) -> Today:
     """Today's date in the zone, or the date given with --date (the zone is still checked)."""
-
     zone_name, tz = zone(zone_name, environ)  # `local` resolved once: its name and its zone
     if date_text is None:
         return Today(schedule.date_in(now(), tz), zone_name, tz)
