@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,38 +26,43 @@ if SCRIPT is None:  # pragma: no cover - the test command installs the package f
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
 
 
-def shells(
-    commands: list[tuple[str, dict[str, str] | None]],
-) -> list[tuple[bytes, int, bytes]]:
-    """Each `command` run by bash with `digiday` the installed script, in the test environment
-    (plus its `env`), all side by side: for each, stdout, the status of the first command of
-    the pipeline, and digiday's own stderr."""
-    assert SCRIPT is not None
-    processes = [
-        start(
-            f'digiday() {{ "{SCRIPT}" "$@"; }}; {command}; echo "status=${{PIPESTATUS[0]}}" >&2',
-            shell=True,
-            executable="/bin/bash",
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=process_env(env),
-        )
-        for command, env in commands
-    ]
-    results = []
+def side_by_side(
+    runs: list[Any], extra: dict[str, str] | None = None, **options: Any
+) -> list[subprocess.CompletedProcess[bytes]]:
+    """Each of `runs` (what `start` runs) as a real process in the test environment (plus
+    `extra`), all started before any is waited for: stdout and stderr captured, no stdin;
+    `options` for `start` (`env`, a whole environment) override these."""
+    pipes = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    processes = [start(run, **({"env": process_env(extra)} | pipes | options)) for run in runs]
+    done = []
     for process in processes:
         out, err = process.communicate(timeout=120)
-        stderr = err.decode()
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return done
+
+
+def shells(
+    commands: list[str], env: dict[str, str] | None = None
+) -> list[tuple[bytes, int, bytes]]:
+    """Each of `commands` run by bash with `digiday` the installed script, side by side: for
+    each, stdout, the status of the first command of the pipeline, and digiday's own stderr."""
+    assert SCRIPT is not None
+    scripts = [
+        f'digiday() {{ "{SCRIPT}" "$@"; }}; {command}; echo "status=${{PIPESTATUS[0]}}" >&2'
+        for command in commands
+    ]
+    results = []
+    for result in side_by_side(scripts, env, shell=True, executable="/bin/bash"):
+        stderr = result.stderr.decode()
         assert re.search(r"status=\d+\n\Z", stderr), stderr
         head, _, status = stderr.rpartition("status=")
-        results.append((out, int(status), head.encode()))
+        results.append((result.stdout, int(status), head.encode()))
     return results
 
 
 def shell(command: str, env: dict[str, str] | None = None) -> tuple[bytes, int, bytes]:
     """`command` alone, as `shells` runs it."""
-    return shells([(command, env)])[0]
+    return shells([command], env)[0]
 
 
 def big_sources_file(folder: Path) -> Path:
@@ -69,28 +75,6 @@ def big_sources_file(folder: Path) -> Path:
     )
     path.write_text("sources:\n" + entries, encoding="utf-8")
     return path
-
-
-def side_by_side(
-    runs: list[list[str]], env: dict[str, str] | None = None
-) -> list[subprocess.CompletedProcess[bytes]]:
-    """Each of `runs` (a command line) as a real process, all started before any is waited
-    for: stdout and stderr captured, no stdin."""
-    processes = [
-        start(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=process_env(env),
-        )
-        for command in runs
-    ]
-    done = []
-    for process in processes:
-        out, err = process.communicate(timeout=60)
-        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
-    return done
 
 
 # Each of these exited 1 on a user's machine (no PYTHONUNBUFFERED): click's main caught the
@@ -113,7 +97,7 @@ CLOSED_PIPES = [
 def test_a_closed_pipe_ends_quietly(unbuffered: bool) -> None:
     # Every pipeline, side by side.
     env = {"PYTHONUNBUFFERED": "1"} if unbuffered else {}
-    results = shells([(pipeline, env) for pipeline in CLOSED_PIPES])
+    results = shells(CLOSED_PIPES, env)
     for pipeline, (_, status, stderr) in zip(CLOSED_PIPES, results, strict=True):
         assert status in (0, 141) and stderr == b"", (pipeline, status, stderr)
 
@@ -127,9 +111,7 @@ def test_a_closed_pipe_on_an_answer_over_64_kib_ends_quietly(tmp_path: Path) -> 
         f"digiday sources --json --data '{data}' | head -c 100",
         f"digiday sources --data '{data}' | true",
     )
-    for command, (_, status, stderr) in zip(
-        commands, shells([(command, None) for command in commands]), strict=True
-    ):
+    for command, (_, status, stderr) in zip(commands, shells(list(commands)), strict=True):
         assert (status, stderr) in ((0, b""), (141, b"")), (command, stderr)
 
 
@@ -166,7 +148,7 @@ def test_a_stderr_that_cannot_be_written_keeps_the_status() -> None:
         "digiday --no-such-option": 2,
         "digiday countdown >/dev/full": 74,
     }
-    results = shells([(f"{command} 2>/dev/full", None) for command in expected])
+    results = shells([f"{command} 2>/dev/full" for command in expected])
     found = {command: status for command, (_, status, _) in zip(expected, results, strict=True)}
     assert found == expected
 
@@ -314,22 +296,12 @@ def test_no_home_and_a_read_only_working_directory(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0o555)
     env = {key: value for key, value in process_env().items() if key != "HOME"}
-    try:
-        # One process for each command, side by side.
-        processes = [
-            start(
-                [SCRIPT or "digiday", *args],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-                cwd=locked,
-            )
-            for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023"))
-        ]
-        for process in processes:
-            _, stderr = process.communicate(timeout=60)
-            assert (process.args, process.returncode, stderr) == (process.args, 0, b"")
+    runs = [
+        [SCRIPT, *args] for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023"))
+    ]
+    try:  # one process for each command, side by side
+        for result in side_by_side(runs, cwd=locked, env=env):
+            assert (result.args, result.returncode, result.stderr) == (result.args, 0, b"")
     finally:
         locked.chmod(0o755)
 
@@ -360,8 +332,7 @@ HEAVY = ("rich", "icalendar", "pydantic")
 
 
 def imported_modules(*runs: tuple[str, ...]) -> list[set[str]]:
-    """The top-level modules each of `runs` (the arguments of a `python -m digiday`)
-    imports, the processes side by side."""
+    """The top-level modules that `python -m digiday ARGS` imports, for each ARGS of `runs`."""
     modules = []
     for result in side_by_side(
         [[sys.executable, "-X", "importtime", "-m", "digiday", *args] for args in runs]
@@ -395,19 +366,15 @@ def test_only_ics_imports_icalendar_and_only_text_imports_rich() -> None:
     ics, themes, days, today = imported_modules(
         ("ics", "--to", "2023"), ("themes",), ("countdown", "--days"), ("is-today",)
     )
-    assert "icalendar" in ics
-    assert "rich" in themes
-    assert "yaml" not in days
-    assert "yaml" not in today
+    assert "icalendar" in ics and "rich" in themes
+    assert "yaml" not in days | today
 
 
 def test_only_a_zone_other_than_vietnams_needs_the_zone_database() -> None:
     countdown, today, paris = imported_modules(
         ("countdown", "--json"), ("is-today",), ("countdown", "--json", "--tz", "Europe/Paris")
     )
-    assert "digiday" in countdown and "digiday" in paris  # the measurement works
-    assert "zoneinfo" not in countdown
-    assert "zoneinfo" not in today
+    assert "zoneinfo" not in countdown | today
     assert "zoneinfo" in paris
 
 

@@ -291,30 +291,13 @@ def test_a_corrupt_file_in_the_zone_database_is_an_unknown_zone(tmp_path: Path) 
 def test_a_relative_xdg_path_is_ignored(tmp_path: Path, variable: str) -> None:
     (tmp_path / "rel" / "digiday").mkdir(parents=True)
     (tmp_path / "rel" / "digiday" / "evil.yaml").write_text(VALID, encoding="utf-8")
-    # The three processes side by side; the last names the same folder absolutely.
-    assert SCRIPT is not None
-    themes, listed, absolute = (
-        start(
-            [SCRIPT, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=process_env({variable: folder}),
-            cwd=tmp_path,
-        )
-        for args, folder in (
-            (["themes", "--plain"], "rel"),
-            (["validate"], "rel"),
-            (["themes", "--plain"], str(tmp_path / "rel")),
-        )
-    )
-    out, _ = themes.communicate(timeout=60)
-    assert themes.returncode == 0 and b"2031" not in out
-    out, err = listed.communicate(timeout=60)
-    assert listed.returncode == 0 and b"evil.yaml" not in out + err
+    themes = digiday("themes", "--plain", env={variable: "rel"}, cwd=tmp_path)
+    assert themes.returncode == 0 and b"2031" not in themes.stdout
+    listed = digiday("validate", env={variable: "rel"}, cwd=tmp_path)
+    assert listed.returncode == 0 and b"evil.yaml" not in listed.stdout + listed.stderr
     # The same folder, named absolutely, is a data folder.
-    out, _ = absolute.communicate(timeout=60)
-    assert b"2031\t" in out
+    absolute = digiday("themes", "--plain", env={variable: str(tmp_path / "rel")})
+    assert b"2031\t" in absolute.stdout
 
 
 # --- L2: a HOME that cannot even be searched is no data folder, not an error -------------
