@@ -209,30 +209,31 @@ def test_usage_errors_in_a_vietnamese_locale(args: list[str], expected: str) -> 
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
 
 
-def test_help_is_vietnamese_wherever_lang_is_given() -> None:
+def test_help_is_vietnamese_wherever_lang_is_given(run: Invoke) -> None:
     for args in (
         ["--lang", "vi", "countdown", "--help"],
         ["countdown", "--help", "--lang", "vi"],
         ["countdown", "--help", "--lang=VI"],
     ):
-        result = digiday(*args)
-        assert result.stdout.startswith("Cách dùng: digiday countdown [TÙY_CHỌN]".encode()), args
+        result = run(*args)
+        assert result.stdout.startswith("Cách dùng: digiday countdown [TÙY_CHỌN]"), args
+    # The locale of a real process, as a user's shell gives it.
     in_locale = digiday("--help", env={"LANG": "vi_VN.UTF-8"})
     assert "Lệnh:\n".encode() in in_locale.stdout
 
 
-def test_lang_before_the_command_is_accepted() -> None:
-    result = digiday("--lang", "vi", "countdown", "--date", "2026-11-28")
-    assert result.returncode == 0
-    assert "Còn 316 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu".encode() in result.stdout
+def test_lang_before_the_command_is_accepted(run: Invoke) -> None:
+    result = run("--lang", "vi", "countdown", "--date", "2026-11-28")
+    assert result.exit_code == 0
+    assert "Còn 316 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu" in result.stdout
 
 
-def test_a_bad_digiday_lang_never_changes_an_exit_status() -> None:
-    on_the_day = digiday("is-today", "--date", "2026-10-10", env={"DIGIDAY_LANG": "fr"})
-    assert on_the_day.returncode == 0
-    assert on_the_day.stderr.decode().count("\n") == 1
-    other_day = digiday("is-today", "--date", "2026-10-11", env={"DIGIDAY_LANG": "fr"})
-    assert other_day.returncode == 1
+def test_a_bad_digiday_lang_never_changes_an_exit_status(run: Invoke) -> None:
+    on_the_day = run("is-today", "--date", "2026-10-10", env={"DIGIDAY_LANG": "fr"})
+    assert on_the_day.exit_code == 0
+    assert on_the_day.stderr.count("\n") == 1
+    other_day = run("is-today", "--date", "2026-10-11", env={"DIGIDAY_LANG": "fr"})
+    assert other_day.exit_code == 1
 
 
 def test_validate_lists_its_problems_in_vietnamese(tmp_path: Path, run: Invoke) -> None:

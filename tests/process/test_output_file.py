@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import pytest
 
@@ -57,6 +58,28 @@ def _script() -> str:
     return SCRIPT
 
 
+def _side_by_side(
+    runs: list[tuple[list[str], dict[str, Any]]],
+) -> list[subprocess.CompletedProcess[bytes]]:
+    """`digiday ARGS...` for each (ARGS, options for `start`) of `runs`, all started before
+    any is waited for: stdout and stderr captured, no stdin, the test environment."""
+    processes = [
+        start(
+            [_script(), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            **options,
+        )
+        for args, options in runs
+    ]
+    done = []
+    for process in processes:
+        out, err = process.communicate(timeout=TIMEOUT)
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return done
+
+
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob(".digiday-*"))
 
@@ -86,38 +109,42 @@ def _failed(result: subprocess.CompletedProcess[bytes], blamed: Path, reason: in
 # New and regular files: replaced atomically, modes and owners kept.
 
 
-@pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
-def test_a_new_file_gets_the_mode_the_umask_gives(
-    tmp_path: Path, calendar: bytes, umask: int, mode: int
-) -> None:
-    target = tmp_path / "day.ics"
-    result = complete(
-        [_script(), *ICS, "-o", str(target)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        env=process_env(),
-        umask=umask,  # the child's alone, not the suite's
-        timeout=TIMEOUT,
-        check=False,
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path: Path, calendar: bytes) -> None:
+    # One process for each umask, side by side, each in a folder of its own.
+    modes = {0o077: 0o600, 0o022: 0o644, 0o002: 0o664}
+    folders = {umask: tmp_path / f"{umask:03o}" for umask in modes}
+    for folder in folders.values():
+        folder.mkdir()
+    results = _side_by_side(
+        [
+            # The umask is the child's alone, not the suite's.
+            ([*ICS, "-o", str(folders[umask] / "day.ics")], {"umask": umask})
+            for umask in modes
+        ]
     )
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
-    assert target.read_bytes() == calendar
-    assert _mode(target) == mode
-    assert _leftovers(tmp_path) == []
+    for (umask, mode), result in zip(modes.items(), results, strict=True):
+        target = folders[umask] / "day.ics"
+        assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+        assert target.read_bytes() == calendar
+        assert (umask, _mode(target)) == (umask, mode)
+        assert _leftovers(folders[umask]) == []
 
 
-@pytest.mark.parametrize("mode", [0o600, 0o640, 0o755])
 def test_an_existing_file_keeps_its_mode_and_gets_the_new_content(
-    tmp_path: Path, calendar: bytes, mode: int
+    tmp_path: Path, calendar: bytes
 ) -> None:
-    target = tmp_path / "day.ics"
-    target.write_bytes(b"old")
-    target.chmod(mode)
-    result = digiday(*ICS, "-o", str(target))
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
-    assert target.read_bytes() == calendar
-    assert _mode(target) == mode
-    assert _leftovers(tmp_path) == []
+    # One process for each mode, side by side, each in a folder of its own.
+    targets = {mode: tmp_path / f"{mode:03o}" / "day.ics" for mode in (0o600, 0o640, 0o755)}
+    for mode, target in targets.items():
+        target.parent.mkdir()
+        target.write_bytes(b"old")
+        target.chmod(mode)
+    results = _side_by_side([([*ICS, "-o", str(target)], {}) for target in targets.values()])
+    for (mode, target), result in zip(targets.items(), results, strict=True):
+        assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+        assert target.read_bytes() == calendar
+        assert (mode, _mode(target)) == (mode, mode)
+        assert _leftovers(target.parent) == []
 
 
 def test_an_existing_file_keeps_its_owner_and_group_when_root_writes_it(
@@ -290,14 +317,22 @@ def test_a_folder_that_refuses_the_file_is_named(mode: int) -> None:
 LONG = "a-folder-name-longer-than-any-message-would-cut-" * 3
 
 
-@pytest.mark.parametrize(
-    ("under", "blamed"),
-    [("missing", "missing"), ("missing/deeper", "missing"), (f"{LONG}/deeper", LONG)],
-)
-def test_a_missing_folder_is_named_whole(tmp_path: Path, under: str, blamed: str) -> None:
-    result = digiday(*ICS, "-o", str(tmp_path / under / "day.ics"))
-    assert _failed(result, tmp_path / blamed, errno.ENOENT), result.stderr
-    assert list(tmp_path.iterdir()) == []
+def test_a_missing_folder_is_named_whole(tmp_path: Path) -> None:
+    # One process for each, side by side, each in an empty folder of its own.
+    cases = [("missing", "missing"), ("missing/deeper", "missing"), (f"{LONG}/deeper", LONG)]
+    folders = [tmp_path / str(number) for number in range(len(cases))]
+    for folder in folders:
+        folder.mkdir()
+    results = _side_by_side(
+        [
+            ([*ICS, "-o", str(folder / under / "day.ics")], {})
+            for folder, (under, _) in zip(folders, cases, strict=True)
+        ]
+    )
+    for folder, (under, blamed), result in zip(folders, cases, results, strict=True):
+        assert _failed(result, folder / blamed, errno.ENOENT), (under, result.stderr)
+        assert list(folder.iterdir()) == []
+    assert sorted(tmp_path.iterdir()) == sorted(folders)  # nothing written beside them
 
 
 def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
@@ -515,10 +550,21 @@ def test_an_ignored_signal_stays_ignored_during_a_write(tmp_path: Path, signum: 
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("given", ["zz/", "qq/.", "nodir/../a.ics", ""])
 def test_a_name_that_can_only_be_a_folder_or_walks_a_missing_one_is_refused(
-    tmp_path: Path, given: str
+    tmp_path: Path,
 ) -> None:
-    result = digiday(*ICS, "-o", given, cwd=str(tmp_path))
-    assert result.returncode == 74, result.stderr
-    assert list(tmp_path.iterdir()) == []
+    # One process for each name, side by side, each in an empty folder of its own.
+    names = ["zz/", "qq/.", "nodir/../a.ics", ""]
+    folders = [tmp_path / str(number) for number in range(len(names))]
+    for folder in folders:
+        folder.mkdir()
+    results = _side_by_side(
+        [
+            ([*ICS, "-o", given], {"cwd": str(folder)})
+            for given, folder in zip(names, folders, strict=True)
+        ]
+    )
+    for given, folder, result in zip(names, folders, results, strict=True):
+        assert result.returncode == 74, (given, result.stderr)
+        assert list(folder.iterdir()) == []
+    assert sorted(tmp_path.iterdir()) == sorted(folders)  # nothing written beside them

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,23 +26,43 @@ if SCRIPT is None:  # pragma: no cover - the test command installs the package f
     pytest.skip("the digiday console script is not installed", allow_module_level=True)
 
 
-def shell(command: str, env: dict[str, str] | None = None) -> tuple[bytes, int, bytes]:
-    """`command` run by bash with `digiday` the installed script: stdout, the status of the
-    first command of the pipeline, and digiday's own stderr."""
+def side_by_side(
+    runs: list[Any], extra: dict[str, str] | None = None, **options: Any
+) -> list[subprocess.CompletedProcess[bytes]]:
+    """Each of `runs` (what `start` runs) as a real process in the test environment (plus
+    `extra`), all started before any is waited for: stdout and stderr captured, no stdin;
+    `options` for `start` (`env`, a whole environment) override these."""
+    pipes = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    processes = [start(run, **({"env": process_env(extra)} | pipes | options)) for run in runs]
+    done = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return done
+
+
+def shells(
+    commands: list[str], env: dict[str, str] | None = None
+) -> list[tuple[bytes, int, bytes]]:
+    """Each of `commands` run by bash with `digiday` the installed script, side by side: for
+    each, stdout, the status of the first command of the pipeline, and digiday's own stderr."""
     assert SCRIPT is not None
-    result = complete(
-        f'digiday() {{ "{SCRIPT}" "$@"; }}; {command}; echo "status=${{PIPESTATUS[0]}}" >&2',
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        env=process_env(env),
-        timeout=120,
-        check=False,
-    )
-    stderr = result.stderr.decode()
-    assert re.search(r"status=\d+\n\Z", stderr), stderr
-    head, _, status = stderr.rpartition("status=")
-    return result.stdout, int(status), head.encode()
+    scripts = [
+        f'digiday() {{ "{SCRIPT}" "$@"; }}; {command}; echo "status=${{PIPESTATUS[0]}}" >&2'
+        for command in commands
+    ]
+    results = []
+    for result in side_by_side(scripts, env, shell=True, executable="/bin/bash"):
+        stderr = result.stderr.decode()
+        assert re.search(r"status=\d+\n\Z", stderr), stderr
+        head, _, status = stderr.rpartition("status=")
+        results.append((result.stdout, int(status), head.encode()))
+    return results
+
+
+def shell(command: str, env: dict[str, str] | None = None) -> tuple[bytes, int, bytes]:
+    """`command` alone, as `shells` runs it."""
+    return shells([command], env)[0]
 
 
 def big_sources_file(folder: Path) -> Path:
@@ -73,12 +94,12 @@ CLOSED_PIPES = [
 
 
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
-@pytest.mark.parametrize("pipeline", CLOSED_PIPES)
-def test_a_closed_pipe_ends_quietly(pipeline: str, unbuffered: bool) -> None:
+def test_a_closed_pipe_ends_quietly(unbuffered: bool) -> None:
+    # Every pipeline, side by side.
     env = {"PYTHONUNBUFFERED": "1"} if unbuffered else {}
-    _, status, stderr = shell(pipeline, env)
-    assert status in (0, 141), stderr
-    assert stderr == b""
+    results = shells(CLOSED_PIPES, env)
+    for pipeline, (_, status, stderr) in zip(CLOSED_PIPES, results, strict=True):
+        assert status in (0, 141) and stderr == b"", (pipeline, status, stderr)
 
 
 def test_a_closed_pipe_on_an_answer_over_64_kib_ends_quietly(tmp_path: Path) -> None:
@@ -86,11 +107,11 @@ def test_a_closed_pipe_on_an_answer_over_64_kib_ends_quietly(tmp_path: Path) -> 
     full = digiday("sources", "--json", "--data", str(data))
     assert full.returncode == 0, full.stderr
     assert len(full.stdout) > 64 * 1024
-    for command in (
+    commands = (
         f"digiday sources --json --data '{data}' | head -c 100",
         f"digiday sources --data '{data}' | true",
-    ):
-        _, status, stderr = shell(command)
+    )
+    for command, (_, status, stderr) in zip(commands, shells(list(commands)), strict=True):
         assert (status, stderr) in ((0, b""), (141, b"")), (command, stderr)
 
 
@@ -121,14 +142,15 @@ def test_a_value_option_swallows_the_next_word_as_click_does(tmp_path: Path) -> 
 
 
 def test_a_stderr_that_cannot_be_written_keeps_the_status() -> None:
-    for command, status in (
-        ("digiday themes hai", 2),
-        ("digiday info --data /nonexistent.yaml", 3),
-        ("digiday --no-such-option", 2),
-        ("digiday countdown >/dev/full", 74),
-    ):
-        _, found, _ = shell(f"{command} 2>/dev/full")
-        assert found == status, command
+    expected = {
+        "digiday themes hai": 2,
+        "digiday info --data /nonexistent.yaml": 3,
+        "digiday --no-such-option": 2,
+        "digiday countdown >/dev/full": 74,
+    }
+    results = shells([f"{command} 2>/dev/full" for command in expected])
+    found = {command: status for command, (_, status, _) in zip(expected, results, strict=True)}
+    assert found == expected
 
 
 def test_an_internal_error_is_one_line_or_a_traceback_when_asked(tmp_path: Path) -> None:
@@ -207,20 +229,25 @@ def test_completion_follows_the_error_policy(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_a_terminal_without_vietnamese_gets_it_without_diacritics(encoding: str) -> None:
-    env = {"PYTHONIOENCODING": encoding}
-    text = digiday("countdown", "--date", "2026-11-28", "--lang", "vi", env=env)
+    assert SCRIPT is not None
+    text, plain, error, as_json = side_by_side(
+        [
+            [SCRIPT, "countdown", "--date", "2026-11-28", "--lang", "vi"],
+            [SCRIPT, "agencies", "--plain", "--lang", "vi"],
+            [SCRIPT, "info", "muc", "--lang", "vi"],
+            [SCRIPT, "themes", "2025", "--json", "--lang", "vi"],
+        ],
+        {"PYTHONIOENCODING": encoding},
+    )
     assert text.returncode == 0, text.stderr
     assert text.stdout.isascii() and b"?" not in text.stdout
     # Written by hand from "Còn 316 ngày đến Ngày Chuyển đổi số quốc gia lần thứ sáu".
     assert b"Con 316 ngay den Ngay Chuyen doi so quoc gia lan thu sau" in text.stdout
     assert b"Chu Nhat, 10/10/2027" in text.stdout
-    plain = digiday("agencies", "--plain", "--lang", "vi", env=env)
     assert plain.stdout.isascii() and b"?" not in plain.stdout
     assert b"Bo Thong tin va Truyen thong" in plain.stdout
-    error = digiday("info", "muc", "--lang", "vi", env=env)
     assert error.returncode == 2
     assert error.stderr.startswith(b"digiday: muc khong hop le 'muc' (chon: overview")
-    as_json = digiday("themes", "2025", "--json", "--lang", "vi", env=env)
     assert as_json.stdout.isascii()  # escaped, and the same text once parsed
     assert json.loads(as_json.stdout)["themes"][0]["theme"].startswith("Chuyển")
 
@@ -231,24 +258,26 @@ def test_utf8_json_is_not_escaped() -> None:
     assert b"\\u" not in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("args", "status"),
-    [
-        (("is-today", "--date", "2030-10-10"), 0),
-        (("is-today", "--date", "2030-10-11"), 1),
-        (("search", "qwertyuiop"), 1),
-        (("info", "--lang", "fr"), 2),
-        (("countdown", "--tz", "Nowhere/Land"), 2),
-        (("--no-such-option",), 2),
-        (("validate", "/"), 3),
-    ],
-)
-def test_exit_statuses(args: tuple[str, ...], status: int) -> None:
-    result = digiday(*args)
-    assert result.returncode == status, result.stderr
-    assert b"Traceback" not in result.stderr
-    if status >= 2:
-        assert result.stdout == b"" and result.stderr.startswith(b"digiday: ")
+EXIT_STATUSES = [
+    (("is-today", "--date", "2030-10-10"), 0),
+    (("is-today", "--date", "2030-10-11"), 1),
+    (("search", "qwertyuiop"), 1),
+    (("info", "--lang", "fr"), 2),
+    (("countdown", "--tz", "Nowhere/Land"), 2),
+    (("--no-such-option",), 2),
+    (("validate", "/"), 3),
+]
+
+
+def test_exit_statuses() -> None:
+    # Each command line a process of its own, side by side.
+    assert SCRIPT is not None
+    results = side_by_side([[SCRIPT, *args] for args, _ in EXIT_STATUSES])
+    for (args, status), result in zip(EXIT_STATUSES, results, strict=True):
+        assert (args, result.returncode) == (args, status), result.stderr
+        assert b"Traceback" not in result.stderr
+        if status >= 2:
+            assert result.stdout == b"" and result.stderr.startswith(b"digiday: "), args
 
 
 def test_python_dash_m() -> None:
@@ -267,13 +296,12 @@ def test_no_home_and_a_read_only_working_directory(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0o555)
     env = {key: value for key, value in process_env().items() if key != "HOME"}
-    try:
-        for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023")):
-            result = complete(
-                [SCRIPT or "digiday", *args], capture_output=True, env=env, cwd=locked, check=False
-            )
-            assert result.returncode == 0, result.stderr
-            assert result.stderr == b""
+    runs = [
+        [SCRIPT, *args] for args in (("info",), ("countdown", "--json"), ("ics", "--to", "2023"))
+    ]
+    try:  # one process for each command, side by side
+        for result in side_by_side(runs, cwd=locked, env=env):
+            assert (result.args, result.returncode, result.stderr) == (result.args, 0, b"")
     finally:
         locked.chmod(0o755)
 
@@ -303,113 +331,119 @@ def test_ctrl_c_ends_the_watch_quietly() -> None:
 HEAVY = ("rich", "icalendar", "pydantic")
 
 
-def imported_modules(*args: str) -> set[str]:
-    result = complete(
-        [sys.executable, "-X", "importtime", "-m", "digiday", *args],
-        capture_output=True,
-        env=process_env(),
-        check=False,
-    )
-    assert b"Traceback" not in result.stderr
-    names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)", result.stderr.decode(), re.M)
-    return {name.split(".")[0] for name in names}
+def imported_modules(*runs: tuple[str, ...]) -> list[set[str]]:
+    """The top-level modules that `python -m digiday ARGS` imports, for each ARGS of `runs`."""
+    modules = []
+    for result in side_by_side(
+        [[sys.executable, "-X", "importtime", "-m", "digiday", *args] for args in runs]
+    ):
+        assert b"Traceback" not in result.stderr
+        names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)", result.stderr.decode(), re.M)
+        modules.append({name.split(".")[0] for name in names})
+    return modules
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("countdown", "--days"),
-        ("countdown", "--json"),
-        ("is-today",),
-        ("info", "--json"),
-        ("agencies", "--plain"),
-        ("themes", "--json"),
-        ("search", "so", "--json"),
-        ("sources", "--plain"),
-        ("info", "--lang", "xx"),  # an error path
-    ],
-)
-def test_scripted_outputs_import_nothing_heavy(args: tuple[str, ...]) -> None:
-    modules = imported_modules(*args)
-    assert "digiday" in modules  # the measurement works
-    assert not modules & set(HEAVY)
+SCRIPTED = [
+    ("countdown", "--days"),
+    ("countdown", "--json"),
+    ("is-today",),
+    ("info", "--json"),
+    ("agencies", "--plain"),
+    ("themes", "--json"),
+    ("search", "so", "--json"),
+    ("sources", "--plain"),
+    ("info", "--lang", "xx"),  # an error path
+]
+
+
+def test_scripted_outputs_import_nothing_heavy() -> None:
+    for args, modules in zip(SCRIPTED, imported_modules(*SCRIPTED), strict=True):
+        assert "digiday" in modules, args  # the measurement works
+        assert not modules & set(HEAVY), args
 
 
 def test_only_ics_imports_icalendar_and_only_text_imports_rich() -> None:
-    assert "icalendar" in imported_modules("ics", "--to", "2023")
-    assert "rich" in imported_modules("themes")
-    assert "yaml" not in imported_modules("countdown", "--days")
-    assert "yaml" not in imported_modules("is-today")
+    ics, themes, days, today = imported_modules(
+        ("ics", "--to", "2023"), ("themes",), ("countdown", "--days"), ("is-today",)
+    )
+    assert "icalendar" in ics and "rich" in themes
+    assert "yaml" not in days | today
 
 
 def test_only_a_zone_other_than_vietnams_needs_the_zone_database() -> None:
-    assert "zoneinfo" not in imported_modules("countdown", "--json")
-    assert "zoneinfo" not in imported_modules("is-today")
-    assert "zoneinfo" in imported_modules("countdown", "--json", "--tz", "Europe/Paris")
+    countdown, today, paris = imported_modules(
+        ("countdown", "--json"), ("is-today",), ("countdown", "--json", "--tz", "Europe/Paris")
+    )
+    assert "zoneinfo" not in countdown | today
+    assert "zoneinfo" in paris
 
 
-@pytest.mark.parametrize(
-    ("args", "status"),
-    [
+def test_the_exit_skips_the_final_garbage_collections() -> None:
+    # On every way out, the objects are frozen before the interpreter's exit collects them
+    # (see cli.main); the exit status and the output are untouched by it. One process for
+    # each way out, side by side.
+    ways = [
         (["countdown", "--days"], 0),
         (["countdown", "--nope"], 2),
         (["themes", "--data", "/nonexistent"], 3),
-    ],
-)
-def test_the_exit_skips_the_final_garbage_collections(args: list[str], status: int) -> None:
-    # On every way out, the objects are frozen before the interpreter's exit collects them
-    # (see cli.main); the exit status and the output are untouched by it.
-    probe = (
+    ]
+    probes = [
         "import atexit, gc, sys\n"
         "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
         f"sys.argv = ['digiday', *{args!r}]\n"
         "from digiday.cli.app import main\n"
         "main()\n"
-    )
-    result = complete(
-        [sys.executable, "-c", probe], capture_output=True, env=process_env(), check=False
-    )
-    assert result.returncode == status, result.stderr
-    assert result.stderr.decode().splitlines()[-1] == "frozen True"
+        for args, _ in ways
+    ]
+    results = side_by_side([[sys.executable, "-c", probe] for probe in probes])
+    for (args, status), result in zip(ways, results, strict=True):
+        assert (args, result.returncode) == (args, status), result.stderr
+        assert result.stderr.decode().splitlines()[-1] == "frozen True", args
 
 
 TMUX = shutil.which("tmux")
 
 
 @pytest.mark.skipif(TMUX is None, reason="needs tmux, a real terminal")
-@pytest.mark.parametrize("width", [40, 120])
-def test_ctrl_c_leaves_one_whole_frame_on_a_real_terminal(width: int, tmp_path: Path) -> None:
+def test_ctrl_c_leaves_one_whole_frame_on_a_real_terminal(tmp_path: Path) -> None:
     # The terminal echoes "^C" where the cursor is. The frame leaves room for it, so the
     # final redraw lands where the frame was, not a line low under a second top border.
+    # A narrow and a wide terminal, side by side: a tmux session of each width.
     assert TMUX is not None and SCRIPT is not None
-    session = f"digiday-watch-{os.getpid()}-{width}"
+    widths = (40, 120)
+    sessions = [f"digiday-watch-{os.getpid()}-{width}" for width in widths]
     socket = str(tmp_path / "tmux.sock")
     env = {**process_env(), "TERM": "xterm-256color"}
     env.pop("COLUMNS", None)  # the terminal's own width
     command = f"{SCRIPT} countdown --watch; sleep 30"
     tmux = [TMUX, "-S", socket]
-    complete(
-        [*tmux, "new-session", "-d", "-s", session, "-x", str(width), "-y", "20", command],
-        env=env,
-        check=True,
-    )
-    try:
-        screen = ""
-        deadline = time.monotonic() + 20
-        while "to go" not in screen and time.monotonic() < deadline:
-            time.sleep(0.2)
-            screen = complete(
-                [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
-        assert "to go" in screen
-        complete([*tmux, "send-keys", "-t", session, "C-c"], check=True)
-        time.sleep(1.5)
-        screen = complete(
+
+    def capture(session: str) -> str:
+        return complete(
             [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
         ).stdout
+
+    try:
+        for session, width in zip(sessions, widths, strict=True):
+            complete(
+                [*tmux, "new-session", "-d", "-s", session, "-x", str(width), "-y", "20", command],
+                env=env,
+                check=True,
+            )
+        screens = [""] * len(sessions)
+        deadline = time.monotonic() + 20
+        while not all("to go" in screen for screen in screens) and time.monotonic() < deadline:
+            time.sleep(0.2)
+            screens = [capture(session) for session in sessions]
+        assert all("to go" in screen for screen in screens), screens
+        for session in sessions:
+            complete([*tmux, "send-keys", "-t", session, "C-c"], check=True)
+        time.sleep(1.5)
+        screens = [capture(session) for session in sessions]
     finally:
         complete([*tmux, "kill-server"], check=False, capture_output=True)
-    lines = screen.splitlines()
-    assert sum(line.lstrip().startswith("╭") for line in lines) == 1, screen
-    assert sum(line.lstrip().startswith("╰") for line in lines) == 1, screen
-    assert all(len(line) <= width for line in lines)
+    for width, screen in zip(widths, screens, strict=True):
+        lines = screen.splitlines()
+        assert sum(line.lstrip().startswith("╭") for line in lines) == 1, screen
+        assert sum(line.lstrip().startswith("╰") for line in lines) == 1, screen
+        assert all(len(line) <= width for line in lines), screen

@@ -46,37 +46,40 @@ HOSTILE_TEXTS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
-def test_a_control_character_in_any_text_is_refused(tmp_path: Path, name: str) -> None:
+def test_a_control_character_in_any_text_is_refused(run: Invoke, tmp_path: Path, name: str) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_text(theme_file(HOSTILE_TEXTS[name]), encoding="utf-8")
     bad = next(char for char in HOSTILE_TEXTS[name] if char in UNSAFE)
     for args in (("validate", str(path)), ("themes", "--data", str(path))):
-        result = digiday(*args)
-        assert result.returncode == 3, result
-        assert result.stdout == b""
-        stderr = result.stderr.decode()
+        result = run(*args)
+        assert result.exit_code == 3, result
+        assert result.stdout == ""
+        stderr = result.stderr
         assert not FORBIDDEN.search(stderr)
         assert f"themes[0].theme.vi: holds the control character U+{ord(bad):04X}" in stderr
 
 
-def test_a_hostile_key_and_file_name_are_shown_escaped(tmp_path: Path) -> None:
+def test_a_hostile_key_and_file_name_are_shown_escaped(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "name\x1b]0;pwned\x07.yaml"
     path.write_text('themes:\n  - "\\e]0;pwned\\a": 1\n', encoding="utf-8")
-    result = digiday("validate", path.name, cwd=str(tmp_path))
-    stderr = result.stderr.decode()
-    assert result.returncode == 3
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", path.name)
+    stderr = result.stderr
+    assert result.exit_code == 3
     assert not FORBIDDEN.search(stderr)
     assert "\\x1b]0;pwned\\x07" in stderr  # the key, escaped
     assert "name\\x1b]0;pwned\\x07.yaml" in stderr  # the file name, escaped
 
 
-def test_an_address_with_a_control_character_is_refused(tmp_path: Path) -> None:
+def test_an_address_with_a_control_character_is_refused(run: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "url.yaml"
     path.write_text(
         'sources:\n  - id: x\n    title: "t"\n    url: "https://e.org/\\e[2J"\n', encoding="utf-8"
     )
-    result = digiday("validate", str(path))
-    assert result.returncode == 3 and b"U+001B" in result.stderr
+    result = run("validate", str(path))
+    assert result.exit_code == 3 and "U+001B" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -89,10 +92,10 @@ def test_an_address_with_a_control_character_is_refused(tmp_path: Path) -> None:
         ("countdown", "--date", "\x07" * 200),
     ],
 )
-def test_an_echoed_argument_is_escaped_and_cut(args: tuple[str, ...]) -> None:
-    result = digiday(*args)
-    assert result.returncode == 2
-    stderr = result.stderr.decode()
+def test_an_echoed_argument_is_escaped_and_cut(run: Invoke, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    stderr = result.stderr
     assert stderr.startswith("digiday: ") and stderr.count("\n") == 1
     assert not FORBIDDEN.search(stderr)
     assert len(stderr) < 300, len(stderr)
@@ -168,30 +171,30 @@ def test_no_value_of_any_length_or_depth_is_a_bug(
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_number_of_thousands_of_digits_is_a_usage_error(lang: str) -> None:
+def test_a_number_of_thousands_of_digits_is_a_usage_error(run: Invoke, lang: str) -> None:
     shown = "'" + "9" * 79 + "…'"  # an echoed value is cut to 80 characters
     low, high = -(2**63), 2**63 - 1
     expected = {
         "en": f"digiday: --seed must be a whole number from {low} to {high}, not {shown}\n",
         "vi": f"digiday: --seed phải là số nguyên từ {low} đến {high}, không phải {shown}\n",
     }
-    result = digiday("quiz", "--seed", "9" * 5000, "--lang", lang)
-    assert result.returncode == 2
-    assert result.stderr.decode() == expected[lang]
-    year = digiday("themes", "9" * 5000, "--lang", lang)
-    assert year.returncode == 2 and b"internal" not in year.stderr
+    result = run("quiz", "--seed", "9" * 5000, "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == expected[lang]
+    year = run("themes", "9" * 5000, "--lang", lang)
+    assert year.exit_code == 2 and "internal" not in year.stderr
 
 
-def test_a_zone_of_hundreds_of_parts_is_an_unknown_zone() -> None:
+def test_a_zone_of_hundreds_of_parts_is_an_unknown_zone(run: Invoke) -> None:
     for zone in ("/".join(["Asia"] * 300), "Asia/" * 100 + "Tokyo", "../" * 300 + "etc"):
-        result = digiday("countdown", "--tz", zone)
-        assert result.returncode == 2
+        result = run("countdown", "--tz", zone)
+        assert result.exit_code == 2
         assert result.stderr.startswith(
-            b"digiday: unknown time zone 'Asia/"
-        ) or result.stderr.startswith(b"digiday: unknown time zone '../")
+            "digiday: unknown time zone 'Asia/"
+        ) or result.stderr.startswith("digiday: unknown time zone '../")
     # TZ with --tz local: no zone of that name, so the machine's offset, named plainly.
-    result = digiday("countdown", "--tz", "local", "--json", env={"TZ": "/".join(["a"] * 400)})
-    assert result.returncode == 0, result.stderr
+    result = run("countdown", "--tz", "local", "--json", env={"TZ": "/".join(["a"] * 400)})
+    assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["countdown"]["timezone"].startswith("UTC")
 
 
@@ -306,20 +309,20 @@ def test_a_file_is_refused_or_every_record_in_it_is_used(
 @pytest.mark.parametrize(
     "args", [("countdown", "--days"), ("countdown", "--watch"), ("countdown", "--json")]
 )
-def test_a_given_data_file_is_always_checked(args: tuple[str, ...]) -> None:
-    result = digiday(*args, "--data", "/nonexistent.yaml")  # piped, as a script runs it
-    assert result.returncode == 3, result
-    assert b"/nonexistent.yaml" in result.stderr
-    via_env = digiday(*args, env={"DIGIDAY_DATA": "/nonexistent.yaml"})
-    assert via_env.returncode == 3
+def test_a_given_data_file_is_always_checked(run: Invoke, args: tuple[str, ...]) -> None:
+    result = run(*args, "--data", "/nonexistent.yaml")  # no terminal, as a script runs it
+    assert result.exit_code == 3, result
+    assert "/nonexistent.yaml" in result.stderr
+    via_env = run(*args, env={"DIGIDAY_DATA": "/nonexistent.yaml"})
+    assert via_env.exit_code == 3
 
 
 # --- --tz local names the real zone ------------------------------------------------------
 
 
-def test_tz_local_names_the_zone() -> None:
-    result = digiday("countdown", "--tz", "local", "--json", env={"TZ": "Asia/Tokyo"})
-    assert b'"timezone": "Asia/Tokyo"' in result.stdout
+def test_tz_local_names_the_zone(run: Invoke) -> None:
+    result = run("countdown", "--tz", "local", "--json", env={"TZ": "Asia/Tokyo"})
+    assert '"timezone": "Asia/Tokyo"' in result.stdout
 
 
 def test_local_zone_from_the_localtime_link(tmp_path: Path) -> None:
@@ -375,25 +378,25 @@ def test_a_next_line_control_is_placed_by_line_and_character(
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_usage_error_lists_a_few_extra_arguments_at_most(lang: str) -> None:
+def test_a_usage_error_lists_a_few_extra_arguments_at_most(run: Invoke, lang: str) -> None:
     words = [f"w{n}" for n in range(10_000)]
-    result = digiday("themes", "2024", *words, "--lang", lang)
-    assert result.returncode == 2
+    result = run("themes", "2024", *words, "--lang", lang)
+    assert result.exit_code == 2
     expected = {
         "en": "digiday: unexpected extra argument(s): 'w0', 'w1', 'w2' and 9,997 more "
         "(see 'digiday themes --help')\n",
         "vi": "digiday: thừa đối số: 'w0', 'w1', 'w2' và 9997 đối số khác "
         "(xem 'digiday themes --help')\n",
     }
-    assert result.stderr.decode() == expected[lang]
+    assert result.stderr == expected[lang]
 
 
-def test_line_and_paragraph_separators_are_escaped_in_messages() -> None:
+def test_line_and_paragraph_separators_are_escaped_in_messages(run: Invoke) -> None:
     for args in (["\u2028"], ["--lang", "\u2029"], ["themes", "2024", "\u2028"]):
-        result = digiday(*args)
-        assert result.returncode == 2
-        assert "\u2028".encode() not in result.stderr and "\u2029".encode() not in result.stderr
-        assert b"\\u2028" in result.stderr or b"\\u2029" in result.stderr
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "\u2028" not in result.stderr and "\u2029" not in result.stderr
+        assert "\\u2028" in result.stderr or "\\u2029" in result.stderr
 
 
 def test_tz_local_keeps_a_posix_rule_as_a_rule() -> None:
@@ -445,25 +448,27 @@ def test_the_watch_counts_to_the_rule_s_midnight() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_long_path_is_named_whole_with_its_line(tmp_path: Path, lang: str) -> None:
+def test_a_long_path_is_named_whole_with_its_line(run: Invoke, tmp_path: Path, lang: str) -> None:
     folder = tmp_path / ("nam-2027-" + "x" * 121)
     folder.mkdir()
     path = folder / "chu-de-2027.yaml"
     path.write_text("themes:\n  - year: twenty\n", encoding="utf-8")
     line = {"en": "line", "vi": "dòng"}[lang]
     for args in (["validate", str(path)], ["themes", "--data", str(path)]):
-        result = digiday(*args, "--lang", lang)
-        assert result.returncode == 3
-        first = result.stderr.decode().splitlines()[0]
+        result = run(*args, "--lang", lang)
+        assert result.exit_code == 3
+        first = result.stderr.splitlines()[0]
         assert first.startswith(f"digiday: '{path}', {line} 2: themes[0].year: ")
 
 
-def test_a_path_with_spaces_and_a_colon_is_quoted_and_an_empty_one_named(tmp_path: Path) -> None:
+def test_a_path_with_spaces_and_a_colon_is_quoted_and_an_empty_one_named(
+    run: Invoke, tmp_path: Path
+) -> None:
     odd = tmp_path / "my data: file.yaml"
-    result = digiday("themes", "--data", str(odd))
-    assert result.stderr.decode() == f"digiday: '{odd}': does not exist\n"
-    empty = digiday("themes", "--data", "")
-    assert (empty.returncode, empty.stderr) == (3, b"digiday: '': does not exist\n")
+    result = run("themes", "--data", str(odd))
+    assert result.stderr == f"digiday: '{odd}': does not exist\n"
+    empty = run("themes", "--data", "")
+    assert (empty.exit_code, empty.stderr) == (3, "digiday: '': does not exist\n")
 
 
 def test_a_byte_that_is_not_utf8_is_shown_as_that_byte_in_a_vietnamese_message(
