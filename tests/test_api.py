@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,6 @@ import pytest
 
 import digiday
 from tests.conftest import Invoke
-from tests.environment import complete, process_env
 
 
 @pytest.fixture
@@ -138,16 +136,3 @@ def test_a_bad_data_file_is_a_data_error_with_its_problems(tmp_path: Path) -> No
     )
     assert digiday.themes(2027, data=[str(good)])[0]["theme"] == "b"
     assert digiday.data_as_of([str(good)]) == "2027-01-02"
-
-
-def test_importing_the_package_imports_no_command_line() -> None:
-    probe = (
-        "import sys, datetime, digiday\n"
-        "digiday.countdown(datetime.date(2026, 11, 28)); digiday.themes(2024)\n"
-        "print(sorted({'typer', 'click', 'rich', 'digiday.answers.payloads'} & set(sys.modules)))\n"
-    )
-    result = complete(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=process_env(),
-        timeout=60, check=False,
-    )  # fmt: skip
-    assert result.stdout == "[]\n", result.stderr

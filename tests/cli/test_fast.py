@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from digiday.cli import fast
-from tests.environment import complete, invoke, process_env
+from tests.environment import invoke
 
 DATES = st.sampled_from(
     ["2026-10-10", "2026-10-09", "10/10/2027", "9/10/2027", "2021-01-01", "2026-02-30",
@@ -135,59 +133,3 @@ def test_a_data_file_in_use_is_left_to_the_full_command_line(tmp_path: Path) -> 
     environ = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share")}
     assert fast.answer(["is-today"], environ) is None
     assert fast.answer(["countdown", "--days"], {**os.environ, "DIGIDAY_DATA": "x.yaml"}) is None
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("is-today",),
-        ("is-today", "--date", "2026-10-10", "--lang", "vi"),
-        ("countdown", "--days", "--tz=Asia/Tokyo"),
-        ("countdown", "--format", "line", "--lang", "vi"),
-    ],
-)
-def test_the_fast_path_imports_neither_typer_nor_click(args: tuple[str, ...]) -> None:
-    result = complete(
-        [sys.executable, "-X", "importtime", "-m", "digiday", *args],
-        capture_output=True,
-        env=process_env(),
-        timeout=60,
-        check=False,
-    )
-    names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)", result.stderr.decode(), re.M)
-    top = {name.split(".")[0] for name in names}
-    assert "digiday" in top  # the measurement works
-    # A source checkout has no packed bundle and reads the YAML; a wheel reads no YAML.
-    packed = (Path(fast.__file__).parent / "data" / "bundled.marshal").exists()
-    assert not top & {"typer", "click", "rich", *(["yaml"] if packed else [])}, args
-
-
-def test_a_closed_pipe_on_the_fast_path_is_quiet() -> None:
-    from tests.environment import SCRIPT
-
-    result = complete(
-        f"'{SCRIPT}' countdown --format line | true; echo \"${{PIPESTATUS[0]}}\" >&2",
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        env=process_env(),
-        timeout=60,
-        check=False,
-    )
-    assert result.stderr in (b"0\n", b"141\n")
-
-
-def test_a_failure_of_the_fast_path_leaves_the_answer_to_the_full_command_line() -> None:
-    driver = (
-        "import sys, digiday.cli.fast\n"
-        "def broken(*args, **kwargs):\n    raise KeyError('x')\n"
-        "digiday.cli.fast.answer = broken\n"
-        "sys.argv = ['digiday', 'countdown', '--days', '--date', '2026-10-09']\n"
-        "from digiday.__main__ import main\nmain()\n"
-    )
-    quiet = complete([sys.executable, "-c", driver], env=process_env({"DIGIDAY_TRACEBACK": ""}))
-    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, b"1\n", b"")
-    # A developer is shown the fast path's bug (DIGIDAY_TRACEBACK), and still the answer.
-    loud = complete([sys.executable, "-c", driver], env=process_env({"DIGIDAY_TRACEBACK": "1"}))
-    assert (loud.returncode, loud.stdout) == (0, b"1\n")
-    assert loud.stderr.startswith(b"Traceback") and b"KeyError: 'x'" in loud.stderr

@@ -447,3 +447,16 @@ def test_ctrl_c_leaves_one_whole_frame_on_a_real_terminal(tmp_path: Path) -> Non
         assert sum(line.lstrip().startswith("╭") for line in lines) == 1, screen
         assert sum(line.lstrip().startswith("╰") for line in lines) == 1, screen
         assert all(len(line) <= width for line in lines), screen
+
+
+def test_importing_the_package_imports_no_command_line() -> None:
+    probe = (
+        "import sys, datetime, digiday\n"
+        "digiday.countdown(datetime.date(2026, 11, 28)); digiday.themes(2024)\n"
+        "print(sorted({'typer', 'click', 'rich', 'digiday.answers.payloads'} & set(sys.modules)))\n"
+    )
+    result = complete(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=process_env(),
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert result.stdout == "[]\n", result.stderr
