@@ -1,10 +1,6 @@
-"""The bundled data files: their names, how they are parsed, and the codec of the bundle a
-wheel carries.
-
-A wheel also carries them checked and merged, made at build time by `loader.pack` under the
-name BUNDLE, in marshal's format (`pack`, `unpack`); loader.py reads that when it is there.
-Records are kept as tuples of their fields, so the bundle keeps each record type's field
-names too: a bundle made for another model than the one reading it is refused, never read
+"""The bundled data files, and the codec of BUNDLE: the records checked and merged at build
+time (`loader.pack`), in marshal's format, read by loader.py when a wheel carries it. It keeps
+each record type's field names, so a bundle made for another model is refused, never read
 into the wrong fields.
 """
 
@@ -42,10 +38,6 @@ def parse_folder(folder: Path | Traversable) -> dict[str, Parsed]:
     }
 
 
-# Fixed: marshal's version 4 has read these types the same way since Python 3.4.
-_MARSHAL_VERSION = 4
-
-
 def _plain(value: Any) -> Any:
     """`value` in marshal's terms: each tuple tagged with its record type's name, or ""."""
     if isinstance(value, tuple):
@@ -72,18 +64,15 @@ def _fields() -> dict[str, tuple[str, ...]]:
 
 def pack(bundled: tuple[Any, ...]) -> bytes:
     """`bundled` (loader._Bundled's fields, the records first) in marshal's format, after the
-    record types' field names: built in, so nothing to import (pickle's import alone costs
-    more than reading the data this way), and it holds only strings, numbers, tuples and
-    dicts."""
+    record types' field names: built in, it costs less than pickle's import alone."""
     import marshal
 
     merged, *rest = bundled
-    return marshal.dumps((_fields(), _plain(merged), *rest), _MARSHAL_VERSION)
+    return marshal.dumps((_fields(), _plain(merged), *rest), 4)  # read alike since Python 3.4
 
 
 def unpack(packed: bytes) -> tuple[Any, ...] | None:
-    """The inverse of `pack`; None for bytes not in its format, or made for records of
-    other fields."""
+    """The inverse of `pack`; None for bytes not in its format, or of other records' fields."""
     import marshal
 
     try:

@@ -1,15 +1,14 @@
 """Which data files are in use, and in what order they are laid over the bundled data.
 
 1. each `DIR/digiday/` of $XDG_DATA_DIRS (default /usr/local/share:/usr/share), the last
-   listed first, so that the first one listed wins, as the XDG Base Directory specification
-   asks; then $XDG_DATA_HOME/digiday/ (default ~/.local/share/digiday/); in each, every
-   `*.yaml` and `*.yml` file, in the byte order of their names;
+   listed first, so that the first listed wins (the XDG Base Directory specification); then
+   $XDG_DATA_HOME/digiday/ (default ~/.local/share/digiday/); in each, every `*.yaml` and
+   `*.yml` file, in the byte order of their names;
 2. the files of $DIGIDAY_DATA (`:`-separated), left to right;
 3. the `--data` files, left to right.
 
-Cron jobs, systemd timers and status bars read no shell start-up file, so a variable often
-does not reach them; a data folder does. A missing folder costs one failed `scandir`; the
-files found are read only by loader.py.
+A data folder reaches cron jobs, systemd timers and status bars, which read no shell start-up
+file; a missing one costs one failed `scandir`.
 """
 
 from __future__ import annotations
@@ -40,16 +39,15 @@ def folders(environ: Mapping[str, str]) -> list[str]:
 
 def folder_files(folder: str) -> list[str]:
     """The data files of `folder`, in the byte order of their names; none when it does not
-    exist, or cannot even be looked for (a folder above it cannot be searched: a HOME the
-    user may not enter). Raises DataError when it exists but cannot be listed."""
+    exist or cannot even be looked for. Raises DataError when it exists but cannot be listed."""
     try:
         with os.scandir(folder) as entries:
             names = [entry.name for entry in entries]
     except FileNotFoundError:
         return []
     except OSError as error:
-        if isinstance(error, PermissionError) and not _can_look_for(folder):
-            return []
+        if isinstance(error, PermissionError) and not os.path.exists(folder):
+            return []  # a folder above it cannot be searched: a HOME the user may not enter
         from digiday.store.loader import refuse, unreadable  # only now: most runs read no data
 
         if isinstance(error, NotADirectoryError):
@@ -57,15 +55,6 @@ def folder_files(folder: str) -> list[str]:
         raise unreadable(folder, error) from None
     chosen = [n for n in names if n.endswith(_SUFFIXES) and not n.startswith(".")]
     return [os.path.join(folder, name) for name in sorted(chosen, key=os.fsencode)]
-
-
-def _can_look_for(folder: str) -> bool:
-    """Whether `folder` itself can be looked at (its parents searched)."""
-    try:
-        os.stat(folder)
-    except OSError as error:
-        return not isinstance(error, PermissionError)
-    return True
 
 
 def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
@@ -80,9 +69,8 @@ def user_files(given: Sequence[str], environ: Mapping[str, str]) -> list[str]:
 
 
 def identity_of(path: str) -> object:
-    """What makes two paths the same file: its device and inode, else its absolute path, or
-    the path as given where even that cannot be had (a working folder that was deleted): a
-    file that cannot be looked at is reported when it is read."""
+    """What makes two paths the same file: its device and inode, else its absolute path, else
+    (the working folder was deleted) the path as given; it is read, and reported, later."""
     try:
         found = os.stat(path)
     except (OSError, ValueError):

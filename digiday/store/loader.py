@@ -1,11 +1,9 @@
-"""Where the data comes from: the bundled files, a user's file laid over them, and the checks
-that no record leaves unchecked.
+"""Where the data comes from: the bundled files and the users' files laid over them.
 
-Every file goes the same way: read (with limits), parse, check against the schema, then lay
-over what came before, record by record; references between records are resolved last.
-A wheel carries the bundled data already checked and merged (see `pack`), so an ordinary run
-neither parses YAML nor checks a record; a source checkout reads the YAML itself. Laying is
-linear in the records of all the layers together, however many there are.
+Every file is read (with limits), parsed, checked against the schema and laid over what came
+before, record by record, in time linear in all the layers' records; references are resolved
+last. A wheel carries the bundled data checked and merged (`pack`): an ordinary run neither
+parses YAML nor checks a record.
 """
 
 from __future__ import annotations
@@ -19,15 +17,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from digiday.core.model import SECTIONS, Dataset, Lang
 from digiday.errors import ExitStatus, Failure, quoted, reason
-from digiday.l10n.translate import N_
+from digiday.l10n.translate import N_, catalogue, tr
 from digiday.store import bundle
 from digiday.store.bundle import BUNDLE, BUNDLED_FILES, META
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-    from digiday.store.changes import Summary
-    from digiday.store.schema import Layer, Problem
+    from digiday.store.schema import Checker, Problem
 
 MAX_BYTES = 1024 * 1024
 Records = dict[str, dict[Any, Any]]  # each collection's records by key (info: by section and id)
@@ -70,29 +67,23 @@ def _read_file(path: str) -> bytes:
     so that a FIFO or a terminal device cannot hang the tool."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        descriptor = os.open(path, flags)
+        with open(os.open(path, flags), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise refuse(path, N_("is a directory"))
+            if not stat.S_ISREG(mode):
+                raise refuse(path, N_("is not a regular file"))
+            content = handle.read(MAX_BYTES + 1)
     except ValueError:  # the system is never asked: Python refuses a NUL in a path
         raise refuse(path, N_("cannot be read (a path cannot hold a NUL character)")) from None
     except OSError as error:
         raise unreadable(path, error) from None
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise refuse(
-                path, N_("is a directory") if stat.S_ISDIR(mode) else N_("is not a regular file")
-            )
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            content = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise refuse(path, N_("cannot be read ({reason})"), reason=reason(error)) from None
-    finally:
-        os.close(descriptor)
     if len(content) > MAX_BYTES:
         raise refuse(path, N_("is over 1 MiB"))
     return content
 
 
-def _user_layer(path: str) -> Layer:
+def _user_layer(path: str) -> Checker:
     from digiday.store import yamlsafe
     from digiday.store.schema import check_document
 
@@ -110,9 +101,8 @@ def _user_layer(path: str) -> Layer:
 
 
 def _bundled_folder() -> Path | Traversable:
-    """The bundled data: inside the installed package, or beside it in a source checkout
-    (an editable install runs the package from the checkout, where `data/` is not copied in),
-    or, for a zipped installation, through importlib.resources."""
+    """The bundled data: in the installed package, beside it in a source checkout (where an
+    editable install runs it), or through importlib.resources in a zipped installation."""
     package = Path(__file__).resolve().parent.parent
     for folder in (package / "data", package.parent / "data"):
         if folder.is_dir():
@@ -123,15 +113,13 @@ def _bundled_folder() -> Path | Traversable:
 
 
 class _Bundled(NamedTuple):
-    """The bundled data, checked and merged, keyed for overlaying (as `Layer.collections`)."""
+    """The bundled data, checked and merged, keyed for overlaying (as `Checker.collections`)."""
 
     merged: Records
     data_as_of: str
     calendar: dict[int, tuple[str, int, str]]  # each year's event revision (render/ics.py)
     calendar_rest: tuple[str, int, str]  # the revision of every year not listed
-    # The texts search compares that are not ASCII, folded (`translate.fold`), in marshal's
-    # format: made at build time, read by search alone (see pack, bundled_folds).
-    folded: bytes = b""
+    folded: bytes = b""  # search's texts that are not ASCII, folded, in marshal's format (pack)
 
 
 def _check_bundled(folder: Path | Traversable) -> _Bundled:
@@ -142,20 +130,14 @@ def _check_bundled(folder: Path | Traversable) -> _Bundled:
     parsed = parse_folder(folder)
     layers = [check_document(f"<bundled>/{name}", *parsed[name]) for name in BUNDLED_FILES]
     merged, _ = _laid({}, layers)
-    meta = parsed[META].value
-    revisions = {
-        int(year): (str(digest), int(sequence), str(modified))
-        for year, (digest, sequence, modified) in (meta.get("calendar") or {}).items()
-    }
-    digest, sequence, modified = meta.get("calendar_rest") or ("", 0, meta["data_as_of"])
-    rest = (str(digest), int(sequence), str(modified))
-    return _Bundled(merged, str(meta["data_as_of"]), revisions, rest)
+    meta = parsed[META].value  # YAML's lists, as the tuples a bundle keeps
+    revisions = {year: tuple(revision) for year, revision in meta["calendar"].items()}
+    return _Bundled(merged, meta["data_as_of"], revisions, tuple(meta["calendar_rest"]))
 
 
 def pack(folder: Path, searched: Callable[[Dataset], Iterable[str]] = lambda data: ()) -> bytes:
-    """The bundled data as a wheel carries it (bundle.pack), checked at build time (a problem
-    fails the build) and merged: a run reads finished records instead of parsing and checking
-    YAML, most of what it would otherwise spend before printing anything. The texts search
+    """The bundled data as a wheel carries it (bundle.pack), checked (a problem fails the build)
+    and merged, so that a run spends nothing on parsing and checking YAML; the texts search
     compares (`searched`: answers/search.py's `lines`) are folded here once, not per search."""
     import marshal
 
@@ -178,14 +160,12 @@ def _bundled() -> _Bundled:
     return _check_bundled(folder)
 
 
-_Replaced = list[tuple[str, "Layer", tuple[str | int, ...]]]  # (old measure, layer, where)
+_Replaced = list[tuple[str, "Checker", tuple[str | int, ...]]]  # (old measure, layer, where)
 
 
-def _lay(merged: Records, layer: Layer, replaced: _Replaced) -> Summary:
+def _lay(merged: Records, layer: Checker, replaced: _Replaced) -> Summary:
     """Lay `layer` over `merged`; returns what it adds and replaces, and notes in `replaced`
     each target it replaces with one of another measure."""
-    from digiday.store.changes import Summary
-
     summary = Summary({}, {})
     for name, records in layer.collections.items():
         under = merged.setdefault(name, {})
@@ -193,12 +173,12 @@ def _lay(merged: Records, layer: Layer, replaced: _Replaced) -> Summary:
             counts = summary.replaced if key in under else summary.added
             counts[name] = counts.get(name, 0) + 1
             if name == "targets" and key in under and under[key].measure != record.measure:
-                replaced.append((under[key].measure, layer, layer.checker.places[name, key]))
+                replaced.append((under[key].measure, layer, layer.places[name, key]))
         under.update(records)
     return summary
 
 
-def _laid(base: Records, layers: Sequence[Layer]) -> tuple[Records, list[Summary]]:
+def _laid(base: Records, layers: Sequence[Checker]) -> tuple[Records, list[Summary]]:
     """`layers` laid over a copy of `base` in order, and what each adds to and replaces in
     what is under it; raises DataError for every problem any layer has."""
     merged = {name: dict(records) for name, records in base.items()}
@@ -210,10 +190,8 @@ def _laid(base: Records, layers: Sequence[Layer]) -> tuple[Records, list[Summary
 
 
 def _check_measures_kept(merged: Records, replaced: _Replaced) -> None:
-    """A target replaced with one of another measure must not leave measurements of the old
-    measure with no target beside them: they would drop out of every answer unseen. (A
-    layer never removes a record, so only a replacement can.) Told at the last target that
-    took the measure away."""
+    """No measurement may lose the last target of its measure to a replacement (a layer
+    removes nothing): it would drop out of every answer unseen. Told at the last such one."""
     measured = {target.measure for target in merged.get("targets", {}).values()}
     orphans: dict[str, list[str]] = {}
     for measurement in merged.get("measurements", {}).values():
@@ -221,12 +199,9 @@ def _check_measures_kept(merged: Records, replaced: _Replaced) -> None:
             orphans.setdefault(measurement.measure, []).append(measurement.id)
     for measure, layer, path in reversed(replaced):
         if measure in orphans:
-            layer.checker.problem(
-                (*path, "measure"),
-                N_("measurements {ids} measure {value}, which no target measures now"),
-                ids=", ".join(orphans.pop(measure)),
-                value=quoted(measure),
-            )
+            message = N_("measurements {ids} measure {value}, which no target measures now")
+            ids = ", ".join(orphans.pop(measure))
+            layer.problem((*path, "measure"), message, ids=ids, value=quoted(measure))
 
 
 _UNKNOWN = {
@@ -237,18 +212,16 @@ _UNKNOWN = {
 }
 
 
-def _check_references(layers: Sequence[Layer], merged: Records) -> None:
-    """Every id a layer cites must be in the merged data; raises DataError with every problem
-    of every layer, in file order. A later layer replaces records but never removes one, so
-    a reference that resolved once still does."""
-    # A measurement names what it measures, which only targets define: known as long as
-    # some target measures it.
+def _check_references(layers: Sequence[Checker], merged: Records) -> None:
+    """Every id a layer cites must be in the merged data (a layer removes nothing); raises
+    DataError with every problem of every layer, in file order."""
+    # Only targets define a measure: known while some target measures it.
     known = {**merged, "measures": {t.measure: t for t in merged.get("targets", {}).values()}}
     for layer in layers:
-        for collection, ident, path in layer.checker.references:
+        for collection, ident, path in layer.references:
             if ident not in known.get(collection, {}):
-                layer.checker.problem(path, _UNKNOWN[collection], value=quoted(ident))
-    problems = [problem for layer in layers for problem in layer.checker.problems]
+                layer.problem(path, _UNKNOWN[collection], value=quoted(ident))
+    problems = [problem for layer in layers for problem in layer.problems]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.file, problem.line or 0)))
 
@@ -315,6 +288,36 @@ class Data:
             self._loaded  # noqa: B018
 
 
+class Summary(NamedTuple):
+    """What a valid user file adds to or replaces in the data under it, by collection."""
+
+    added: dict[str, int]
+    replaced: dict[str, int]
+
+    def text(self, lang: Lang) -> str:
+        """`adds 1 theme and 1 source, replaces 1 agency`."""
+        t = catalogue(lang)
+        nouns = {
+            "info": lambda n: t.ngettext("{count} info entry", "{count} info entries", n),
+            "agencies": lambda n: t.ngettext("{count} agency", "{count} agencies", n),
+            "themes": lambda n: t.ngettext("{count} theme", "{count} themes", n),
+            "editions": lambda n: t.ngettext("{count} edition", "{count} editions", n),
+            "documents": lambda n: t.ngettext("{count} document", "{count} documents", n),
+            "targets": lambda n: t.ngettext("{count} target", "{count} targets", n),
+            "measurements": lambda n: t.ngettext("{count} measurement", "{count} measurements", n),
+            "sources": lambda n: t.ngettext("{count} source", "{count} sources", n),
+        }
+
+        def counted(counts: dict[str, int]) -> str:
+            *rest, last = [nouns[name](n).format(count=n) for name, n in counts.items()]
+            return tr("{list} and {last}", lang, list=", ".join(rest), last=last) if rest else last
+
+        parts = [tr("adds {what}", lang, what=counted(self.added))] if self.added else []
+        if self.replaced:
+            parts.append(tr("replaces {what}", lang, what=counted(self.replaced)))
+        return ", ".join(parts) or tr("changes nothing", lang)
+
+
 class Checked(NamedTuple):
     """One layer as `digiday validate` lists it: its file, what it adds or replaces in the
     data laid before it, and the date its maker gives."""
@@ -327,19 +330,14 @@ class Checked(NamedTuple):
 def validate(files: Sequence[str], under: Sequence[str] = ()) -> list[Checked]:
     """Check `files`, each laid over the bundled data and the `under` files and the files
     before it; raises DataError listing every problem of every file."""
-    files = [files] if isinstance(files, str) else list(files)  # one path, not its letters
-    layers = [_user_layer(path) for path in (*under, *files)]
-    summaries = _laid(_bundled().merged, layers)[1][len(under) :]
-    mine = layers[len(under) :]
-    return [
-        Checked(path, summary, layer.data_as_of)
-        for path, summary, layer in zip(files, summaries, mine, strict=True)
-    ]
+    paths = (*under, *([files] if isinstance(files, str) else files))  # a path, not its letters
+    layers = [_user_layer(path) for path in paths]
+    laid = zip(paths, _laid(_bundled().merged, layers)[1], layers, strict=True)
+    return [Checked(path, summary, layer.data_as_of) for path, summary, layer in laid][len(under) :]
 
 
 def calendar_revisions() -> tuple[dict[int, tuple[str, int, str]], tuple[str, int, str]]:
-    """Each year's calendar event revision as bundled (digest, sequence, modified), and
-    that of every year not listed (see render/ics.py)."""
+    """Each year's calendar event revision (digest, sequence, modified), and the rest's."""
     bundled = _bundled()
     return bundled.calendar, bundled.calendar_rest
 

@@ -1,10 +1,8 @@
 """The shape of the data, checked: one parsed file in, typed records and problems out.
 
-The checks are made from the model's annotations (digiday/core/model.py): a field's type
-says how it is checked (Text, a list of Text, a flag, a nested record), and a marker says
-what a field holds beyond its type (`Annotated[str, "url"]`). Every check records a problem
-(file, line, key path, message) and carries on, so that a file's problems are all found in
-one pass. The ids a record cites are resolved by the loader, once every file is laid.
+A field's check follows its annotation in digiday/core/model.py: its type, or its marker
+(`Annotated[str, "url"]`). A check records a problem (file, line, key path, message) and
+carries on, so one pass finds all of a file's problems; the loader resolves cited ids.
 """
 
 from __future__ import annotations
@@ -66,19 +64,22 @@ class Problem(NamedTuple):
 
 
 class Checker:
-    """Collects the problems of one file, and the ids its records cite."""
+    """One file checked (a layer): its records, keyed for overlaying (`info`'s by section and
+    id), the date its maker checked the sources if given, its problems, the ids it cites."""
 
     def __init__(self, file: str, lines: dict[Path, int]) -> None:
         self.file = file
         self.lines = lines
+        self.collections: dict[str, dict[Any, Any]] = {}
+        self.data_as_of: str | None = None
         self.problems: list[Problem] = []
         self.references: list[tuple[str, str, Path]] = []  # (collection, id, where cited)
         self.places: dict[tuple[str, Any], Path] = {}  # (collection, key): the record's path
 
     def problem(self, path: Path, message: str, **values: object) -> None:
         """Record `message` (a msgid) at `path`, on the line of its nearest known part."""
-        known = [self.lines[path[:end]] for end in range(len(path) + 1) if path[:end] in self.lines]
-        line = known[-1] if known else None
+        ends = range(len(path), -1, -1)
+        line = next((self.lines[path[:end]] for end in ends if path[:end] in self.lines), None)
         dotted = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" if index else part
             for index, part in enumerate(path)
@@ -87,12 +88,8 @@ class Checker:
 
     def unknown(self, path: Path, key: object, known: Iterable[str]) -> None:
         """Record that the mapping at `path` holds `key`, which is none of `known`."""
-        self.problem(
-            (*path, str(key)),
-            N_("unknown key {key} (known: {known})"),
-            key=quoted(key),
-            known=", ".join(known),
-        )
+        message = N_("unknown key {key} (known: {known})")
+        self.problem((*path, str(key)), message, key=quoted(key), known=", ".join(known))
 
 
 def _found(value: Any) -> object:
@@ -119,16 +116,12 @@ NULL = object()
 
 
 def _unsafe(check: Checker, value: str, path: Path) -> bool:
-    """Whether `value` holds a character that must never reach a terminal or a calendar (a
-    control other than newline, a bidirectional override or isolate); recorded if so."""
+    """Whether `value` holds a control (but newline) or a bidirectional override or isolate,
+    which must never reach a terminal or a calendar; recorded if so."""
     bad = next((char for char in value if char in UNSAFE and char != "\n"), None)
     if bad is not None:
-        check.problem(
-            path,
-            N_("holds the control character {char} at character {where}"),
-            char=f"U+{ord(bad):04X}",
-            where=value.index(bad) + 1,
-        )
+        message = N_("holds the control character {char} at character {where}")
+        check.problem(path, message, char=f"U+{ord(bad):04X}", where=value.index(bad) + 1)
     return bad is not None
 
 
@@ -250,12 +243,11 @@ def _abbreviation(check: Checker, value: Any, path: Path) -> Abbreviation | None
 
 
 def _expected(good: Callable[[Any], bool], message: str) -> Check:
-    """A value `good` takes, as it is; any other is a problem, `message` (with what was
-    found)."""
+    """A value `good` takes, as it is (NULL for a null it takes); else `message`."""
 
     def check_value(check: Checker, value: Any, path: Path) -> Any:
         if good(value):
-            return value
+            return NULL if value is None else value
         check.problem(path, message, found=_found(value))
         return None
 
@@ -267,31 +259,23 @@ _count = _expected(
     N_("expected a whole number of 1 or more, found {found}"),
 )
 _flag = _expected(lambda value: type(value) is bool, N_("expected true or false, found {found}"))
-_finite = _expected(
-    lambda value: type(value) in (int, float) and abs(value) < float("inf"),
+# A number, or null where the source gives none.
+_number = _expected(
+    lambda value: value is None or (type(value) in (int, float) and abs(value) < float("inf")),
     N_("expected a number or null, found {found}"),
 )
-
-
-def _number(check: Checker, value: Any, path: Path) -> Any:
-    """A number, or null where the source gives none."""
-    return NULL if value is None else _finite(check, value, path)
 
 
 def _year(check: Checker, value: Any, path: Path) -> int | None:
     if type(value) is not int:
         check.problem(path, N_("expected a year, found {found}"), found=_found(value))
         return None
-    if value not in YEARS:
-        check.problem(
-            path,
-            N_("year {year} is outside {first}–{last} (the first Day was {first})"),
-            year=_found(value),  # cut as any value shown: a year can have 80 digits
-            first=FIRST_YEAR,
-            last=LAST_YEAR,
-        )
-        return None
-    return value
+    if value in YEARS:
+        return value
+    message = N_("year {year} is outside {first}–{last} (the first Day was {first})")
+    # The year is cut as any value shown: it can have 80 digits.
+    check.problem(path, message, year=_found(value), first=FIRST_YEAR, last=LAST_YEAR)
+    return None
 
 
 def _url(check: Checker, value: Any, path: Path) -> str | None:
@@ -340,13 +324,7 @@ def _check_of(hint: Any) -> Check:
         hint = next(arg for arg in get_args(hint) if arg is not type(None))
     if get_origin(hint) is Annotated:
         return _MARKED[get_args(hint)[1]]
-    if hint in _TYPED:
-        return _TYPED[hint]
-
-    def check_nested(check: Checker, value: Any, path: Path) -> Any:
-        return record(check, hint, value, path)
-
-    return check_nested
+    return _TYPED.get(hint) or (lambda check, value, path: record(check, hint, value, path))
 
 
 _FIELDS: dict[type[Any], dict[str, Check]] = {}
@@ -408,50 +386,34 @@ def _keyed(check: Checker, cls: type[Any], value: Any, path: Path) -> dict[Any, 
         key = made[0]
         check.places[(str(path[-1]), key)] = (*path, index)
         if key in keyed:
-            check.problem(
-                (*path, index, key_field),
-                N_("{field} {key} is given twice"),
-                field=key_field,
-                key=quoted(key),
-            )
+            message = N_("{field} {key} is given twice")
+            check.problem((*path, index, key_field), message, field=key_field, key=quoted(key))
         keyed[key] = made
     return keyed
 
 
-class Layer(NamedTuple):
-    """What one file says, keyed for overlaying (`info` by section and id together), and
-    `data_as_of`, the day its maker checked the sources, when it says so."""
-
-    collections: dict[str, dict[Any, Any]]
-    checker: Checker
-    data_as_of: str | None = None
-
-
-def check_document(file: str, top: Any, lines: dict[Path, int]) -> Layer:
+def check_document(file: str, top: Any, lines: dict[Path, int]) -> Checker:
     """Check one parsed file; `lines` maps key paths to lines (empty when unknown)."""
     check = Checker(file, lines)
-    collections: dict[str, dict[Any, Any]] = {}
     if not isinstance(top, dict):
         check.problem((), N_("the top level must be a mapping, found {found}"), found=_found(top))
-        return Layer(collections, check)
-    data_as_of = None
+        return check
     for key, value in top.items():
         if key == "data_as_of":
-            data_as_of = _date(check, value, (key,))
+            check.data_as_of = _date(check, value, (key,))
         elif key == "info":
-            collections["info"] = _info(check, value)
+            check.collections["info"] = _info(check, value)
         elif key in RECORDS:
-            collections[key] = _keyed(check, RECORDS[key], value, (key,))
+            check.collections[key] = _keyed(check, RECORDS[key], value, (key,))
         else:
             check.unknown((), key, TOP_KEYS)
-    return Layer(collections, check, data_as_of)
+    return check
 
 
 def _info(check: Checker, value: Any) -> dict[Any, Any]:
     if not isinstance(value, dict):
-        check.problem(
-            ("info",), N_("expected a mapping of sections, found {found}"), found=_found(value)
-        )
+        message = N_("expected a mapping of sections, found {found}")
+        check.problem(("info",), message, found=_found(value))
         return {}
     entries: dict[Any, Any] = {}
     for section, listed in value.items():
@@ -459,10 +421,6 @@ def _info(check: Checker, value: Any) -> dict[Any, Any]:
             keyed = _keyed(check, model.Entry, listed, ("info", section))
             entries.update(((section, key), entry) for key, entry in keyed.items())
         else:
-            check.problem(
-                ("info", str(section)),
-                N_("unknown section {value} (known: {known})"),
-                value=quoted(section),
-                known=", ".join(SECTIONS),
-            )
+            message, known = N_("unknown section {value} (known: {known})"), ", ".join(SECTIONS)
+            check.problem(("info", str(section)), message, value=quoted(section), known=known)
     return entries

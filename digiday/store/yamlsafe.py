@@ -1,14 +1,10 @@
 """A YAML loader strict enough for files a user hands us.
 
-PyYAML's safe loader already refuses to build Python objects. This one also refuses what the
-data never needs and what makes a small file expensive or ambiguous: anchors and aliases (the
-"billion laughs" bomb), tags of any kind, merge keys, duplicate keys, and nesting deeper than
-the data could ever be. Dates stay strings, so the schema, not YAML, decides what a date is;
-a number too long to be any of the data's stays its length (LongNumber). A character
-YAML's reader refuses is told with its line, as every other problem is.
-
-It uses libyaml's C parser when PyYAML was built with it; composing stays in Python so that
-every event can be checked before it becomes a node.
+Beyond PyYAML's safe loader, it refuses what the data never needs and what makes a small file
+expensive or ambiguous: anchors and aliases ("billion laughs"), tags, merge keys, duplicate
+keys, deep nesting. Dates stay strings, for the schema to judge; a number too long for any
+field stays its length (LongNumber). A character YAML refuses is told with its line. It parses
+with libyaml where PyYAML has it, and composes in Python, to check every event first.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader, ReaderError
+from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
@@ -34,9 +30,6 @@ MAX_DEPTH = 32
 # few enough that any form of it (hexadecimal too) converts and shows under Python's limit
 # on digits, whatever that is set to (640 at the least).
 MAX_DIGITS = 80
-_INT = "tag:yaml.org,2002:int"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
 
 Path = tuple[str | int, ...]
 
@@ -52,9 +45,8 @@ class YamlProblem(Exception):
 
 
 class LongNumber(NamedTuple):
-    """A number written with more digits than MAX_DIGITS: Python refuses to turn one of more
-    than 4,300 into an int. No field is a number that long, so the schema tells it as a
-    value of the wrong type, by its length."""
+    """A number of more digits than MAX_DIGITS (Python refuses an int of over 4,300): no field
+    is one, so the schema tells it as a value of the wrong type, by its length."""
 
     written: str
     digits: int
@@ -73,37 +65,26 @@ class Parsed(NamedTuple):
 class _StrictComposer(Composer):
     _depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event: Any = self.peek_event()  # type: ignore[attr-defined]
         line = event.start_mark.line + 1
+        refused = None
         if isinstance(event, AliasEvent):
-            raise YamlProblem(
-                N_("is not usable YAML: alias {name} is not allowed"),
-                line,
-                name=quoted("*" + str(event.anchor)),
-            )
-        if event.anchor is not None:
-            raise YamlProblem(
-                N_("is not usable YAML: anchor {name} is not allowed"),
-                line,
-                name=quoted("&" + str(event.anchor)),
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise YamlProblem(
-                N_("is not usable YAML: tag {name} is not allowed"), line, name=quoted(tag)
-            )
+            refused = N_("is not usable YAML: alias {name} is not allowed"), f"*{event.anchor}"
+        elif event.anchor is not None:
+            refused = N_("is not usable YAML: anchor {name} is not allowed"), f"&{event.anchor}"
+        elif event.tag is not None:  # every event but an alias has a tag, None if none is given
+            refused = N_("is not usable YAML: tag {name} is not allowed"), event.tag
+        if refused is not None:
+            raise YamlProblem(refused[0], line, name=quoted(refused[1]))
         if self._depth >= MAX_DEPTH:
             raise YamlProblem(
                 N_("is not usable YAML: nesting deeper than {depth} levels"), line, depth=MAX_DEPTH
             )
-        self._depth += 1
-        try:
-            node = super().compose_node(parent, index)
-            assert node is not None  # compose_node returns None only at the end of a stream
-            return node
-        finally:
-            self._depth -= 1
+        self._depth += 1  # a problem ends the parse: no need to count back down then
+        node = super().compose_node(parent, index)
+        self._depth -= 1
+        return node
 
 
 class _StrictConstructor(SafeConstructor):
@@ -111,7 +92,7 @@ class _StrictConstructor(SafeConstructor):
         seen: set[Any] = set()
         for key_node, _ in node.value:
             line = key_node.start_mark.line + 1
-            if key_node.tag == _MERGE:
+            if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem(N_("is not usable YAML: merge keys (<<) are not allowed"), line)
             key = self.construct_object(key_node, deep=True)
             try:
@@ -138,13 +119,13 @@ class _StrictConstructor(SafeConstructor):
     # PyYAML calls what its table holds, SafeConstructor's own function, not the method.
     yaml_constructors = {  # noqa: RUF012 - PyYAML's own class-level table, amended
         **SafeConstructor.yaml_constructors,
-        _INT: construct_integer,
+        "tag:yaml.org,2002:int": construct_integer,
     }
 
 
 class _StrictResolver(Resolver):
     yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class-level table, filtered
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in Resolver.yaml_implicit_resolvers.items()
     }
 
@@ -176,36 +157,23 @@ class _Loader(_StrictComposer, _Parser, _StrictConstructor, _StrictResolver):  #
 
 # Where YAML breaks lines, so that a line counted here is the line of every other problem.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def place(text: str, index: int) -> tuple[int, int]:
-    """The line and the column, both from 1, of the character at `index` in `text`."""
-    line, start = 1, 0
-    for match in _LINE_BREAK.finditer(text, 0, index):
-        line, start = line + 1, match.end()
-    return line, index - start + 1
+# Refused in the raw text, first: NEL and the line and paragraph separators, line breaks to
+# YAML alone (it folds NEL in text away, and ends a comment at one where an editor shows it go
+# on); then what YAML's reader refuses (Reader.NON_PRINTABLE: a lone surrogate too).
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def _refused(text: str, index: int) -> YamlProblem:
-    """The character at `index`, which YAML does not allow, told with its line."""
+    """The character at `index`, which YAML does not allow, told with its line and column."""
     char = text[index]
-    line, column = place(text, index)
+    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text, 0, index))]
     message = (
         N_("holds the control character {char} at character {where}")
         if char in UNSAFE
         else N_("holds the character {char}, which YAML does not allow, at character {where}")
     )
-    return YamlProblem(message, line, char=f"U+{ord(char):04X}", where=column)
-
-
-def _refused_by_reader(text: str, error: ReaderError) -> YamlProblem:
-    """The reader gives only the refused character's position: in bytes of UTF-8 from
-    libyaml, in characters from PyYAML's own reader, so the one that holds it is meant."""
-    before = text.encode("utf-8", "surrogatepass")[: error.position]
-    for index in (len(before.decode("utf-8", "replace")), error.position):
-        if 0 <= index < len(text) and text[index] == chr(error.character):
-            return _refused(text, index)
-    return YamlProblem(N_("is not usable YAML: {detail}"), None, detail=str(error))
+    where = index - starts[-1] + 1
+    return YamlProblem(message, len(starts), char=f"U+{ord(char):04X}", where=where)
 
 
 def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
@@ -221,24 +189,13 @@ def _lines(node: Node, path: Path, into: dict[Path, int]) -> None:
             _lines(item, (*path, index), into)
 
 
-# YAML reads NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
-# breaks, before the schema can see them: it folds NEL in text away, and any of them in a
-# comment ends it, so that what follows is read as YAML where an editor shows a comment.
-# Refused in the raw text, then, wherever they stand.
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
 def parse(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises YamlProblem, and nothing else, on bad input."""
-    folded = _YAML_ONLY_BREAKS.search(text)
-    if folded is not None:
-        raise _refused(text, folded.start())
-    try:
-        loader = _Loader(text)
-    except ReaderError as error:  # PyYAML's own reader checks the whole text from the start
-        raise _refused_by_reader(text, error) from None
-    except UnicodeEncodeError as error:  # libyaml is handed UTF-8, where a lone surrogate is not
-        raise _refused(text, error.start) from None
+    # The reader's own pattern, compiled already: compiling one like it costs ~10 ms.
+    refused = _YAML_ONLY_BREAKS.search(text) or Reader.NON_PRINTABLE.search(text)
+    if refused is not None:
+        raise _refused(text, refused.start())
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -246,10 +203,6 @@ def parse(text: str) -> Parsed:
         lines: dict[Path, int] = {}
         _lines(node, (), lines)
         return Parsed(loader.construct_document(node), lines)
-    except YamlProblem:
-        raise
-    except ReaderError as error:
-        raise _refused_by_reader(text, error) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
