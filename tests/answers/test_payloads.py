@@ -200,7 +200,9 @@ def test_every_part_and_choice_is_met_somewhere(
         assert seen[name] == set(get_args(choices)) - unmet, name
 
 
-@pytest.mark.parametrize(("kind", "keys"), CONTRACT_KEYS.items(), ids=str)
+@pytest.mark.parametrize(
+    ("kind", "keys"), CONTRACT_KEYS.items(), ids=[kind.__name__ for kind in CONTRACT_KEYS]
+)
 def test_the_types_hold_every_key_the_contract_names(kind: type, keys: set[str]) -> None:
     assert keys <= kind.__required_keys__  # type: ignore[attr-defined]
 
