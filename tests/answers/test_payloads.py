@@ -28,7 +28,7 @@ PAYLOADS: dict[str, object] = {
 }
 
 # The keys CONTRACT.md names for each record, copied from it by hand ("JSON payloads").
-CONTRACT_KEYS: dict[object, set[str]] = {
+CONTRACT_KEYS: dict[type, set[str]] = {
     payloads.Agency: {
         "id",
         "name",

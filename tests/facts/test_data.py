@@ -22,11 +22,6 @@ T = TypeVar("T")
 DATA_DIR = ROOT / "data"
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return Data().dataset
-
-
 def leaves(value: Any, kind: type[T]) -> Iterator[T]:
     """Every value of `kind` inside the records, tuples, lists and mappings of `value`."""
     if isinstance(value, kind):

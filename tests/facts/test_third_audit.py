@@ -11,88 +11,25 @@ copied from the data, so that each test fails on the data as it was before issue
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from digiday.core.model import (
-    Agency,
     Dataset,
-    Document,
-    Edition,
-    Entry,
-    Measurement,
-    Source,
-    Target,
     Text,
 )
 from digiday.store import loader as data
-from digiday.store.loader import Data
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return Data().dataset
-
-
-def target(bundled: Dataset, ident: str) -> Target:
-    found = [item for item in bundled.targets.values() if item.id == ident]
-    assert found, ident
-    return found[0]
-
-
-def measurement(bundled: Dataset, ident: str) -> Measurement:
-    found = [item for item in bundled.measurements.values() if item.id == ident]
-    assert found, ident
-    return found[0]
-
-
-def source(bundled: Dataset, ident: str) -> Source:
-    found = [item for item in bundled.sources.values() if item.id == ident]
-    assert found, ident
-    return found[0]
-
-
-def document(bundled: Dataset, ident: str) -> Document:
-    return next(item for item in bundled.documents.values() if item.id == ident)
-
-
-def entry(bundled: Dataset, section: str, ident: str) -> Entry:
-    return next(item for item in bundled.info[section] if item.id == ident)
-
-
-def edition(bundled: Dataset, year: int) -> Edition:
-    found = bundled.editions.get(year)
-    assert found is not None, year
-    return found
-
-
-def agency(bundled: Dataset, ident: str) -> Agency:
-    found = bundled.agencies.get(ident)
-    assert found is not None, ident
-    return found
-
-
-def present(text: Text | None) -> Text:
-    assert text is not None
-    return text
-
-
-def texts(value: object) -> Iterator[Text]:
-    """Every reader-facing text of a record, or of the whole dataset but its sources."""
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from texts(item)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from texts(item)
-
-
-def all_texts(bundled: Dataset) -> list[Text]:
-    return list(texts(bundled._replace(sources={})))
-
+from tests.facts.records import (
+    agency,
+    all_texts,
+    document,
+    edition,
+    entry,
+    measurement,
+    present,
+    source,
+    target,
+)
 
 # --- Part A, section 3: the numbered defects ---
 
