@@ -246,6 +246,10 @@ def test_colour_only_when_asked(run: Invoke) -> None:
     assert ESCAPE.search(run("themes", "2025", env={"FORCE_COLOR": "1"}).stdout)
     assert not ESCAPE.search(run("themes", "2025", env={"NO_COLOR": "1"}).stdout)
     assert not ESCAPE.search(run("themes", "2025", "--json", env={"FORCE_COLOR": "1"}).stdout)
+    # newcomer D14: FORCE_COLOR=0 forces nothing, and a non-empty NO_COLOR always wins.
+    assert not ESCAPE.search(run("themes", "2025", env={"FORCE_COLOR": "0"}).stdout)
+    both = {"FORCE_COLOR": "1", "NO_COLOR": "1"}
+    assert not ESCAPE.search(run("themes", "2025", env=both).stdout)
 
 
 def test_data_with_markup_characters_is_printed_as_written(run: Invoke, tmp_path: object) -> None:
