@@ -5,8 +5,6 @@ A library first: `digiday.countdown()`, `digiday.themes()`, … give what the co
 line, which imports this package on every run, pays nothing for them.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 __version__ = "2.0.0"
