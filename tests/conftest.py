@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import signal
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +19,10 @@ import pytest
 from hypothesis import settings
 
 from tests.environment import NOW, applied, end_all, invoke
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
 
 # CI draws the same examples every run, so that a submission lands or not on its own merit,
 # not on the luck of a draw; elsewhere each run draws afresh, and a failure it finds is kept

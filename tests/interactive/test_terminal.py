@@ -27,17 +27,15 @@ from digiday.l10n.translate import long_date
 from digiday.render import text
 from digiday.render.phrases import ceremony_summary
 from digiday.store.loader import Data
+from tests.conftest import SGR, needs_pty, needs_winch
 from tests.environment import NOW
 
 HO_CHI_MINH = dt.timezone(dt.timedelta(hours=7))
-SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
 ESCAPE = re.compile(r"\x1b")
 WORD = re.compile(r"[^\W_]+")
 DATA = Data()
 DATASET = DATA.dataset
 
-needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
 needs_select = pytest.mark.skipif(sys.platform == "win32", reason="selects on a pipe")
 
 

@@ -8,17 +8,13 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from tests.conftest import SGR, needs_pty, needs_winch
 from tests.environment import SCRIPT, process_env, read_until, start
-
-SGR = re.compile(r"\x1b\[[0-9;]*m")  # Select Graphic Rendition: colours and styles
-needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-needs_winch = pytest.mark.skipif(not hasattr(signal, "SIGWINCH"), reason="needs SIGWINCH")
 
 
 def _spawn(args: list[str], extra: dict[str, str], columns: int = 80) -> tuple[Any, int, int]:
